@@ -1,0 +1,5 @@
+import sys
+
+from trialscape.cli import main
+
+sys.exit(main())

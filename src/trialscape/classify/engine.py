@@ -1,0 +1,392 @@
+"""The modality rules engine: pure, deterministic, explainable.
+
+Each intervention is matched layer by layer, strongest first (product dictionary, INN stems,
+name patterns, description patterns, the intervention type as a weak prior); the first layer that
+matches decides that intervention. Placebo, sham and standard-of-care controls place nothing;
+background therapies (conditioning, lymphodepletion, premedication, supportive growth factors, a
+backbone given in every arm of a placebo-controlled trial) place nothing when something else is
+tested. The trial's primary modality is the most specific one among the tested interventions.
+Every placement carries the rule and the text that matched, so the dashboard can say why.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from trialscape import settings
+from trialscape.classify.inputs import Intervention, Trial
+
+LAYERS = ("product", "stem", "name pattern", "description pattern")
+FIELD_LABELS = {"name": "intervention name", "other_names": "other name",
+                "description": "intervention description", "title": "trial title",
+                "type": "intervention type", "mesh": "intervention MeSH term"}
+
+
+@dataclass(frozen=True)
+class Submodality:
+    id: str
+    label: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Modality:
+    id: str
+    label: str
+    definition: str
+    explainer_url: str | None
+    colour: str
+    order: int
+    specificity: int
+    suppresses: frozenset[str] = frozenset()
+    submodalities: tuple[Submodality, ...] = ()
+    title_fallback: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    modality: str
+    submodality: str | None
+    is_primary: bool
+    rule: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    modality: str
+    layer: str
+    field: str
+    text: str
+    matched: str
+    tested: bool
+
+
+def _lower_pattern(pattern: str) -> str:
+    """Lower-case a regex's literals but not its escapes (\\D and \\d differ)."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i:i + 2])
+            i += 2
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+def _alternation(groups: dict[str, list[str]]) -> re.Pattern[str] | None:
+    """One regex with a named group per modality, matched against lower-cased text.
+
+    Lower-casing both sides instead of re.IGNORECASE halves the cost of this large alternation.
+    """
+    parts = [f"(?P<{mid}>{'|'.join(_lower_pattern(a) for a in alts)})"
+             for mid, alts in groups.items() if alts]
+    return re.compile("|".join(parts)) if parts else None
+
+
+def _norm(text: str) -> str:
+    return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
+
+
+@dataclass
+class Classifier:
+    version: str
+    modalities: tuple[Modality, ...]
+    layers: dict[str, re.Pattern[str] | None]
+    type_prior: dict[str, str]
+    control: re.Pattern[str]
+    ancillary: re.Pattern[str]
+    supportive: re.Pattern[str]
+    conditioning: re.Pattern[str]
+    conditioning_with: frozenset[str]
+    stem_exceptions: frozenset[str] = frozenset()
+    products: dict[str, str] = field(default_factory=dict)  # normalised name -> modality
+    stems: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    by_id: dict[str, Modality] = field(default_factory=dict)
+    product_max_words: int = 1
+    _cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {m.id: m for m in self.modalities}
+        self.product_max_words = max((len(p.split()) for p in self.products), default=1)
+
+    # -- one intervention ---------------------------------------------------------------------
+    def _match_text(self, layer: str, text: str, field_name: str, tested: bool) -> list[_Hit]:
+        if not text:
+            return []
+        key = (layer, text)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._find(layer, text)
+            if len(self._cache) > 500_000:  # names repeat across trials; keep memory bounded
+                self._cache.clear()
+            self._cache[key] = found
+        return [_Hit(mid, layer, field_name, text, matched, tested) for mid, matched in found]
+
+    def _find(self, layer: str, text: str) -> tuple[tuple[str, str], ...]:
+        """(modality, matched text) pairs for one layer, first match per modality."""
+        hits: dict[str, str] = {}
+        if layer == "product":
+            tokens = _norm(text).split()
+            for n in range(min(self.product_max_words, len(tokens)), 0, -1):
+                for i in range(len(tokens) - n + 1):
+                    mid = self.products.get(" ".join(tokens[i:i + n]))
+                    if mid and mid not in hits:
+                        hits[mid] = " ".join(tokens[i:i + n])
+        elif layer == "stem":
+            for word in _norm(text).split():
+                if len(word) < 5 or word in self.stem_exceptions:
+                    continue
+                for mid, stems in self.stems:
+                    if mid not in hits and word.endswith(stems):
+                        hits[mid] = word
+        else:
+            pattern = self.layers.get(layer)
+            if pattern is not None:
+                for m in pattern.finditer(text.lower()):
+                    mid = m.lastgroup
+                    if mid and mid not in hits:
+                        hits[mid] = text[m.start():m.end()].strip()
+        return tuple(hits.items())
+
+    def _suppress(self, hits: list[_Hit]) -> list[_Hit]:
+        found = {h.modality for h in hits}
+        dropped: set[str] = set()
+        for mid in found:
+            dropped |= self.by_id[mid].suppresses & found
+        return [h for h in hits if h.modality not in dropped]
+
+    def match_intervention(self, item: Intervention, tested: bool = True) -> list[_Hit]:
+        """The modalities one intervention places, from the strongest layer that matches."""
+        for layer in LAYERS:
+            if layer == "description pattern":
+                hits = self._match_text(layer, item.description or "", "description", tested)
+            else:
+                hits = self._match_text(layer, item.name, "name", tested)
+                for other in item.other_names:
+                    hits += [h for h in self._match_text(layer, other, "other_names", tested)
+                             if h.modality not in {x.modality for x in hits}]
+            if hits:
+                return self._suppress(hits)
+        prior = self.type_prior.get(item.type or "")
+        if prior:
+            return [_Hit(prior, "type prior", "type", item.type or "", item.type or "", tested)]
+        return []
+
+    # -- one trial ----------------------------------------------------------------------------
+    def _roles(self, trial: Trial) -> dict[int, str]:
+        """idx -> 'control' | 'ancillary' | 'comparator' | 'tested' | 'backbone'."""
+        arm_types = {a.label: a.type for a in trial.arm_groups}
+        arms_of: dict[int, set[str]] = {}
+        for item in trial.interventions:
+            labels = set(item.arm_group_labels)
+            for arm in trial.arm_groups:
+                for ref in arm.intervention_names:
+                    if ref.split(":", 1)[-1].strip().casefold() == item.name.strip().casefold():
+                        labels.add(arm.label)
+            arms_of[item.idx] = labels
+        has_experimental = any(t == "EXPERIMENTAL" for t in arm_types.values())
+        has_placebo_arm = any(t in ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR")
+                              for t in arm_types.values())
+        roles: dict[int, str] = {}
+        for item in trial.interventions:
+            if self.control.search(item.name):
+                roles[item.idx] = "control"
+            elif self.ancillary.search(item.name):
+                roles[item.idx] = "ancillary"
+            else:
+                types = {arm_types.get(label) for label in arms_of[item.idx]}
+                comparator_only = bool(types) and has_experimental and types <= {
+                    "ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR",
+                    "NO_INTERVENTION"}
+                in_every_arm = (len(arm_types) > 1 and arms_of[item.idx] >= set(arm_types))
+                if has_placebo_arm and in_every_arm:
+                    roles[item.idx] = "backbone"
+                else:
+                    roles[item.idx] = "comparator" if comparator_only else "tested"
+        return roles
+
+    def _title_text(self, trial: Trial) -> str:
+        return " | ".join(t for t in (trial.brief_title, trial.official_title) if t)
+
+    def classify(self, trial: Trial) -> list[Placement]:
+        roles = self._roles(trial)
+        title = self._title_text(trial).casefold()
+        pairs: list[tuple[_Hit, Intervention]] = []
+        backbone: list[_Hit] = []
+        ancillary: list[Intervention] = []
+        for item in trial.interventions:
+            role = roles[item.idx]
+            if role == "control":
+                continue
+            if role == "ancillary":
+                ancillary.append(item)
+                continue
+            item_hits = self.match_intervention(item, tested=role != "comparator")
+            if role == "backbone":
+                backbone += item_hits
+            else:
+                pairs += [(h, item) for h in item_hits]
+        pairs = self._drop_background(pairs, title)
+        placed = [h for h, _ in pairs]
+        if not placed and backbone:
+            placed = backbone  # nothing but the backbone: it is what the trial studies
+        if not placed and not trial.interventions:
+            text = self._title_text(trial)
+            for layer in ("product", "stem", "name pattern"):
+                placed = [h for h in self._match_text(layer, text, "title", True)
+                          if self.by_id[h.modality].title_fallback]
+                if placed:
+                    placed = self._suppress(placed)
+                    break
+        if not placed:
+            return [self._fallback(trial, ancillary)]
+        return self._placements(placed, pairs)
+
+    def _drop_background(self, pairs: list[tuple[_Hit, Intervention]], title: str
+                         ) -> list[tuple[_Hit, Intervention]]:
+        """Support and conditioning give way when something else is tested, unless titled."""
+        modalities = {h.modality for h, _ in pairs}
+        cell_or_gene = bool(modalities & self.conditioning_with)
+
+        def is_background(item: Intervention) -> bool:
+            text = " ".join((item.name, *item.other_names, item.description or ""))
+            if item.name.casefold() in title:
+                return False
+            if self.supportive.search(item.name) or self.supportive.search(
+                    item.description or ""):
+                return True
+            return cell_or_gene and bool(self.conditioning.search(text))
+
+        kept = [(h, i) for h, i in pairs if not is_background(i)]
+        return kept if kept else pairs
+
+    def _placements(self, hits: list[_Hit], pairs: list[tuple[_Hit, Intervention]]
+                    ) -> list[Placement]:
+        best: dict[str, _Hit] = {}
+        strength = {name: i for i, name in enumerate((*LAYERS, "type prior"))}
+        for h in hits:
+            cur = best.get(h.modality)
+            if cur is None or (h.tested, -strength[h.layer]) > (cur.tested, -strength[cur.layer]):
+                best[h.modality] = h
+        tested = [h for h in best.values() if h.tested] or list(best.values())
+        primary = min(tested, key=lambda h: self.by_id[h.modality].specificity).modality
+        items_by_modality: dict[str, list[Intervention]] = {}
+        for h, item in pairs:
+            items_by_modality.setdefault(h.modality, []).append(item)
+        out = []
+        for mid in sorted(best, key=lambda m: self.by_id[m].order):
+            h = best[mid]
+            out.append(Placement(mid, self._submodality(mid, h, items_by_modality.get(mid, [])),
+                                 mid == primary, h.layer, self._evidence(h)))
+        return out
+
+    def _submodality(self, mid: str, hit: _Hit, items: list[Intervention]) -> str | None:
+        texts = [hit.text] + [" ".join((i.name, *i.other_names, i.description or ""))
+                              for i in items]
+        for sub in self.by_id[mid].submodalities:
+            if any(sub.pattern.search(t) for t in texts):
+                return sub.id
+        return None
+
+    def _evidence(self, h: _Hit) -> str:
+        label = self.by_id[h.modality].label
+        where = FIELD_LABELS.get(h.field, h.field)
+        if h.layer == "type prior":
+            return f"{where} {h.text} (no stronger signal): {label}"
+        text = h.text if len(h.text) <= 120 else h.text[:117] + "..."
+        return f"{where} '{text}' matches the {label} {h.layer} '{h.matched}'"
+
+    def _fallback(self, trial: Trial, ancillary: list[Intervention]) -> Placement:
+        if ancillary:
+            item = ancillary[0]
+            return Placement("other", None, True, "assessment only",
+                             f"only assessments or procedures are listed, e.g. "
+                             f"'{item.name}': other")
+        if not trial.interventions and trial.study_type == "OBSERVATIONAL":
+            return Placement("other", None, True, "observational",
+                             "observational study with no intervention listed: other")
+        if trial.interventions and all(
+                self.control.search(i.name) for i in trial.interventions):
+            return Placement("other", None, True, "control only",
+                             "only placebo or standard care is listed: other")
+        return Placement("unclassified", None, True, "no signal",
+                         "no intervention name, code or description matched a rule")
+
+
+def load_config(path: Path | None = None) -> dict[str, Any]:
+    return tomllib.loads((path or settings.modalities_path()).read_text("utf-8"))
+
+
+def build_classifier(config: dict[str, Any]) -> Classifier:
+    base = config.get("explainer_base_url", "").rstrip("/")
+    modalities = []
+    products: dict[str, str] = {}
+    stems: list[tuple[str, tuple[str, ...]]] = []
+    patterns: dict[str, list[str]] = {}
+    descriptions: dict[str, list[str]] = {}
+    type_prior: dict[str, str] = {}
+    for i, m in enumerate(config["modality"]):
+        slug = m.get("explainer", "")
+        url = slug if slug.startswith("http") else (f"{base}/{slug}" if slug and base else None)
+        subs = tuple(Submodality(s["id"], s["label"], re.compile("|".join(s["patterns"]), re.I))
+                     for s in m.get("submodality", []))
+        modalities.append(Modality(
+            m["id"], m["label"], m["definition"], url, m["colour"], m.get("order", i),
+            m.get("specificity", 99), frozenset(m.get("suppresses", [])), subs,
+            m.get("title_fallback", True)))
+        for name in m.get("products", []):
+            key = _norm(name).strip()
+            if key and key in products and products[key] != m["id"]:
+                raise ValueError(f"modalities.toml: product {name!r} is listed under both "
+                                 f"{products[key]} and {m['id']}")
+            products.setdefault(key, m["id"])
+        if m.get("stems"):
+            stems.append((m["id"], tuple(x.lower() for x in m["stems"])))
+        patterns[m["id"]] = list(m.get("patterns", []))
+        descriptions[m["id"]] = list(m.get("description_patterns", []))
+        for t in m.get("types", []):
+            type_prior[t] = m["id"]
+    ids = {m.id for m in modalities}
+    for m in modalities:
+        unknown = m.suppresses - ids
+        if unknown:
+            raise ValueError(f"modalities.toml: {m.id} suppresses unknown {sorted(unknown)}")
+    for required in ("other", "unclassified"):
+        if required not in ids:
+            raise ValueError(f"modalities.toml: the '{required}' modality is required")
+    bg = config["background"]
+
+    def rx(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(bg[key]), re.IGNORECASE)
+
+    return Classifier(
+        version=str(config["version"]),
+        modalities=tuple(modalities),
+        layers={
+            "name pattern": _alternation(patterns),
+            "description pattern": _alternation(descriptions),
+        },
+        products=products,
+        stems=tuple(stems),
+        type_prior=type_prior,
+        control=rx("control"), ancillary=rx("ancillary"), supportive=rx("supportive"),
+        conditioning=rx("conditioning"),
+        conditioning_with=frozenset(bg["conditioning_with"]),
+        stem_exceptions=frozenset(w.casefold() for w in bg.get("stem_exceptions", [])),
+    )
+
+
+def load_classifier(path: Path | None = None) -> Classifier:
+    return _cached_classifier(str(path or settings.modalities_path()))
+
+
+@cache
+def _cached_classifier(path: str) -> Classifier:
+    return build_classifier(load_config(Path(path)))

@@ -1,0 +1,76 @@
+"""What the classifier reads about a trial, and how it is read back from a snapshot."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import duckdb
+
+
+@dataclass(frozen=True, slots=True)
+class Intervention:
+    idx: int
+    type: str | None
+    name: str
+    other_names: tuple[str, ...] = ()
+    description: str | None = None
+    arm_group_labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArmGroup:
+    label: str
+    type: str | None
+    intervention_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Trial:
+    nct_id: str
+    brief_title: str | None = None
+    official_title: str | None = None
+    study_type: str | None = None
+    interventions: tuple[Intervention, ...] = ()
+    arm_groups: tuple[ArmGroup, ...] = ()
+    intervention_mesh: tuple[str, ...] = ()
+
+
+TRIALS_SQL = """
+WITH i AS (
+    SELECT nct_id, list(struct_pack(idx := idx, type := type, name := name,
+                                    other_names := other_names, description := description,
+                                    arm_group_labels := arm_group_labels) ORDER BY idx) AS items
+    FROM interventions GROUP BY nct_id
+), a AS (
+    SELECT nct_id, list(struct_pack(label := label, type := type,
+                                    intervention_names := intervention_names)) AS arms
+    FROM arm_groups GROUP BY nct_id
+), m AS (
+    SELECT nct_id, list(DISTINCT term) AS terms FROM intervention_mesh GROUP BY nct_id
+)
+SELECT s.nct_id, s.brief_title, s.official_title, s.study_type::VARCHAR AS study_type,
+       i.items, a.arms, m.terms
+FROM studies s LEFT JOIN i USING (nct_id) LEFT JOIN a USING (nct_id) LEFT JOIN m USING (nct_id)
+ORDER BY s.nct_id
+"""
+
+
+def read_trials(con: duckdb.DuckDBPyConnection, batch_rows: int = 50_000) -> Iterator[Trial]:
+    """Every trial in the snapshot, as classifier input, streamed in Arrow batches."""
+    reader = con.sql(TRIALS_SQL).to_arrow_reader(batch_rows)
+    for batch in reader:
+        for row in batch.to_pylist():
+            yield Trial(
+                nct_id=row["nct_id"], brief_title=row["brief_title"],
+                official_title=row["official_title"], study_type=row["study_type"],
+                interventions=tuple(
+                    Intervention(it["idx"], it["type"], it["name"],
+                                 tuple(it["other_names"] or ()), it["description"],
+                                 tuple(it["arm_group_labels"] or ()))
+                    for it in row["items"] or ()),
+                arm_groups=tuple(ArmGroup(a["label"], a["type"],
+                                          tuple(a["intervention_names"] or ()))
+                                 for a in row["arms"] or ()),
+                intervention_mesh=tuple(row["terms"] or ()),
+            )

@@ -1,0 +1,238 @@
+"""The `trialscape` command. Exit 0 on success, 1 with a one-line error, 2 for usage errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from trialscape import settings
+
+
+class CommandError(Exception):
+    """A failure the user can act on: printed as one line, exit status 1."""
+
+
+def _report_files(result_reports: list, out=sys.stderr) -> None:
+    for r in result_reports:
+        if r.broken or r.fatal:
+            line = f"  {r.path}: {r.records:,} records, {r.broken:,} skipped"
+            if r.fatal:
+                line += f"; {r.fatal}"
+            out.write(line + "\n")
+            for reason in r.reasons:
+                out.write(f"    - {reason}\n")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from trialscape.ingest.files import FileReport, expand_paths, read_records
+    from trialscape.progress import Progress
+    from trialscape.snapshot.build import NothingToImport, build_snapshot
+
+    files, problems = expand_paths([Path(p) for p in args.paths])
+    for p in problems:
+        sys.stderr.write(f"warning: {p}\n")
+    if not files:
+        raise CommandError("nothing to import: " + ("; ".join(problems) or "no input files"))
+    target = settings.db_path(args.db)
+    reports: list[FileReport] = []
+    progress = Progress("importing studies", enabled=not args.quiet)
+    try:
+        result = build_snapshot(target, read_records(files, reports), reports,
+                                source=f"import of {len(files)} local file(s)",
+                                progress=progress)
+    except NothingToImport as err:
+        _report_files(reports)
+        raise CommandError(f"{err}; the previous snapshot (if any) is unchanged") from err
+    progress.done(f"imported {result.studies:,} trials into {result.path} "
+                  f"({result.records_read:,} records read, {result.broken:,} skipped as broken, "
+                  f"{result.duplicates:,} older duplicates dropped)")
+    _report_files(reports)
+    if result.unknown_countries:
+        top = sorted(result.unknown_countries.items(), key=lambda kv: -kv[1])[:5]
+        sys.stderr.write("  unrecognised country names (stored as unknown): "
+                         + ", ".join(f"{k!r} x{v}" for k, v in top) + "\n")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from trialscape.demo import demo_studies
+    from trialscape.ingest.files import FileReport, RawRecord
+    from trialscape.progress import Progress
+    from trialscape.snapshot.build import build_snapshot
+
+    target = settings.db_path(args.db)
+    report = FileReport("demo generator")
+
+    def records() -> Iterator[RawRecord]:
+        for i, study in enumerate(demo_studies(args.studies, args.seed)):
+            yield RawRecord(study, f"demo#{i}", report)
+
+    progress = Progress("generating demo trials", total=args.studies, enabled=not args.quiet)
+    result = build_snapshot(target, records(), [report], source="fictional demo data",
+                            is_demo=True, progress=progress)
+    progress.done(f"wrote a fictional demo snapshot of {result.studies:,} trials to {target}")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from trialscape.snapshot.info import (
+        SnapshotMissing,
+        modality_counts,
+        open_readonly,
+        snapshot_info,
+        table_counts,
+    )
+
+    path = settings.db_path(args.db)
+    try:
+        con = open_readonly(path)
+        try:
+            facts = {"path": str(path), **snapshot_info(con), "tables": table_counts(con),
+                     "modalities": modality_counts(con)}
+        finally:
+            con.close()
+    except SnapshotMissing as err:
+        raise CommandError(f"{err}; build one with `trialscape import`, `trialscape refresh` "
+                           "or `trialscape demo`") from err
+    print(json.dumps(facts, indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    import time
+
+    import duckdb
+
+    from trialscape.classify.engine import load_classifier
+    from trialscape.snapshot.build import atomic_snapshot
+    from trialscape.snapshot.derive import derive_all
+
+    path = settings.db_path(args.db)
+    if not path.exists():
+        raise CommandError(f"no snapshot at {path}; build one first with `trialscape import`")
+    try:
+        classifier = load_classifier(Path(args.modalities) if args.modalities else None)
+    except (ValueError, KeyError, OSError) as err:
+        raise CommandError(f"cannot read the modality rules: {err}") from err
+    start = time.perf_counter()
+    with atomic_snapshot(path) as tmp:
+        shutil.copyfile(path, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            derive_all(con, classifier)
+            counts = con.execute("SELECT primary_modality, count(*) FROM trials GROUP BY 1 "
+                                 "ORDER BY 2 DESC").fetchall()
+            total = sum(n for _, n in counts)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+    elapsed = time.perf_counter() - start
+    sys.stderr.write(f"classified {total:,} trials in {elapsed:.1f} s with rules version "
+                     f"{classifier.version}\n")
+    for modality, n in counts:
+        sys.stderr.write(f"  {modality:<26} {n:>9,}\n")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from trialscape.classify.evaluate import evaluate_snapshot, format_report
+
+    path = settings.db_path(args.db)
+    labels = Path(args.labels)
+    if not labels.exists():
+        raise CommandError(f"no labels file at {labels}")
+    report = evaluate_snapshot(path, labels)
+    print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
+    return 0
+
+
+def _ensure_demo_snapshot() -> Path:
+    demo = settings.demo_db_path()
+    if not demo.exists():
+        sys.stderr.write(f"no snapshot at {settings.db_path()}: building the fictional demo "
+                         f"snapshot at {demo} (about a minute)\n")
+        cmd_demo(argparse.Namespace(db=str(demo), studies=20_000, seed=42, quiet=False))
+    return demo
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    env = dict(os.environ)
+    path = settings.db_path(args.db)
+    if not path.exists():
+        path = _ensure_demo_snapshot()
+        sys.stderr.write("serving the FICTIONAL DEMO snapshot (the dashboard says so on every "
+                         "page); import or refresh real data to replace it\n")
+    env["TRIALSCAPE_DB"] = str(path.resolve())
+    app = settings.PROJECT_ROOT / "app.py"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
+           "--server.address", args.address, "--browser.gatherUsageStats", "false"]
+    return subprocess.call(cmd, env=env)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="trialscape", description=__doc__)
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str
+            ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("import", cmd_import, "build a snapshot from local files (API pages, JSON, JSONL(.gz), "
+            "ctg-studies.json.zip, ctg-studies.csv); folders are walked")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--db", help="snapshot file (default: $TRIALSCAPE_DB or data/trials.duckdb)")
+    p.add_argument("--quiet", action="store_true", help="no progress line")
+
+    p = add("demo", cmd_demo, "write a fictional demo snapshot")
+    p.add_argument("--db")
+    p.add_argument("--studies", type=int, default=20_000)
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--quiet", action="store_true")
+
+    p = add("info", cmd_info, "print the snapshot's facts as JSON")
+    p.add_argument("--db")
+
+    p = add("classify", cmd_classify, "re-place every trial after data/modalities.toml changes")
+    p.add_argument("--db")
+    p.add_argument("--modalities", help="rules file (default: data/modalities.toml)")
+
+    p = add("evaluate", cmd_evaluate, "measure the classifier against hand-labelled trials")
+    p.add_argument("--db")
+    p.add_argument("--labels", default=str(settings.PROJECT_ROOT.parent / "shared" / "gold"
+                                           / "dev_labels.csv"))
+    p.add_argument("--json", action="store_true")
+
+    p = add("serve", cmd_serve, "start the dashboard (on the demo snapshot if none exists)")
+    p.add_argument("--db")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--address", default="127.0.0.1")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CommandError as err:
+        sys.stderr.write(f"trialscape {args.command}: {err}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write(f"trialscape {args.command}: interrupted; the previous snapshot is "
+                         "unchanged\n")
+        return 1
+    except Exception as err:
+        if args.debug:
+            raise
+        sys.stderr.write(f"trialscape {args.command}: {type(err).__name__}: {err} "
+                         "(run with --debug for details)\n")
+        return 1

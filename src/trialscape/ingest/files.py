@@ -1,0 +1,190 @@
+"""Local inputs -> raw study objects, one at a time, with problems reported per file.
+
+Formats: API v2 JSON pages ({"studies": [...]}) or single studies (.json), JSON lines
+(.jsonl, .ndjson, optionally .gz), the registry's bulk `ctg-studies.json.zip` (one JSON file per
+study) and the website's `ctg-studies.csv` export. Folders are walked in name order.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from trialscape.ingest.countries import CountryNames, default_country_names
+from trialscape.ingest.csv_export import KNOWN_COLUMNS, REQUIRED_COLUMNS, row_to_study
+
+JSON_SUFFIXES = (".json",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+SUPPORTED = (*JSON_SUFFIXES, *JSONL_SUFFIXES, ".zip", ".csv")
+MAX_REASONS = 5
+
+
+@dataclass
+class FileReport:
+    """What one input file gave: how many records, how many were broken and why."""
+
+    path: str
+    records: int = 0
+    broken: int = 0
+    reasons: list[str] = field(default_factory=list)
+    fatal: str | None = None  # the file as a whole could not be read (to the end)
+
+    def problem(self, reason: str) -> None:
+        self.broken += 1
+        if len(self.reasons) < MAX_REASONS:
+            self.reasons.append(reason)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "records": self.records, "broken": self.broken,
+                "reasons": self.reasons, "fatal": self.fatal}
+
+
+@dataclass
+class RawRecord:
+    record: Any
+    where: str  # "file:line" or "archive!member", for messages
+    report: FileReport
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    for suffix in sorted(SUPPORTED, key=len, reverse=True):
+        if name.endswith(suffix):
+            return suffix
+    return path.suffix.lower()
+
+
+def expand_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Files to read (folders walked), and the inputs that name nothing readable."""
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in SUPPORTED)
+            if not found:
+                problems.append(f"{path}: folder holds no .json, .jsonl(.gz), .zip or .csv file")
+            files.extend(found)
+        elif path.is_file():
+            if _suffix(path) in SUPPORTED:
+                files.append(path)
+            else:
+                problems.append(f"{path}: unsupported file type (want .json, .jsonl, .jsonl.gz, "
+                                ".zip or .csv)")
+        else:
+            problems.append(f"{path}: no such file or folder")
+    return files, problems
+
+
+def _studies_in_json(doc: Any) -> list[Any] | None:
+    """A page holds "studies"; a single study holds "protocolSection"; a list holds studies."""
+    if isinstance(doc, dict):
+        if isinstance(doc.get("studies"), list):
+            return doc["studies"]
+        if "protocolSection" in doc:
+            return [doc]
+    if isinstance(doc, list):
+        return doc
+    return None
+
+
+def _read_json(path: Path, data: bytes, report: FileReport, where: str) -> Iterator[RawRecord]:
+    try:
+        doc = orjson.loads(data)
+    except orjson.JSONDecodeError as err:
+        report.problem(f"{where}: invalid JSON ({err})")
+        return
+    studies = _studies_in_json(doc)
+    if studies is None:
+        report.problem(f"{where}: neither a study nor an API page of studies")
+        return
+    for i, study in enumerate(studies):
+        yield RawRecord(study, f"{where}#{i}" if len(studies) > 1 else where, report)
+
+
+def _read_jsonl(path: Path, report: FileReport) -> Iterator[RawRecord]:
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    line_no = 0
+    try:
+        with opener(path, "rb") as fh:
+            for line_no, line in enumerate(fh, 1):  # noqa: B007 (line_no used after the loop)
+                if not line.strip():
+                    continue
+                try:
+                    yield RawRecord(orjson.loads(line), f"{path}:{line_no}", report)
+                except orjson.JSONDecodeError as err:
+                    report.problem(f"{path}:{line_no}: invalid JSON ({err})")
+    except (EOFError, OSError, zlib.error) as err:
+        report.fatal = f"truncated or corrupt file after line {line_no}: {err}"
+
+
+def _read_zip(path: Path, report: FileReport) -> Iterator[RawRecord]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as err:
+        report.fatal = f"not a readable zip (truncated download?): {err}"
+        return
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir() or not info.filename.lower().endswith(".json"):
+                continue
+            where = f"{path}!{info.filename}"
+            try:
+                data = archive.read(info)
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
+                report.problem(f"{where}: unreadable member ({err})")
+                continue
+            yield from _read_json(path, data, report, where)
+
+
+def _read_csv(path: Path, report: FileReport, countries: CountryNames) -> Iterator[RawRecord]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        header = reader.fieldnames or []
+        if not all(col in header for col in REQUIRED_COLUMNS):
+            known = [c for c in header if c in KNOWN_COLUMNS]
+            report.fatal = ("no ctg-studies.csv header (want a first line naming 'NCT Number', "
+                            f"'Study Title', ...; found {len(known)} known columns)")
+            return
+        try:
+            for row in reader:
+                where = f"{path}:{reader.line_num}"
+                if None in row:  # more cells than header columns: a broken line
+                    report.problem(f"{where}: {len(header) + len(row[None])} cells for "  # type: ignore[index]
+                                   f"{len(header)} columns")
+                    continue
+                yield RawRecord(row_to_study(row, countries), where, report)
+        except csv.Error as err:
+            report.fatal = f"malformed CSV at line {reader.line_num}: {err}"
+
+
+def read_records(files: list[Path], reports: list[FileReport],
+                 countries: CountryNames | None = None) -> Iterator[RawRecord]:
+    """Every raw record in every file, in order; each file's FileReport is appended first."""
+    countries = countries or default_country_names()
+    for path in files:
+        report = FileReport(str(path))
+        reports.append(report)
+        suffix = _suffix(path)
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(path, report)
+        elif suffix == ".zip":
+            yield from _read_zip(path, report)
+        elif suffix == ".csv":
+            yield from _read_csv(path, report, countries)
+        else:
+            try:
+                data = path.read_bytes()
+            except OSError as err:
+                report.fatal = f"unreadable: {err}"
+                continue
+            yield from _read_json(path, data, report, str(path))
+
+

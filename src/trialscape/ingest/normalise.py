@@ -1,0 +1,289 @@
+"""One API v2 study object -> the snapshot's rows. Pure: no I/O, no database.
+
+Registry text is kept exactly as written (CommonMark with backslash escapes, HTML entities);
+the dashboard shows it as text, so nothing here unescapes or strips it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from trialscape import enums
+from trialscape.ingest.areas import TherapeuticAreas
+from trialscape.ingest.countries import CountryNames
+
+NCT_ID = re.compile(r"^NCT\d{8}$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+STUDY_COLUMNS = (
+    "nct_id", "brief_title", "official_title", "acronym", "overall_status", "last_known_status",
+    "study_type", "phase", "enrollment", "enrollment_type",
+    "start_date", "start_date_precision", "start_date_type",
+    "primary_completion_date", "primary_completion_date_precision",
+    "primary_completion_date_type",
+    "completion_date", "completion_date_precision", "completion_date_type",
+    "first_posted", "first_posted_precision", "last_update_posted",
+    "last_update_posted_precision", "results_first_posted", "has_results", "why_stopped",
+    "lead_sponsor", "lead_sponsor_class", "primary_purpose", "allocation", "brief_summary",
+    "areas",
+)
+
+
+class BadRecord(ValueError):
+    """A record that cannot be imported; the message says which field and why."""
+
+
+@dataclass(slots=True)
+class StudyRows:
+    nct_id: str
+    study: tuple[Any, ...]
+    conditions: list[tuple[str, str]] = field(default_factory=list)
+    keywords: list[tuple[str, str]] = field(default_factory=list)
+    condition_mesh: list[tuple[str, str | None, str, bool]] = field(default_factory=list)
+    intervention_mesh: list[tuple[str, str | None, str, bool]] = field(default_factory=list)
+    interventions: list[tuple[Any, ...]] = field(default_factory=list)
+    arm_groups: list[tuple[Any, ...]] = field(default_factory=list)
+    sponsors: list[tuple[str, str, str | None, str]] = field(default_factory=list)
+    locations: list[tuple[Any, ...]] = field(default_factory=list)
+    unknown_countries: list[str] = field(default_factory=list)
+
+    @property
+    def last_update_posted(self) -> date | None:
+        return self.study[STUDY_COLUMNS.index("last_update_posted")]
+
+
+def _get(obj: Any, path: str, kind: type | tuple[type, ...], where: str) -> Any:
+    """obj[path] when present and of the right type, None when absent; BadRecord otherwise."""
+    if obj is None:
+        return None
+    value = obj.get(path)
+    if value is None:
+        return None
+    # bool is an int in Python; a JSON true is never a count.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+        raise BadRecord(f"{where}.{path}: expected {names}, got {type(value).__name__}")
+    return value
+
+
+def _module(section: dict[str, Any] | None, name: str, where: str) -> dict[str, Any] | None:
+    return _get(section, name, dict, where)
+
+
+def _text(obj: Any, key: str, where: str) -> str | None:
+    value = _get(obj, key, str, where)
+    return value if value is None or value.strip() else None
+
+
+def _list(obj: Any, key: str, where: str) -> list[Any]:
+    return _get(obj, key, list, where) or []
+
+
+def _enum(obj: Any, key: str, allowed: Any, where: str) -> str | None:
+    value = _text(obj, key, where)
+    if value is not None and value not in allowed:
+        raise BadRecord(f"{where}.{key}: unknown value {value!r}")
+    return value
+
+
+def partial_date(raw: str | None, where: str) -> tuple[date | None, str | None]:
+    """'2021', '2021-05' or '2021-05-17' -> (first day of the period, 'year'|'month'|'day')."""
+    if raw is None:
+        return None, None
+    match = _PARTIAL_DATE.match(raw.strip())
+    if not match:
+        raise BadRecord(f"{where}: not a date: {raw!r}")
+    year, month, day = match.groups()
+    try:
+        value = date(int(year), int(month or 1), int(day or 1))
+    except ValueError as err:
+        raise BadRecord(f"{where}: not a date: {raw!r}") from err
+    return value, "day" if day else "month" if month else "year"
+
+
+def _date_struct(status: dict[str, Any] | None, key: str, where: str
+                 ) -> tuple[date | None, str | None, str | None]:
+    struct = _get(status, key, dict, where)
+    if struct is None:
+        return None, None, None
+    value, precision = partial_date(_text(struct, "date", f"{where}.{key}"), f"{where}.{key}")
+    kind = _enum(struct, "type", ("ACTUAL", "ESTIMATED", "ANTICIPATED"), f"{where}.{key}")
+    return value, precision, kind
+
+
+def normalise_phase(phases: list[Any], where: str) -> str | None:
+    """The registry's phase list -> one label; a two-phase list is a combined phase."""
+    if not phases:
+        return None
+    for p in phases:
+        if p not in enums.RAW_PHASES:
+            raise BadRecord(f"{where}: unknown value {p!r}")
+    unique = sorted(set(phases), key=enums.RAW_PHASES.index)
+    if len(unique) == 1:
+        return unique[0]
+    if unique == ["PHASE1", "PHASE2"]:
+        return "PHASE1_PHASE2"
+    if unique == ["PHASE2", "PHASE3"]:
+        return "PHASE2_PHASE3"
+    if "NA" in unique:  # NA beside a real phase says nothing: keep the real one(s)
+        return normalise_phase([p for p in unique if p != "NA"], where)
+    # Anything else (PHASE1+PHASE3...) is rare registry noise: keep the earliest phase.
+    return unique[0]
+
+
+def _strings(values: list[Any], where: str) -> list[str]:
+    out = []
+    for v in values:
+        if not isinstance(v, str):
+            raise BadRecord(f"{where}: expected a list of text, got {type(v).__name__}")
+        if v.strip():
+            out.append(v)
+    return out
+
+
+def _mesh_rows(nct_id: str, module: dict[str, Any] | None, where: str
+               ) -> list[tuple[str, str | None, str, bool]]:
+    rows = []
+    for key, is_ancestor in (("meshes", False), ("ancestors", True)):
+        for item in _list(module, key, where):
+            if not isinstance(item, dict):
+                raise BadRecord(f"{where}.{key}: expected objects")
+            term = _text(item, "term", f"{where}.{key}")
+            if term:
+                rows.append((nct_id, _text(item, "id", f"{where}.{key}"), term, is_ancestor))
+    return rows
+
+
+def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> StudyRows:
+    """Turn one API v2 study object into rows; raise BadRecord with a reason if it is broken."""
+    if not isinstance(record, dict):
+        raise BadRecord(f"expected a study object, got {type(record).__name__}")
+    protocol = _get(record, "protocolSection", dict, "study")
+    if protocol is None:
+        raise BadRecord("no protocolSection")
+    ps = "protocolSection"
+    ident = _module(protocol, "identificationModule", ps) or {}
+    raw_id = _get(ident, "nctId", str, f"{ps}.identificationModule")
+    if not raw_id:
+        raise BadRecord("no NCT id")
+    nct_id = raw_id.strip().upper()
+    if not NCT_ID.match(nct_id):
+        raise BadRecord(f"not an NCT id: {raw_id!r}")
+
+    w = f"{nct_id}: {ps}"
+    status = _module(protocol, "statusModule", w)
+    sponsor_mod = _module(protocol, "sponsorCollaboratorsModule", w)
+    design = _module(protocol, "designModule", w)
+    description = _module(protocol, "descriptionModule", w)
+    conditions_mod = _module(protocol, "conditionsModule", w)
+    arms = _module(protocol, "armsInterventionsModule", w)
+    contacts = _module(protocol, "contactsLocationsModule", w)
+    derived = _get(record, "derivedSection", dict, nct_id) or {}
+    cond_browse = _module(derived, "conditionBrowseModule", f"{nct_id}: derivedSection")
+    intr_browse = _module(derived, "interventionBrowseModule", f"{nct_id}: derivedSection")
+
+    sw = f"{w}.statusModule"
+    start = _date_struct(status, "startDateStruct", sw)
+    primary = _date_struct(status, "primaryCompletionDateStruct", sw)
+    completion = _date_struct(status, "completionDateStruct", sw)
+    first_posted = _date_struct(status, "studyFirstPostDateStruct", sw)
+    last_update = _date_struct(status, "lastUpdatePostDateStruct", sw)
+    results_posted = _date_struct(status, "resultsFirstPostDateStruct", sw)
+
+    dw = f"{w}.designModule"
+    enrollment_info = _get(design, "enrollmentInfo", dict, dw)
+    enrollment = _get(enrollment_info, "count", int, f"{dw}.enrollmentInfo")
+    if enrollment is not None and enrollment < 0:
+        raise BadRecord(f"{dw}.enrollmentInfo.count: negative ({enrollment})")
+    design_info = _get(design, "designInfo", dict, dw)
+
+    spw = f"{w}.sponsorCollaboratorsModule"
+    lead = _get(sponsor_mod, "leadSponsor", dict, spw)
+    lead_name = _text(lead, "name", f"{spw}.leadSponsor")
+    lead_class = _enum(lead, "class", enums.SPONSOR_CLASSES, f"{spw}.leadSponsor")
+    has_results = _get(record, "hasResults", bool, nct_id)
+
+    rows = StudyRows(nct_id=nct_id, study=())
+    if lead_name or lead_class:
+        rows.sponsors.append((nct_id, lead_name or "", lead_class, "lead"))
+    for c in _list(sponsor_mod, "collaborators", spw):
+        if not isinstance(c, dict):
+            raise BadRecord(f"{spw}.collaborators: expected objects")
+        name = _text(c, "name", f"{spw}.collaborators")
+        if name:
+            rows.sponsors.append(
+                (nct_id, name, _enum(c, "class", enums.SPONSOR_CLASSES,
+                                     f"{spw}.collaborators"), "collaborator"))
+
+    cw = f"{w}.conditionsModule"
+    conditions = _strings(_list(conditions_mod, "conditions", cw), f"{cw}.conditions")
+    rows.conditions = [(nct_id, c) for c in dict.fromkeys(conditions)]
+    rows.keywords = [(nct_id, k) for k in dict.fromkeys(
+        _strings(_list(conditions_mod, "keywords", cw), f"{cw}.keywords"))]
+    rows.condition_mesh = _mesh_rows(nct_id, cond_browse, f"{nct_id}: conditionBrowseModule")
+    rows.intervention_mesh = _mesh_rows(nct_id, intr_browse,
+                                        f"{nct_id}: interventionBrowseModule")
+
+    aw = f"{w}.armsInterventionsModule"
+    for idx, item in enumerate(_list(arms, "interventions", aw)):
+        if not isinstance(item, dict):
+            raise BadRecord(f"{aw}.interventions: expected objects")
+        iw = f"{aw}.interventions[{idx}]"
+        rows.interventions.append((
+            nct_id, idx, _enum(item, "type", enums.INTERVENTION_TYPES, iw),
+            _text(item, "name", iw) or "",
+            _strings(_list(item, "otherNames", iw), f"{iw}.otherNames"),
+            _text(item, "description", iw),
+            _strings(_list(item, "armGroupLabels", iw), f"{iw}.armGroupLabels"),
+        ))
+    for idx, item in enumerate(_list(arms, "armGroups", aw)):
+        if not isinstance(item, dict):
+            raise BadRecord(f"{aw}.armGroups: expected objects")
+        gw = f"{aw}.armGroups[{idx}]"
+        rows.arm_groups.append((
+            nct_id, _text(item, "label", gw) or "", _enum(item, "type", enums.ARM_GROUP_TYPES, gw),
+            _text(item, "description", gw),
+            _strings(_list(item, "interventionNames", gw), f"{gw}.interventionNames"),
+        ))
+
+    lw = f"{w}.contactsLocationsModule.locations"
+    for item in _list(contacts, "locations", f"{w}.contactsLocationsModule"):
+        if not isinstance(item, dict):
+            raise BadRecord(f"{lw}: expected objects")
+        raw_country = _text(item, "country", lw)
+        country = countries.canonical(raw_country)
+        if raw_country and country is None:
+            rows.unknown_countries.append(raw_country)
+        geo = _get(item, "geoPoint", dict, lw)
+        rows.locations.append((
+            nct_id, _text(item, "facility", lw), _text(item, "city", lw), _text(item, "state", lw),
+            country, raw_country, _get(geo, "lat", (int, float), f"{lw}.geoPoint"),
+            _get(geo, "lon", (int, float), f"{lw}.geoPoint"), _text(item, "status", lw),
+        ))
+
+    mesh_terms = [t for _, _, t, _ in rows.condition_mesh]
+    branches = [b.get("name") for b in _list(cond_browse, "browseBranches", nct_id)
+                if isinstance(b, dict) and isinstance(b.get("name"), str)]
+    ident_w = f"{w}.identificationModule"
+    brief_title = _text(ident, "briefTitle", ident_w)
+    official_title = _text(ident, "officialTitle", ident_w)
+
+    rows.study = (
+        nct_id, brief_title, official_title, _text(ident, "acronym", ident_w),
+        _enum(status, "overallStatus", enums.STATUSES, sw),
+        _enum(status, "lastKnownStatus", enums.STATUSES, sw),
+        _enum(design, "studyType", enums.STUDY_TYPES, dw),
+        normalise_phase(_strings(_list(design, "phases", dw), f"{dw}.phases"), f"{dw}.phases"),
+        enrollment, _enum(enrollment_info, "type", ("ACTUAL", "ESTIMATED"), f"{dw}.enrollmentInfo"),
+        *start, *primary, *completion,
+        first_posted[0], first_posted[1], last_update[0], last_update[1], results_posted[0],
+        has_results, _text(status, "whyStopped", sw), lead_name, lead_class,
+        _text(design_info, "primaryPurpose", f"{dw}.designInfo"),
+        _text(design_info, "allocation", f"{dw}.designInfo"),
+        _text(description, "briefSummary", f"{w}.descriptionModule"),
+        areas.for_trial(mesh_terms + branches, conditions),
+    )
+    return rows

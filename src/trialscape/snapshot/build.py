@@ -1,0 +1,224 @@
+"""Build a snapshot file from raw records: normalise, de-duplicate, classify, swap in atomically.
+
+The new snapshot is written to a temporary file beside the target and renamed over it only when
+it is complete, so a reader never sees a half-built file and a failed or interrupted build leaves
+the previous snapshot byte-for-byte intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from trialscape.ingest.areas import TherapeuticAreas, default_areas
+from trialscape.ingest.countries import CountryNames, default_country_names
+from trialscape.ingest.files import FileReport, RawRecord
+from trialscape.ingest.normalise import STUDY_COLUMNS, BadRecord, StudyRows, normalise
+from trialscape.snapshot import derive
+
+SCHEMA_VERSION = "1"
+BATCH_STUDIES = 20_000
+
+S, I64, I32, D, B, F = pa.string(), pa.int64(), pa.int32(), pa.date32(), pa.bool_(), pa.float64()
+LS = pa.list_(pa.string())
+
+_STUDY_TYPES = {
+    "enrollment": I64, "has_results": B, "areas": LS,
+    **{c: D for c in ("start_date", "primary_completion_date", "completion_date", "first_posted",
+                      "last_update_posted", "results_first_posted")},
+}
+# table -> (columns, arrow types); the attribute of StudyRows that feeds it has the same name.
+TABLES: dict[str, tuple[tuple[str, ...], tuple[pa.DataType, ...]]] = {
+    "studies": (STUDY_COLUMNS, tuple(_STUDY_TYPES.get(c, S) for c in STUDY_COLUMNS)),
+    "conditions": (("nct_id", "condition"), (S, S)),
+    "keywords": (("nct_id", "keyword"), (S, S)),
+    "condition_mesh": (("nct_id", "mesh_id", "term", "is_ancestor"), (S, S, S, B)),
+    "intervention_mesh": (("nct_id", "mesh_id", "term", "is_ancestor"), (S, S, S, B)),
+    "interventions": (("nct_id", "idx", "type", "name", "other_names", "description",
+                       "arm_group_labels"), (S, I32, S, S, LS, S, LS)),
+    "arm_groups": (("nct_id", "label", "type", "description", "intervention_names"),
+                   (S, S, S, S, LS)),
+    "sponsors": (("nct_id", "name", "class", "role"), (S, S, S, S)),
+    "locations": (("nct_id", "facility", "city", "state", "country", "country_raw", "lat", "lon",
+                   "status"), (S, S, S, S, S, S, F, F, S)),
+}
+
+
+@dataclass
+class BuildResult:
+    path: Path
+    studies: int
+    records_read: int
+    duplicates: int
+    broken: int
+    reports: list[FileReport]
+    unknown_countries: dict[str, int] = field(default_factory=dict)
+    info: dict[str, str] = field(default_factory=dict)
+
+
+class NothingToImport(RuntimeError):
+    """No valid study was found in the inputs."""
+
+
+def schema_sql() -> str:
+    return resources.files("trialscape.snapshot").joinpath("schema.sql").read_text("utf-8")
+
+
+def temp_path_for(target: Path) -> Path:
+    return target.with_name(f".{target.name}.building-{os.getpid()}")
+
+
+@contextlib.contextmanager
+def atomic_snapshot(target: Path) -> Iterator[Path]:
+    """Yield a temporary path to write; rename it over `target` only if the block succeeds."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temp_path_for(target)
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+
+
+class _Stager:
+    """Collects normalised rows column-wise and appends them to stage tables in Arrow batches."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLES}
+        self.seqs: dict[str, list[int]] = {t: [] for t in TABLES}
+        self.pending = 0
+        for table in TABLES:
+            con.execute(f"CREATE TEMP TABLE stage_{table} AS "
+                        f"SELECT *, 0::BIGINT AS _seq FROM main.{table} LIMIT 0")
+
+    def add(self, seq: int, rows: StudyRows) -> None:
+        self.rows["studies"].append(rows.study)
+        self.seqs["studies"].append(seq)
+        for table in TABLES:
+            if table == "studies":
+                continue
+            items = getattr(rows, table)
+            self.rows[table].extend(items)
+            self.seqs[table].extend([seq] * len(items))
+        self.pending += 1
+        if self.pending >= BATCH_STUDIES:
+            self.flush()
+
+    def flush(self) -> None:
+        for table, (columns, types) in TABLES.items():
+            rows = self.rows[table]
+            if not rows:
+                continue
+            arrays = [pa.array(col, type=t) for col, t in zip(zip(*rows, strict=True), types,
+                                                                strict=True)]
+            arrays.append(pa.array(self.seqs[table], type=I64))
+            batch = pa.Table.from_arrays(arrays, names=[*columns, "_seq"])  # noqa: F841
+            self.con.execute(f"INSERT INTO stage_{table} BY NAME SELECT * FROM batch")
+            rows.clear()
+            self.seqs[table].clear()
+        self.pending = 0
+
+
+def stage_records(con: duckdb.DuckDBPyConnection, records: Iterable[RawRecord],
+                  countries: CountryNames, areas: TherapeuticAreas,
+                  progress: Callable[[int], None] | None = None,
+                  first_seq: int = 0) -> tuple[int, int, dict[str, int]]:
+    """Normalise and stage every record; return (records read, broken, unknown countries)."""
+    stager = _Stager(con)
+    read = broken = 0
+    unknown: dict[str, int] = {}
+    for raw in records:
+        read += 1
+        raw.report.records += 1
+        try:
+            rows = normalise(raw.record, countries, areas)
+        except BadRecord as err:
+            broken += 1
+            raw.report.problem(f"{raw.where}: {err}")
+            continue
+        for name in rows.unknown_countries:
+            unknown[name] = unknown.get(name, 0) + 1
+        stager.add(first_seq + read, rows)
+        if progress and read % 1000 == 0:
+            progress(read)
+    stager.flush()
+    return read, broken, unknown
+
+
+def publish_staged(con: duckdb.DuckDBPyConnection) -> int:
+    """Move staged rows into the contract tables, keeping the newest record per NCT id."""
+    con.execute("""
+        CREATE TEMP TABLE keep AS
+        SELECT nct_id, _seq FROM stage_studies
+        QUALIFY row_number() OVER (PARTITION BY nct_id
+                                   ORDER BY last_update_posted DESC NULLS LAST, _seq DESC) = 1
+    """)
+    for table, (columns, _) in TABLES.items():
+        cols = ", ".join(f"s.{c}" for c in columns)
+        order = "s.nct_id" + (", s.idx" if table == "interventions" else "")
+        con.execute(f"INSERT INTO main.{table} SELECT {cols} FROM stage_{table} s "
+                    f"SEMI JOIN keep k ON s.nct_id = k.nct_id AND s._seq = k._seq "
+                    f"ORDER BY {order}")
+        con.execute(f"DROP TABLE stage_{table}")
+    count = con.execute("SELECT count(*) FROM keep").fetchone()
+    con.execute("DROP TABLE keep")
+    return int(count[0]) if count else 0
+
+
+def write_info(con: duckdb.DuckDBPyConnection, info: dict[str, str]) -> None:
+    con.executemany("INSERT OR REPLACE INTO snapshot_info VALUES (?, ?)",
+                    [(k, str(v)) for k, v in info.items()])
+
+
+def build_snapshot(
+    target: Path,
+    records: Iterable[RawRecord],
+    reports: list[FileReport],
+    *,
+    source: str,
+    is_demo: bool = False,
+    api_version: str | None = None,
+    data_timestamp: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    countries: CountryNames | None = None,
+    areas: TherapeuticAreas | None = None,
+) -> BuildResult:
+    """Write a complete snapshot of `records` to `target`, atomically."""
+    with atomic_snapshot(target) as tmp:
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute(schema_sql())
+            read, broken, unknown = stage_records(
+                con, records, countries or default_country_names(), areas or default_areas(),
+                progress)
+            kept = publish_staged(con)
+            if kept == 0:
+                raise NothingToImport("no valid study found in the input")
+            info = {
+                "source": source,
+                "api_version": api_version or "",
+                "data_timestamp": data_timestamp or "",
+                "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "study_count": str(kept),
+                "schema_version": SCHEMA_VERSION,
+                "is_demo": "true" if is_demo else "false",
+            }
+            write_info(con, info)
+            info.update(derive.derive_all(con))
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+    return BuildResult(target, kept, read, read - broken - kept, broken, reports, unknown, info)

@@ -1,0 +1,98 @@
+"""What a snapshot derives from its contract tables: modalities and the dashboard's wide table.
+
+Run after an import and again by `trialscape classify`, so both paths give the same result.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from trialscape.classify.engine import Classifier, load_classifier
+from trialscape.classify.inputs import read_trials
+
+
+def classify_into(con: duckdb.DuckDBPyConnection, classifier: Classifier) -> int:
+    """Replace study_modalities with the classifier's placements; return trials classified."""
+    import pyarrow as pa
+
+    nct, modality, sub, primary, rule, evidence = [], [], [], [], [], []
+    count = 0
+    for trial in read_trials(con):
+        count += 1
+        for p in classifier.classify(trial):
+            nct.append(trial.nct_id)
+            modality.append(p.modality)
+            sub.append(p.submodality)
+            primary.append(p.is_primary)
+            rule.append(p.rule)
+            evidence.append(p.evidence)
+    placements = pa.table({"nct_id": nct, "modality": modality, "submodality": sub,  # noqa: F841
+                           "is_primary": primary, "rule": rule, "evidence": evidence})
+    con.execute("DELETE FROM study_modalities")
+    con.execute("INSERT INTO study_modalities SELECT * FROM placements ORDER BY nct_id")
+    return count
+
+
+WIDE_SQL = """
+CREATE OR REPLACE TABLE trials AS
+WITH mods AS (
+    SELECT nct_id,
+           list(DISTINCT modality ORDER BY modality) AS modalities,
+           list(DISTINCT submodality ORDER BY submodality)
+               FILTER (WHERE submodality IS NOT NULL) AS submodalities,
+           any_value(modality) FILTER (WHERE is_primary) AS primary_modality,
+           bit_or(DISTINCT m.bit) AS modality_mask
+    FROM study_modalities JOIN modality_bits m USING (modality)
+    GROUP BY nct_id
+), conds AS (
+    SELECT nct_id, list(condition) AS conditions FROM conditions GROUP BY nct_id
+), ctry AS (
+    SELECT nct_id, list(DISTINCT country ORDER BY country) AS countries
+    FROM locations WHERE country IS NOT NULL GROUP BY nct_id
+), spons AS (
+    SELECT nct_id, list(name) AS collaborators FROM sponsors WHERE role = 'collaborator'
+    GROUP BY nct_id
+)
+SELECT s.nct_id, s.brief_title, s.overall_status, s.study_type, s.phase,
+       s.lead_sponsor, s.lead_sponsor_class, s.start_date, year(s.start_date) AS start_year,
+       s.primary_completion_date, s.first_posted, s.last_update_posted, s.enrollment,
+       s.has_results, s.areas,
+       coalesce(c.conditions, []) AS conditions,
+       coalesce(ct.countries, []) AS countries,
+       coalesce(sp.collaborators, []) AS collaborators,
+       coalesce(m.modalities, ['unclassified']) AS modalities,
+       coalesce(m.submodalities, []) AS submodalities,
+       coalesce(m.primary_modality, 'unclassified') AS primary_modality,
+       coalesce(m.modality_mask, 0)::BIGINT AS modality_mask
+FROM studies s
+LEFT JOIN mods m USING (nct_id)
+LEFT JOIN conds c USING (nct_id)
+LEFT JOIN ctry ct USING (nct_id)
+LEFT JOIN spons sp USING (nct_id)
+ORDER BY s.start_date NULLS LAST, s.nct_id
+"""
+
+
+def build_wide(con: duckdb.DuckDBPyConnection, classifier: Classifier) -> None:
+    """The one-row-per-trial table the dashboard filters: list columns and a modality bitmask."""
+    con.execute("CREATE OR REPLACE TABLE modality_bits (modality VARCHAR, bit BIGINT, "
+                "ord INTEGER)")
+    con.executemany("INSERT INTO modality_bits VALUES (?, ?, ?)",
+                    [(m.id, 1 << i, m.order) for i, m in enumerate(classifier.modalities)])
+    con.execute(WIDE_SQL)
+
+
+def derive_all(con: duckdb.DuckDBPyConnection, classifier: Classifier | None = None
+               ) -> dict[str, str]:
+    """Classify every trial and rebuild derived tables; return snapshot_info updates."""
+    classifier = classifier or load_classifier()
+    classify_into(con, classifier)
+    build_wide(con, classifier)
+    updates = {"classifier_version": classifier.version}
+    current = con.execute("SELECT value FROM snapshot_info WHERE key = 'data_timestamp'"
+                          ).fetchone()
+    if not current or not current[0]:
+        newest = con.execute("SELECT max(last_update_posted) FROM studies").fetchone()
+        updates["data_timestamp"] = str(newest[0]) if newest and newest[0] else ""
+    con.executemany("INSERT OR REPLACE INTO snapshot_info VALUES (?, ?)", list(updates.items()))
+    return updates
