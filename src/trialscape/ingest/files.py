@@ -99,10 +99,12 @@ def _read_json(path: Path, data: bytes, report: FileReport, where: str) -> Itera
     try:
         doc = orjson.loads(data)
     except orjson.JSONDecodeError as err:
+        report.records += 1
         report.problem(f"{where}: invalid JSON ({err})")
         return
     studies = _studies_in_json(doc)
     if studies is None:
+        report.records += 1
         report.problem(f"{where}: neither a study nor an API page of studies")
         return
     for i, study in enumerate(studies):
@@ -120,6 +122,7 @@ def _read_jsonl(path: Path, report: FileReport) -> Iterator[RawRecord]:
                 try:
                     yield RawRecord(orjson.loads(line), f"{path}:{line_no}", report)
                 except orjson.JSONDecodeError as err:
+                    report.records += 1
                     report.problem(f"{path}:{line_no}: invalid JSON ({err})")
     except (EOFError, OSError, zlib.error) as err:
         report.fatal = f"truncated or corrupt file after line {line_no}: {err}"
@@ -139,6 +142,7 @@ def _read_zip(path: Path, report: FileReport) -> Iterator[RawRecord]:
             try:
                 data = archive.read(info)
             except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
+                report.records += 1
                 report.problem(f"{where}: unreadable member ({err})")
                 continue
             yield from _read_json(path, data, report, where)
@@ -157,6 +161,7 @@ def _read_csv(path: Path, report: FileReport, countries: CountryNames) -> Iterat
             for row in reader:
                 where = f"{path}:{reader.line_num}"
                 if None in row:  # more cells than header columns: a broken line
+                    report.records += 1
                     report.problem(f"{where}: {len(header) + len(row[None])} cells for "  # type: ignore[index]
                                    f"{len(header)} columns")
                     continue

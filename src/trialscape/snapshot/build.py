@@ -221,4 +221,5 @@ def build_snapshot(
             con.execute("CHECKPOINT")
         finally:
             con.close()
-    return BuildResult(target, kept, read, read - broken - kept, broken, reports, unknown, info)
+    return BuildResult(target, kept, sum(r.records for r in reports), read - broken - kept,
+                       sum(r.broken for r in reports), reports, unknown, info)

@@ -1,0 +1,76 @@
+"""Shared test fixtures: real snapshots built by the real import, and the ../shared data rule.
+
+Tests that read ../shared skip with a clear reason when it is absent, and fail instead when
+TRIALSCAPE_REQUIRE_SHARED=1 (CI sets it), so a missing data folder can never turn CI green.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import os
+from pathlib import Path
+
+import orjson
+import pytest
+
+from trialscape.ingest.files import FileReport, RawRecord, read_records
+from trialscape.snapshot.build import build_snapshot
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(os.environ.get("TRIALSCAPE_SHARED", ROOT.parent / "shared"))
+CTGOV = SHARED / "ctgov" / "studies.jsonl.gz"
+GOLD = SHARED / "gold" / "dev_labels.csv"
+
+
+def require_shared(path: Path = CTGOV) -> Path:
+    if path.exists():
+        return path
+    message = f"{path} is absent: tests on real registry records need ../shared"
+    if os.environ.get("TRIALSCAPE_REQUIRE_SHARED") == "1":
+        pytest.fail(message + " (TRIALSCAPE_REQUIRE_SHARED=1)")
+    pytest.skip(message)
+
+
+def v2_ids() -> set[str]:
+    """NCT ids whose line is genuine API v2 output (see ../shared/ctgov/README.md)."""
+    with open(require_shared(SHARED / "ctgov" / "provenance.csv"), newline="") as fh:
+        return {r["nct_id"] for r in csv.DictReader(fh) if r["kind"] == "v2-json"}
+
+
+def shared_studies(limit: int | None = None, only_v2: bool = False) -> list[dict]:
+    ids = v2_ids() if only_v2 else None
+    out = []
+    with gzip.open(require_shared(), "rb") as fh:
+        for line in fh:
+            study = orjson.loads(line)
+            if ids is None or study["protocolSection"]["identificationModule"]["nctId"] in ids:
+                out.append(study)
+                if limit and len(out) >= limit:
+                    break
+    return out
+
+
+def build_from_studies(path: Path, studies: list[dict], **kwargs) -> Path:
+    report = FileReport("test")
+    records = (RawRecord(s, f"test#{i}", report) for i, s in enumerate(studies))
+    build_snapshot(path, records, [report], source="test", **kwargs)
+    return path
+
+
+@pytest.fixture(scope="session")
+def ctgov_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every shared record, imported once per test session by the real import path."""
+    src = require_shared()
+    path = tmp_path_factory.mktemp("ctgov") / "trials.duckdb"
+    reports: list[FileReport] = []
+    build_snapshot(path, read_records([src], reports), reports, source="shared corpus")
+    return path
+
+
+@pytest.fixture(scope="session")
+def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small real snapshot (2,000 genuine API v2 records) for app and query tests."""
+    path = tmp_path_factory.mktemp("small") / "trials.duckdb"
+    return build_from_studies(path, shared_studies(limit=2000, only_v2=True))

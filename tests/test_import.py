@@ -1,0 +1,192 @@
+"""The import path on hand-made fixtures: every input format, broken input, atomic swaps."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+from trialscape.cli import main
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    proc = subprocess.run([sys.executable, "-m", "trialscape", *args], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_every_format_in_one_import(tmp_path):
+    inputs = tmp_path / "inputs"
+    (inputs / "nested").mkdir(parents=True)
+    shutil.copy(FIXTURES / "api_page.json", inputs / "page.json")
+    shutil.copy(FIXTURES / "single_study.json", inputs / "nested" / "one.json")
+    shutil.copy(FIXTURES / "ctg-studies.csv", inputs / "ctg-studies.csv")
+    with zipfile.ZipFile(inputs / "ctg-studies.json.zip", "w") as zf:
+        study = json.loads((FIXTURES / "single_study.json").read_text())
+        study["protocolSection"]["identificationModule"]["nctId"] = "NCT90000501"
+        zf.writestr("01/NCT90000501.json", json.dumps(study))
+    with gzip.open(inputs / "lines.jsonl.gz", "wt") as fh:
+        study["protocolSection"]["identificationModule"]["nctId"] = "NCT90000601"
+        fh.write(json.dumps(study) + "\n")
+    db = tmp_path / "t.duckdb"
+    assert main(["import", str(inputs), "--db", str(db), "--quiet"]) == 0
+    ids = [r[0] for r in rows(db, "SELECT nct_id FROM studies ORDER BY nct_id")]
+    assert ids == ["NCT90000001", "NCT90000002", "NCT90000101", "NCT90000102", "NCT90000201",
+                   "NCT90000501", "NCT90000601"]
+    # CSV specifics: pipes split, enum spellings unified, comma-bearing countries kept whole.
+    assert rows(db, "SELECT phase::VARCHAR, overall_status::VARCHAR, lead_sponsor_class::VARCHAR,"
+                    " enrollment, start_date_precision::VARCHAR FROM studies "
+                    "WHERE nct_id = 'NCT90000001'") == [
+        ("PHASE2_PHASE3", "RECRUITING", "INDUSTRY", 240, "month")]
+    assert rows(db, "SELECT overall_status::VARCHAR, start_date::VARCHAR, "
+                    "primary_completion_date::VARCHAR FROM studies "
+                    "WHERE nct_id = 'NCT90000002'") == [("COMPLETED", "2019-03-01", "2020-06-05")]
+    assert sorted(rows(db, "SELECT country FROM locations WHERE nct_id LIKE 'NCT9000000%'")) == [
+        ("South Korea",), ("Turkey",), ("United States",)]
+    assert rows(db, "SELECT brief_summary FROM studies WHERE nct_id = 'NCT90000001'") == [
+        (r"A hand-made fixture row; text with a \> escape &amp; an entity.",)]
+    assert rows(db, "SELECT modality FROM study_modalities WHERE nct_id = 'NCT90000201'") == [
+        ("antibody_drug_conjugate",)]
+    info = dict(rows(db, "SELECT key, value FROM snapshot_info"))
+    assert info["study_count"] == "7" and info["is_demo"] == "false"
+    assert info["schema_version"] and info["classifier_version"]
+
+
+def test_broken_lines_are_reported_and_skipped(tmp_path):
+    db = tmp_path / "t.duckdb"
+    code, _, err = run_cli("import", str(FIXTURES / "broken.jsonl"), "--db", str(db), "--quiet")
+    assert code == 0, err
+    assert rows(db, "SELECT nct_id FROM studies ORDER BY 1") == [("NCT90000301",),
+                                                                  ("NCT90000308",)]
+    assert "8 records, 6 skipped" in err
+    for reason in ("invalid JSON", "no NCT id", "expected int", "unknown value 'PAUSED_FOR_LUNCH'",
+                   "not a date"):
+        assert reason in err
+    assert "Traceback" not in err
+
+
+def test_truncated_gzip_keeps_what_was_read(tmp_path):
+    src = tmp_path / "part.jsonl.gz"
+    lines = [json.dumps({"protocolSection": {"identificationModule": {
+        "nctId": f"NCT9{i:07d}", "briefTitle": "x" * 200}}}) for i in range(2000)]
+    data = gzip.compress("\n".join(lines).encode())
+    src.write_bytes(data[: len(data) // 2])
+    db = tmp_path / "t.duckdb"
+    code, _, err = run_cli("import", str(src), "--db", str(db), "--quiet")
+    assert code == 0, err
+    assert "truncated or corrupt" in err
+    (count,), = rows(db, "SELECT count(*) FROM studies")
+    assert 0 < count < 2000
+
+
+def test_truncated_zip_is_reported(tmp_path):
+    src = tmp_path / "ctg-studies.json.zip"
+    with zipfile.ZipFile(src, "w") as zf:
+        zf.writestr("NCT90000701.json", (FIXTURES / "single_study.json").read_text())
+    src.write_bytes(src.read_bytes()[:-30])  # the central directory is at the end
+    code, _, err = run_cli("import", str(src), "--db", str(tmp_path / "t.duckdb"))
+    assert code == 1
+    assert "not a readable zip" in err and "no valid study" in err
+
+
+def test_csv_without_header_is_reported(tmp_path):
+    code, _, err = run_cli("import", str(FIXTURES / "no_header.csv"), "--db",
+                           str(tmp_path / "t.duckdb"))
+    assert code == 1
+    assert "no ctg-studies.csv header" in err
+    assert err.strip().splitlines()[-1].startswith("trialscape import: no valid study")
+
+
+def test_failed_import_leaves_previous_snapshot_byte_for_byte(tmp_path):
+    db = tmp_path / "t.duckdb"
+    assert main(["import", str(FIXTURES / "api_page.json"), "--db", str(db), "--quiet"]) == 0
+    before = sha256(db)
+    code, _, err = run_cli("import", str(FIXTURES / "no_header.csv"), "--db", str(db))
+    assert code == 1 and "unchanged" in err
+    assert sha256(db) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["t.duckdb"]  # no temp file left behind
+
+
+def test_interrupted_import_leaves_previous_snapshot(tmp_path):
+    """Kill the process mid-build: the old file stays, readable and identical."""
+    db = tmp_path / "t.duckdb"
+    assert main(["import", str(FIXTURES / "api_page.json"), "--db", str(db), "--quiet"]) == 0
+    before = sha256(db)
+    big = tmp_path / "big.jsonl"
+    study = json.loads((FIXTURES / "single_study.json").read_text())
+    with open(big, "w") as fh:
+        for i in range(60_000):
+            study["protocolSection"]["identificationModule"]["nctId"] = f"NCT8{i:07d}"
+            fh.write(json.dumps(study) + "\n")
+    proc = subprocess.Popen([sys.executable, "-m", "trialscape", "import", str(big), "--db",
+                             str(db)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    proc.stderr.read(40)  # progress has started: the build is under way
+    proc.kill()
+    proc.wait(timeout=60)
+    assert sha256(db) == before
+    assert rows(db, "SELECT count(*) FROM studies") == [(2,)]
+
+
+def test_duplicate_ids_keep_newest_last_update(tmp_path):
+    older = json.loads((FIXTURES / "single_study.json").read_text())
+    newer = json.loads(json.dumps(older))
+    newer["protocolSection"]["statusModule"]["overallStatus"] = "COMPLETED"
+    newer["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["date"] = "2024-01-01"
+    src = tmp_path / "dups.jsonl"
+    src.write_text("\n".join(json.dumps(s) for s in (newer, older)) + "\n")
+    db = tmp_path / "t.duckdb"
+    assert main(["import", str(src), "--db", str(db), "--quiet"]) == 0
+    assert rows(db, "SELECT overall_status::VARCHAR, last_update_posted::VARCHAR FROM studies") \
+        == [("COMPLETED", "2024-01-01")]
+
+
+def test_usage_and_missing_inputs(tmp_path):
+    assert run_cli("import")[0] == 2
+    code, _, err = run_cli("import", str(tmp_path / "nope.json"), "--db", str(tmp_path / "x"))
+    assert code == 1 and "no such file" in err
+    code, _, err = run_cli("info", "--db", str(tmp_path / "absent.duckdb"))
+    assert code == 1 and "trialscape demo" in err and "Traceback" not in err
+
+
+def test_demo_snapshot_is_labelled_and_complete(tmp_path):
+    db = tmp_path / "demo.duckdb"
+    code, out, err = run_cli("demo", "--db", str(db), "--studies", "3000", "--seed", "7")
+    assert code == 0, err
+    code, out, _ = run_cli("info", "--db", str(db))
+    facts = json.loads(out)
+    assert facts["is_demo"] == "true" and facts["study_count"] == "3000"
+    # Every modality the taxonomy defines shows up, placed by the same rules as real data.
+    for modality in ("gene_therapy", "gene_editing", "engineered_cell_therapy", "cell_therapy",
+                     "mrna", "oligonucleotide", "monoclonal_antibody", "bispecific_antibody",
+                     "antibody_drug_conjugate", "radiopharmaceutical", "vaccine",
+                     "small_molecule", "peptide", "protein", "other"):
+        assert facts["modalities"].get(modality, 0) > 0, modality
+    assert rows(db, "SELECT count(*) FROM studies WHERE brief_title NOT LIKE '[DEMO]%'") == [(0,)]
+    # Same seed, same snapshot content.
+    db2 = tmp_path / "demo2.duckdb"
+    assert run_cli("demo", "--db", str(db2), "--studies", "3000", "--seed", "7")[0] == 0
+    q = "SELECT * FROM studies ORDER BY nct_id"
+    assert rows(db, q) == rows(db2, q)

@@ -1,0 +1,111 @@
+from datetime import date
+
+import pytest
+
+from trialscape.ingest.areas import default_areas
+from trialscape.ingest.countries import default_country_names, load_country_names
+from trialscape.ingest.normalise import (
+    STUDY_COLUMNS,
+    BadRecord,
+    normalise,
+    normalise_phase,
+    partial_date,
+)
+
+COUNTRIES = default_country_names()
+AREAS = default_areas()
+
+
+def study(**protocol):
+    base = {"identificationModule": {"nctId": "NCT01234567", "briefTitle": "T"}}
+    base.update(protocol)
+    return {"protocolSection": base}
+
+
+def col(rows, name):
+    return rows.study[STUDY_COLUMNS.index(name)]
+
+
+@pytest.mark.parametrize("phases, expected", [
+    ([], None), (["NA"], "NA"), (["PHASE1"], "PHASE1"), (["PHASE1", "PHASE2"], "PHASE1_PHASE2"),
+    (["PHASE2", "PHASE1"], "PHASE1_PHASE2"), (["PHASE2", "PHASE3"], "PHASE2_PHASE3"),
+    (["EARLY_PHASE1"], "EARLY_PHASE1"), (["NA", "PHASE2"], "PHASE2"),
+])
+def test_phase_labels(phases, expected):
+    assert normalise_phase(phases, "x") == expected
+
+
+def test_unknown_phase_is_broken():
+    with pytest.raises(BadRecord, match="PHASE5"):
+        normalise_phase(["PHASE5"], "x")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2021", (date(2021, 1, 1), "year")), ("2021-05", (date(2021, 5, 1), "month")),
+    ("2021-05-17", (date(2021, 5, 17), "day")), (None, (None, None)),
+])
+def test_partial_dates_keep_precision(raw, expected):
+    assert partial_date(raw, "x") == expected
+
+
+@pytest.mark.parametrize("raw", ["2021-13", "May 2021", "2021-02-30", ""])
+def test_bad_dates_are_reported(raw):
+    with pytest.raises(BadRecord, match="not a date"):
+        partial_date(raw, "x")
+
+
+@pytest.mark.parametrize("raw, canonical", [
+    ("Korea, Republic of", "South Korea"), ("South Korea", "South Korea"),
+    ("Turkey", "Turkey"), ("Türkiye", "Turkey"), ("Turkey (Türkiye)", "Turkey"),
+    ("Russian Federation", "Russia"), ("Czech Republic", "Czechia"),
+    ("  united states ", "United States"), ("Republic of", None), ("Research Site", None),
+])
+def test_one_spelling_per_country(raw, canonical):
+    assert COUNTRIES.canonical(raw) == canonical
+
+
+def test_country_alias_to_unknown_target_is_rejected(tmp_path):
+    bad = tmp_path / "c.toml"
+    bad.write_text('canonical = ["France"]\n[aliases]\n"Frankreich" = "Francia"\n')
+    with pytest.raises(ValueError, match="Francia"):
+        load_country_names(bad)
+
+
+def test_full_record_is_normalised():
+    rows = normalise(study(
+        statusModule={"overallStatus": "RECRUITING", "startDateStruct": {"date": "2024-03"},
+                      "lastUpdatePostDateStruct": {"date": "2025-01-02"}},
+        designModule={"studyType": "INTERVENTIONAL", "phases": ["PHASE2", "PHASE3"],
+                      "enrollmentInfo": {"count": 40}},
+        sponsorCollaboratorsModule={"leadSponsor": {"name": "Acme", "class": "INDUSTRY"},
+                                    "collaborators": [{"name": "Uni", "class": "OTHER"}]},
+        conditionsModule={"conditions": ["Breast Cancer", "Breast Cancer"]},
+        contactsLocationsModule={"locations": [{"country": "Korea, Republic of"},
+                                               {"country": "Pfizer Investigational Site"}]},
+        descriptionModule={"briefSummary": r"Dose \> 5 mg &amp; more"},
+    ), COUNTRIES, AREAS)
+    assert col(rows, "phase") == "PHASE2_PHASE3"
+    assert col(rows, "start_date") == date(2024, 3, 1)
+    assert col(rows, "start_date_precision") == "month"
+    assert col(rows, "brief_summary") == r"Dose \> 5 mg &amp; more"  # kept as written
+    assert col(rows, "areas") == ["cancer"]
+    assert rows.conditions == [("NCT01234567", "Breast Cancer")]
+    assert [s[3] for s in rows.sponsors] == ["lead", "collaborator"]
+    assert [loc[4] for loc in rows.locations] == ["South Korea", None]
+    assert rows.unknown_countries == ["Pfizer Investigational Site"]
+
+
+@pytest.mark.parametrize("record, reason", [
+    ({"protocolSection": {}}, "no NCT id"),
+    ({"nothing": 1}, "no protocolSection"),
+    ([1, 2], "expected a study object"),
+    (study(designModule={"enrollmentInfo": {"count": "12"}}), "expected int"),
+    (study(designModule={"enrollmentInfo": {"count": True}}), "expected int"),
+    (study(statusModule={"overallStatus": "PAUSED"}), "unknown value 'PAUSED'"),
+    (study(designModule={"studyType": "ANECDOTAL"}), "unknown value"),
+    (study(conditionsModule={"conditions": "Asthma"}), "expected list"),
+    ({"protocolSection": {"identificationModule": {"nctId": "ABC123"}}}, "not an NCT id"),
+])
+def test_broken_records_name_their_reason(record, reason):
+    with pytest.raises(BadRecord, match=reason):
+        normalise(record, COUNTRIES, AREAS)
