@@ -12,10 +12,8 @@ import zipfile
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from conftest import FIXTURES, ROOT
-
 from trialscape.cli import main
 
 

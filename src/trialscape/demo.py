@@ -25,8 +25,8 @@ PRODUCTS: tuple[tuple[str, str, str, str, float], ...] = (
     ("bispecific_antibody", "BIOLOGICAL", "{w}tamab", "Bispecific T-cell engager (CD3 x target).",
      3),
     ("antibody_drug_conjugate", "DRUG", "{w}zumab vedotin", "Antibody-drug conjugate.", 3),
-    ("gene_therapy", "GENETIC", "AAV9-{W} gene transfer", "Adeno-associated virus vector, one dose.",
-     2.5),
+    ("gene_therapy", "GENETIC", "AAV9-{W} gene transfer",
+     "Adeno-associated virus vector, one dose.", 2.5),
     ("gene_therapy", "GENETIC", "{w}repvec oncolytic virus", "Oncolytic herpes simplex virus.", 1),
     ("gene_editing", "GENETIC", "CRISPR-edited {W}-cel", "Ex vivo CRISPR/Cas9-edited CD34+ cells.",
      0.8),
@@ -51,7 +51,8 @@ CONDITIONS = (
     ("Diffuse Large B-Cell Lymphoma", "Neoplasms"), ("Multiple Myeloma", "Neoplasms"),
     ("Acute Myeloid Leukemia", "Neoplasms"), ("Glioblastoma", "Neoplasms"),
     ("Prostate Cancer", "Neoplasms"), ("Type 2 Diabetes", "Nutritional and Metabolic Diseases"),
-    ("Obesity", "Nutritional and Metabolic Diseases"), ("Alzheimer Disease", "Nervous System Diseases"),
+    ("Obesity", "Nutritional and Metabolic Diseases"),
+    ("Alzheimer Disease", "Nervous System Diseases"),
     ("Parkinson Disease", "Nervous System Diseases"),
     ("Spinal Muscular Atrophy", "Nervous System Diseases"),
     ("Duchenne Muscular Dystrophy", "Musculoskeletal Diseases"), ("Hemophilia A",
@@ -111,13 +112,14 @@ def demo_study(i: int, rng: random.Random, today: date) -> dict[str, Any]:
     first_posted = start - timedelta(days=rng.randint(0, 120))
     last_update = min(today, first_posted + timedelta(days=rng.randint(0, 3000)))
     sponsor_class = _pick(rng, CLASSES)
-    sponsor = f"{rng.choice(SPONSOR_WORDS)} {_word(rng).title()} {rng.choice(SPONSOR_KINDS[sponsor_class])}"
+    kind = rng.choice(SPONSOR_KINDS[sponsor_class])
+    sponsor = f"{rng.choice(SPONSOR_WORDS)} {_word(rng).title()} {kind}"
     n_cond = rng.choice((1, 1, 1, 2, 2, 3))
     conds = rng.sample(CONDITIONS, n_cond)
     products = []
     if study_type != "OBSERVATIONAL" or rng.random() < 0.3:
         for _ in range(rng.choice((1, 1, 1, 2, 2, 3))):
-            modality, itype, template, desc, _w = rng.choices(
+            _modality, itype, template, desc, _w = rng.choices(
                 PRODUCTS, weights=[p[4] for p in PRODUCTS])[0]
             w = _word(rng)
             name = template.format(w=w, W=w.upper()[:4], n=rng.randint(1000, 9999))

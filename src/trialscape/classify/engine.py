@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from trialscape import settings
+from trialscape.classify.gates import GatedPatterns
 from trialscape.classify.inputs import Intervention, Trial
 
 LAYERS = ("product", "stem", "name pattern", "description pattern")
@@ -67,6 +68,11 @@ class _Hit:
     tested: bool
 
 
+def _lowered(groups: dict[str, list[str]]) -> GatedPatterns:
+    """Patterns matched against lower-cased text: cheaper than re.IGNORECASE, and gateable."""
+    return GatedPatterns({mid: [_lower_pattern(p) for p in alts] for mid, alts in groups.items()})
+
+
 def _lower_pattern(pattern: str) -> str:
     """Lower-case a regex's literals but not its escapes (\\D and \\d differ)."""
     out, i = [], 0
@@ -80,16 +86,6 @@ def _lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-def _alternation(groups: dict[str, list[str]]) -> re.Pattern[str] | None:
-    """One regex with a named group per modality, matched against lower-cased text.
-
-    Lower-casing both sides instead of re.IGNORECASE halves the cost of this large alternation.
-    """
-    parts = [f"(?P<{mid}>{'|'.join(_lower_pattern(a) for a in alts)})"
-             for mid, alts in groups.items() if alts]
-    return re.compile("|".join(parts)) if parts else None
-
-
 def _norm(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
 
@@ -98,7 +94,7 @@ def _norm(text: str) -> str:
 class Classifier:
     version: str
     modalities: tuple[Modality, ...]
-    layers: dict[str, re.Pattern[str] | None]
+    layers: dict[str, GatedPatterns]
     type_prior: dict[str, str]
     control: re.Pattern[str]
     ancillary: re.Pattern[str]
@@ -147,12 +143,8 @@ class Classifier:
                     if mid not in hits and word.endswith(stems):
                         hits[mid] = word
         else:
-            pattern = self.layers.get(layer)
-            if pattern is not None:
-                for m in pattern.finditer(text.lower()):
-                    mid = m.lastgroup
-                    if mid and mid not in hits:
-                        hits[mid] = text[m.start():m.end()].strip()
+            for mid, m in self.layers[layer].find(text.lower()).items():
+                hits[mid] = text[m.start():m.end()].strip()
         return tuple(hits.items())
 
     def _suppress(self, hits: list[_Hit]) -> list[_Hit]:
@@ -229,6 +221,9 @@ class Classifier:
                 ancillary.append(item)
                 continue
             item_hits = self.match_intervention(item, tested=role != "comparator")
+            if not item_hits or item_hits[0].layer == "type prior":
+                # A bare code ("ABC-123") says nothing; the trial's title often names the kind.
+                item_hits = self._title_hits(trial, role != "comparator") or item_hits
             if role == "backbone":
                 backbone += item_hits
             else:
@@ -238,16 +233,20 @@ class Classifier:
         if not placed and backbone:
             placed = backbone  # nothing but the backbone: it is what the trial studies
         if not placed and not trial.interventions:
-            text = self._title_text(trial)
-            for layer in ("product", "stem", "name pattern"):
-                placed = [h for h in self._match_text(layer, text, "title", True)
-                          if self.by_id[h.modality].title_fallback]
-                if placed:
-                    placed = self._suppress(placed)
-                    break
+            placed = self._title_hits(trial, True)
         if not placed:
             return [self._fallback(trial, ancillary)]
         return self._placements(placed, pairs)
+
+    def _title_hits(self, trial: Trial, tested: bool) -> list[_Hit]:
+        """Advanced-modality signals in the title, for interventions that carry none."""
+        text = self._title_text(trial)
+        for layer in ("product", "stem", "name pattern"):
+            hits = [h for h in self._match_text(layer, text, "title", tested)
+                    if self.by_id[h.modality].title_fallback]
+            if hits:
+                return self._suppress(hits)
+        return []
 
     def _drop_background(self, pairs: list[tuple[_Hit, Intervention]], title: str
                          ) -> list[tuple[_Hit, Intervention]]:
@@ -370,8 +369,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         version=str(config["version"]),
         modalities=tuple(modalities),
         layers={
-            "name pattern": _alternation(patterns),
-            "description pattern": _alternation(descriptions),
+            "name pattern": _lowered(patterns),
+            "description pattern": _lowered(descriptions),
         },
         products=products,
         stems=tuple(stems),

@@ -116,7 +116,7 @@ def _read_jsonl(path: Path, report: FileReport) -> Iterator[RawRecord]:
     line_no = 0
     try:
         with opener(path, "rb") as fh:
-            for line_no, line in enumerate(fh, 1):  # noqa: B007 (line_no used after the loop)
+            for line_no, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 try:

@@ -1,0 +1,128 @@
+"""Classifier accuracy against hand-labelled trials (../shared/gold/LABELING.md)."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+MODALITIES = ("gene_therapy", "gene_editing", "engineered_cell_therapy", "cell_therapy", "mrna",
+              "oligonucleotide", "monoclonal_antibody", "bispecific_antibody",
+              "antibody_drug_conjugate", "radiopharmaceutical", "vaccine", "small_molecule",
+              "peptide", "protein", "other")
+
+
+@dataclass
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    trials: int
+    per_modality: dict[str, Scores]
+    primary_match: float
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, predicted)
+    missing: list[str] = field(default_factory=list)
+    errors: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "trials": self.trials, "primary_match": round(self.primary_match, 4),
+            "per_modality": {m: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                                 "f1": round(s.f1, 4), "support": s.tp + s.fn}
+                             for m, s in self.per_modality.items()},
+            "confusion": {f"{g} -> {p}": n for (g, p), n in self.confusion.most_common()},
+            "missing_from_snapshot": self.missing,
+        }
+
+
+def read_labels(path: Path) -> dict[str, tuple[set[str], str]]:
+    """nct_id -> (labels, primary); trials labelled `unknown` are left out, as the guide says."""
+    out = {}
+    with open(path, newline="") as fh:
+        for row in csv.DictReader(fh):
+            labels = {x for x in row["labels"].split(";") if x}
+            if "unknown" in labels or row["primary"] == "unknown":
+                continue
+            out[row["nct_id"]] = (labels, row["primary"])
+    return out
+
+
+def evaluate(predicted: dict[str, tuple[set[str], str]],
+             gold: dict[str, tuple[set[str], str]]) -> Report:
+    scores = {m: Scores() for m in MODALITIES}
+    confusion: Counter[tuple[str, str]] = Counter()
+    primary_ok = 0
+    missing, errors = [], []
+    n = 0
+    for nct_id, (labels, primary) in gold.items():
+        if nct_id not in predicted:
+            missing.append(nct_id)
+            continue
+        n += 1
+        got, got_primary = predicted[nct_id]
+        for m in MODALITIES:
+            if m in labels and m in got:
+                scores[m].tp += 1
+            elif m in got:
+                scores[m].fp += 1
+            elif m in labels:
+                scores[m].fn += 1
+        primary_ok += got_primary == primary
+        confusion[(primary, got_primary)] += 1
+        if got != labels:
+            errors.append((nct_id, sorted(labels), sorted(got)))
+    return Report(n, scores, primary_ok / n if n else 0.0, confusion, missing, errors)
+
+
+def predictions(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[set[str], str]]:
+    out: dict[str, tuple[set[str], str]] = {}
+    for nct_id, modality, is_primary in con.execute(
+            "SELECT nct_id, modality, is_primary FROM study_modalities").fetchall():
+        labels, primary = out.get(nct_id, (set(), ""))
+        labels.add(modality)
+        out[nct_id] = (labels, modality if is_primary else primary)
+    return out
+
+
+def evaluate_snapshot(db: Path, labels: Path) -> Report:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return evaluate(predictions(con), read_labels(labels))
+    finally:
+        con.close()
+
+
+def format_report(report: Report) -> str:
+    lines = [f"{report.trials} labelled trials; primary modality matches "
+             f"{report.primary_match:.1%}", "",
+             f"{'modality':<26}{'precision':>10}{'recall':>8}{'F1':>7}{'support':>9}"]
+    for m, s in report.per_modality.items():
+        lines.append(f"{m:<26}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}"
+                     f"{s.tp + s.fn:>9}")
+    lines += ["", "primary modality, gold -> predicted (mismatches):"]
+    for (g, p), n in report.confusion.most_common():
+        if g != p:
+            lines.append(f"  {g:<24} -> {p:<24} {n:>4}")
+    if report.missing:
+        lines.append(f"\n{len(report.missing)} labelled trials are not in the snapshot")
+    return "\n".join(lines)

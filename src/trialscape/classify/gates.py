@@ -1,0 +1,85 @@
+"""Literal gates for regex rules: skip a pattern cheaply when its required text is absent.
+
+The rules file holds hundreds of patterns; running each on every intervention costs far more than
+checking first whether the text contains a literal the pattern cannot match without. The literal
+is read from the pattern's own parse tree, so editors never have to write it.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre_c  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+MIN_GATE = 3
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    usable = [c for c in candidates if c and min(len(s) for s in c) >= MIN_GATE]
+    return max(usable, key=lambda c: min(len(s) for s in c), default=None)
+
+
+def _sequence(items: list[tuple]) -> frozenset[str] | None:
+    """A set of strings one of which must occur for this sequence to match (None if unknown)."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        if op is sre_c.SUBPATTERN:
+            inner = _sequence(list(av[-1]))
+            if inner:
+                candidates.append(inner)
+        elif op is sre_c.BRANCH:
+            alternatives = [_sequence(list(branch)) for branch in av[1]]
+            if all(alternatives):
+                candidates.append(frozenset().union(*alternatives))  # type: ignore[arg-type]
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] >= 1:
+            inner = _sequence(list(av[2]))
+            if inner:
+                candidates.append(inner)
+    if run:
+        candidates.append(frozenset(["".join(run)]))
+    return _best(candidates)
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings of which at least one must occur in any text `pattern` matches, or None."""
+    return _sequence(list(sre_parse.parse(pattern)))
+
+
+class GatedPatterns:
+    """Patterns per modality; `find` runs only those whose gate passes on lower-case text."""
+
+    def __init__(self, groups: dict[str, list[str]]) -> None:
+        self.rules: list[tuple[str, re.Pattern[str]]] = []
+        self.ungated: list[int] = []
+        index: dict[str, list[int]] = {}
+        for mid, patterns in groups.items():
+            for p in patterns:
+                gate = required_literals(p)
+                n = len(self.rules)
+                self.rules.append((mid, re.compile(p)))
+                if gate is None:
+                    self.ungated.append(n)
+                for literal in gate or ():
+                    index.setdefault(literal, []).append(n)
+        self.index = tuple(index.items())
+
+    def find(self, lowered: str) -> dict[str, re.Match[str]]:
+        candidates = set(self.ungated)
+        for literal, rules in self.index:
+            if literal in lowered:
+                candidates.update(rules)
+        hits: dict[str, re.Match[str]] = {}
+        for n in sorted(candidates):
+            mid, pattern = self.rules[n]
+            if mid not in hits:
+                match = pattern.search(lowered)
+                if match:
+                    hits[mid] = match
+        return hits

@@ -1,0 +1,173 @@
+"""The modality rules: named products, roles, explanations, speed floor and measured accuracy."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from conftest import GOLD, require_shared
+from trialscape.classify.engine import build_classifier, load_classifier, load_config
+from trialscape.classify.evaluate import evaluate_snapshot
+from trialscape.classify.gates import required_literals
+from trialscape.classify.inputs import ArmGroup, Intervention, Trial
+
+C = load_classifier()
+
+
+def classify(*items, title=None, arms=(), study_type="INTERVENTIONAL"):
+    interventions = tuple(Intervention(i, t, n) for i, (t, n) in enumerate(items))
+    return C.classify(Trial("NCT00000001", brief_title=title, study_type=study_type,
+                            interventions=interventions, arm_groups=tuple(arms)))
+
+
+# Named products from ../shared/research/modalities.md §5 and the labelling guide.
+@pytest.mark.parametrize("name, kind, expected", [
+    ("onasemnogene abeparvovec", "GENETIC", "gene_therapy"),
+    ("talimogene laherparepvec", "BIOLOGICAL", "gene_therapy"),
+    ("AAV2-hRPE65v2", "GENETIC", "gene_therapy"),
+    ("exagamglogene autotemcel", "GENETIC", "gene_editing"),
+    ("NTLA-2001", "GENETIC", "gene_editing"),
+    ("tisagenlecleucel", "BIOLOGICAL", "engineered_cell_therapy"),
+    ("Anti-BCMA CAR-T cells", "BIOLOGICAL", "engineered_cell_therapy"),
+    ("lifileucel", "BIOLOGICAL", "cell_therapy"),
+    ("Allogeneic mesenchymal stromal cells", "BIOLOGICAL", "cell_therapy"),
+    ("BNT162b2", "BIOLOGICAL", "mrna"),
+    ("inclisiran", "DRUG", "oligonucleotide"),
+    ("nusinersen", "DRUG", "oligonucleotide"),
+    ("pembrolizumab", "DRUG", "monoclonal_antibody"),
+    ("blinatumomab", "BIOLOGICAL", "bispecific_antibody"),
+    ("teclistamab", "BIOLOGICAL", "bispecific_antibody"),
+    ("sacituzumab govitecan", "DRUG", "antibody_drug_conjugate"),
+    ("[177Lu]Lu-PSMA-617", "DRUG", "radiopharmaceutical"),
+    ("Quadrivalent influenza vaccine", "BIOLOGICAL", "vaccine"),
+    ("semaglutide", "DRUG", "peptide"),
+    ("etanercept", "BIOLOGICAL", "protein"),
+    ("osimertinib", "DRUG", "small_molecule"),
+    ("Cognitive behavioural therapy", "BEHAVIORAL", "other"),
+])
+def test_named_products(name, kind, expected):
+    placements = classify((kind, name))
+    assert [p.modality for p in placements] == [expected]
+    assert placements[0].is_primary and placements[0].evidence
+
+
+def test_evidence_names_the_field_and_the_text():
+    (p,) = classify(("GENETIC", "onasemnogene abeparvovec"))
+    assert p.rule == "product"
+    assert "intervention name 'onasemnogene abeparvovec'" in p.evidence
+    assert "Gene therapy" in p.evidence
+
+
+def test_placebo_and_standard_of_care_place_nothing():
+    placements = classify(("DRUG", "pembrolizumab"), ("DRUG", "Placebo"),
+                          ("OTHER", "Standard of care"))
+    assert [p.modality for p in placements] == ["monoclonal_antibody"]
+
+
+def test_lymphodepletion_is_background_for_car_t():
+    placements = classify(("BIOLOGICAL", "CD19 CAR-T cells"), ("DRUG", "Fludarabine"),
+                          ("DRUG", "Cyclophosphamide"))
+    assert [p.modality for p in placements] == ["engineered_cell_therapy"]
+
+
+def test_primary_is_the_most_specific_tested_modality():
+    placements = classify(("DRUG", "pembrolizumab"), ("DRUG", "tisagenlecleucel"),
+                          ("DRUG", "carboplatin"))
+    assert {p.modality for p in placements} == {"monoclonal_antibody", "engineered_cell_therapy",
+                                               "small_molecule"}
+    assert [p.modality for p in placements if p.is_primary] == ["engineered_cell_therapy"]
+
+
+def test_active_comparator_is_counted_but_not_primary():
+    arms = (ArmGroup("A", "EXPERIMENTAL", ("Drug: osimertinib",)),
+            ArmGroup("B", "ACTIVE_COMPARATOR", ("Drug: pembrolizumab",)))
+    placements = classify(("DRUG", "osimertinib"), ("DRUG", "pembrolizumab"), arms=arms)
+    assert {p.modality for p in placements} == {"small_molecule", "monoclonal_antibody"}
+    assert [p.modality for p in placements if p.is_primary] == ["small_molecule"]
+
+
+def test_code_only_intervention_falls_back_to_the_title():
+    (p,) = classify(("BIOLOGICAL", "XYZ-123"), title="Gene therapy for retinitis pigmentosa")
+    assert p.modality == "gene_therapy" and "trial title" in p.evidence
+    (p,) = classify(("BIOLOGICAL", "XYZ-123"), title="A study in healthy volunteers")
+    assert p.modality == "unclassified"
+
+
+def test_trials_without_products_are_other():
+    (p,) = classify(study_type="OBSERVATIONAL")
+    assert p.modality == "other"
+    (p,) = classify(("OTHER", "Biospecimen collection"))
+    assert p.modality == "other"
+
+
+def test_literal_gates_never_hide_a_match():
+    for m in load_config()["modality"]:
+        for pattern in m.get("patterns", []) + m.get("description_patterns", []):
+            gate = required_literals(pattern.lower())
+            assert gate is None or all(len(g) >= 3 for g in gate), pattern
+
+
+def test_rules_file_errors_are_clear():
+    config = load_config()
+    config["modality"][0]["suppresses"] = ["no_such_modality"]
+    with pytest.raises(ValueError, match="no_such_modality"):
+        build_classifier(config)
+
+
+def test_rules_edit_takes_effect(tmp_path):
+    """An editor adds a company code; the next classification places it."""
+    config = load_config()
+    assert classify(("BIOLOGICAL", "ZZX-4242"))[0].modality == "unclassified"
+    gene = next(m for m in config["modality"] if m["id"] == "gene_therapy")
+    gene["products"] = [*gene["products"], "ZZX-4242"]
+    edited = build_classifier(config)
+    trial = Trial("NCT00000001", interventions=(Intervention(0, "BIOLOGICAL", "ZZX-4242"),))
+    assert edited.classify(trial)[0].modality == "gene_therapy"
+
+
+def test_throughput_floor(ctgov_db):
+    """Far below the 5,000 trials/s the benchmark reports, so noise cannot fail it."""
+    import duckdb
+
+    from trialscape.classify.inputs import read_trials
+
+    con = duckdb.connect(str(ctgov_db), read_only=True)
+    trials = list(read_trials(con))[:10_000]
+    con.close()
+    fresh = build_classifier(load_config())
+    start = time.perf_counter()
+    for t in trials:
+        fresh.classify(t)
+    assert len(trials) / (time.perf_counter() - start) > 500
+
+
+# Measured on ../shared/gold/dev_labels.csv (340 trials) with rules 2026.11.4. These floors
+# guard against regressions; the issue's targets (F1 >= 0.95 / 0.90) are not yet all met:
+# see docs/classification.md for the current figures and what is left.
+FLOORS = {"engineered_cell_therapy": 0.88, "oligonucleotide": 0.93, "antibody_drug_conjugate": 0.97,
+          "bispecific_antibody": 0.92, "monoclonal_antibody": 0.87, "mrna": 0.87,
+          "gene_therapy": 0.75, "small_molecule": 0.90, "vaccine": 0.88, "cell_therapy": 0.78,
+          "other": 0.72}
+
+
+def test_accuracy_on_gold_labels(ctgov_db):
+    require_shared(GOLD)
+    report = evaluate_snapshot(ctgov_db, GOLD)
+    assert report.trials >= 300 and not report.missing
+    assert report.primary_match >= 0.83
+    for modality, floor in FLOORS.items():
+        assert report.per_modality[modality].f1 >= floor, (modality,
+                                                           report.per_modality[modality].f1)
+
+
+def test_unclassified_share_of_drug_and_biological_trials(ctgov_db):
+    import duckdb
+
+    con = duckdb.connect(str(ctgov_db), read_only=True)
+    total, unclassified = con.execute("""
+        SELECT count(*), count(*) FILTER (WHERE primary_modality = 'unclassified')
+        FROM trials t WHERE study_type = 'INTERVENTIONAL' AND nct_id IN (
+            SELECT nct_id FROM interventions WHERE type IN ('DRUG', 'BIOLOGICAL'))""").fetchone()
+    con.close()
+    assert unclassified / total < 0.03, unclassified / total
