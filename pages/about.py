@@ -1,0 +1,44 @@
+"""About the data: source, date, size, how counting works, how modalities are decided."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+snap = st.session_state["snapshot"]
+info = snap.info
+
+st.title("About the data")
+st.markdown("**Data from ClinicalTrials.gov**, the registry of clinical studies run by the U.S. "
+            "National Library of Medicine.")
+st.table({
+    "Fact": ["Source", "Data as of", "Built", "Trials", "Modality rules version",
+             "Snapshot schema", "Fictional demo"],
+    "Value": [info.get("source", ""), snap.data_date, info.get("built_at", ""),
+              f"{int(info.get('study_count', '0')):,}", info.get("classifier_version", ""),
+              info.get("schema_version", ""), "yes" if snap.is_demo else "no"],
+})
+st.subheader("How trials are counted")
+st.markdown("""
+- The unit is the **trial** (one NCT number).
+- A trial that tests two kinds of medicine counts under **both** in modality counts; charts
+  that must add up to the total use the trial's **main** (most specific) modality.
+- A trial run in several countries counts once per country on a map and **once** in totals.
+- Every chart says how many trials it covers and keeps the *unknown* or *not yet classified*
+  bucket visible instead of dropping it.
+""")
+st.subheader("How modalities are decided")
+st.markdown("""
+Rules in `data/modalities.toml` read each trial's interventions: first a dictionary of product
+names, brands and company codes, then the word endings of international drug names (INN stems,
+e.g. *-mab* for antibodies), then keyword patterns, then descriptions; the registry's
+intervention type is only a weak hint. Placebo, sham, standard of care and background
+treatments (for example chemotherapy given to prepare for CAR-T cells) place nothing. Every
+placement keeps the rule and the text that matched.
+
+Measured against 340 hand-labelled trials (rules version 2026.11.4): the main modality matches
+in 85% of trials; per-modality F1 ranges from 0.67 (therapeutic proteins) to 1.00 (antibody-drug
+conjugates). The figures are re-measured by `trialscape evaluate`.
+""")
+st.subheader("Not medical advice")
+st.markdown("trialscape describes registered research. It is not medical advice and does not "
+            "say whether any treatment works or is right for anyone.")

@@ -1,0 +1,61 @@
+"""Pure figure builders: DataFrame in, plotly Figure out (graph_objects: 1-2 ms per chart)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from trialscape import enums
+
+LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "height": 380,
+          "legend": {"orientation": "h", "y": -0.15}}
+
+
+def modality_bars(df: pd.DataFrame, labels: Mapping[str, str], colours: Mapping[str, str],
+                  order: list[str], title: str) -> go.Figure:
+    df = df.set_index("modality").reindex([m for m in order if m in set(df["modality"])])
+    fig = go.Figure(go.Bar(
+        x=df["trials"], y=[labels.get(m, m) for m in df.index], orientation="h",
+        marker_color=[colours.get(m, "#999999") for m in df.index],
+        hovertemplate="%{y}: %{x:,} trials<extra></extra>"))
+    fig.update_layout(title=title, yaxis={"autorange": "reversed"}, **LAYOUT)
+    return fig
+
+
+def modality_by_phase(df: pd.DataFrame, labels: Mapping[str, str], order: list[str],
+                      title: str) -> go.Figure:
+    phases = [*enums.PHASES, "NOT_GIVEN"]
+    names = {**enums.PHASES, "NOT_GIVEN": enums.UNKNOWN_LABEL}
+    fig = go.Figure()
+    present = [m for m in order if m in set(df["modality"])]
+    for phase in phases:
+        part = df[df["phase"] == phase].set_index("modality")["trials"]
+        fig.add_bar(name=names[phase], x=[labels.get(m, m) for m in present],
+                    y=[int(part.get(m, 0)) for m in present],
+                    hovertemplate=f"{names[phase]}: " + "%{y:,} trials<extra>%{x}</extra>")
+    fig.update_layout(barmode="stack", title=title, **LAYOUT)
+    return fig
+
+
+def starts_by_year(df: pd.DataFrame, labels: Mapping[str, str], colours: Mapping[str, str],
+                   order: list[str], title: str) -> go.Figure:
+    fig = go.Figure()
+    for m in [m for m in order if m in set(df["modality"])]:
+        part = df[df["modality"] == m]
+        fig.add_scatter(x=part["year"], y=part["trials"], name=labels.get(m, m), mode="lines",
+                        line={"color": colours.get(m)},
+                        hovertemplate="%{x}: %{y:,} starts<extra>" + labels.get(m, m)
+                        + "</extra>")
+    fig.update_layout(title=title, **LAYOUT)
+    return fig
+
+
+def status_bars(df: pd.DataFrame, title: str) -> go.Figure:
+    names = {**enums.STATUSES, "NOT_GIVEN": enums.UNKNOWN_LABEL}
+    fig = go.Figure(go.Bar(x=df["trials"], y=[names.get(s, s) for s in df["status"]],
+                           orientation="h", marker_color="#0072B2",
+                           hovertemplate="%{y}: %{x:,} trials<extra></extra>"))
+    fig.update_layout(title=title, yaxis={"autorange": "reversed"}, **LAYOUT)
+    return fig

@@ -1,0 +1,1 @@
+"""The only package code that imports streamlit: caching, snapshot access, shared widgets."""
