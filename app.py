@@ -1,4 +1,4 @@
-"""trialscape: the clinical-trial landscape. Registers the pages and draws what every page shares."""
+"""trialscape: the clinical-trial landscape. Registers pages; draws what every page shares."""
 
 from __future__ import annotations
 

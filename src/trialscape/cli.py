@@ -125,6 +125,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
         shutil.copyfile(path, tmp)
         con = duckdb.connect(str(tmp))
         try:
+            con.execute("SET enable_progress_bar = false")  # our own progress goes to stderr
             derive_all(con, classifier)
             counts = con.execute("SELECT primary_modality, count(*) FROM trials GROUP BY 1 "
                                  "ORDER BY 2 DESC").fetchall()

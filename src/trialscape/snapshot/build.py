@@ -200,6 +200,7 @@ def build_snapshot(
     with atomic_snapshot(target) as tmp:
         con = duckdb.connect(str(tmp))
         try:
+            con.execute("SET enable_progress_bar = false")  # our own progress goes to stderr
             con.execute(schema_sql())
             read, broken, unknown = stage_records(
                 con, records, countries or default_country_names(), areas or default_areas(),
