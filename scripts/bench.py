@@ -41,6 +41,7 @@ import sys, time, duckdb
 from trialscape.classify.engine import build_classifier, load_config
 from trialscape.classify.inputs import read_trials
 con = duckdb.connect(sys.argv[1], read_only=True)
+con.execute("SET enable_progress_bar = false")
 trials = list(read_trials(con))
 c = build_classifier(load_config())  # a fresh, empty cache: the cold figure
 t = time.perf_counter()
@@ -55,22 +56,26 @@ def _stats(values: list[float]) -> str:
             f"max {max(values):,.1f}, n={len(values)})")
 
 
+def _last_line(code: str, *args: str) -> str:
+    """Run a child Python; its last stdout line is the figure (DuckDB may print above it)."""
+    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True,
+                         text=True).stdout
+    return out.strip().splitlines()[-1]
+
+
 def bench_import(label: str, src: Path, runs: int) -> None:
     size_mb = src.stat().st_size / 1e6
     secs, rates, mbs, rss = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.duckdb"
         for _ in range(runs):
-            out = subprocess.run([sys.executable, "-c", CHILD, str(src), str(db)], check=True,
-                                 capture_output=True, text=True).stdout.strip().splitlines()[-1].split()
+            out = _last_line(CHILD, str(src), str(db)).split()
             s, n, peak = float(out[0]), int(out[1]), float(out[2])
             secs.append(s)
             rates.append(n / s)
             mbs.append(size_mb / s)
             rss.append(peak)
-        cls = [float(subprocess.run([sys.executable, "-c", CLASSIFY, str(db)], check=True,
-                                    capture_output=True, text=True).stdout)
-               for _ in range(runs)]
+        cls = [float(_last_line(CLASSIFY, str(db))) for _ in range(runs)]
     print(f"\n## import: {label} ({n:,} trials, {size_mb:,.1f} MB gzip)")
     print(f"  wall time (s)          {_stats(secs)}")
     print(f"  studies/s              {_stats(rates)}")
