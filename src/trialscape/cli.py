@@ -80,6 +80,91 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _download_progress(enabled: bool) -> Callable:
+    last = [0.0]
+
+    def show(cp, stats, elapsed: float) -> None:
+        import time
+        now = time.monotonic()
+        if not enabled or (now - last[0] < 0.5 and not cp.complete):
+            return
+        last[0] = now
+        rate = stats.studies / max(elapsed, 1e-9)
+        of = f" of {cp.total:,}" if cp.total else ""
+        left = ""
+        if cp.total and rate > 0 and not cp.complete:
+            left = f", about {max(cp.total - cp.studies, 0) / rate:,.0f} s left"
+        sys.stderr.write(f"\rdownloading: page {cp.pages:,}, {cp.studies:,}{of} studies "
+                         f"({rate:,.0f}/s{left})   ")
+        sys.stderr.flush()
+    return show
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from trialscape.ingest.api import ApiClient, ApiError, RetryPolicy
+    from trialscape.progress import Progress
+    from trialscape.refresh import RefreshRefused, Scope, plan_refresh, read_existing, run_refresh
+    from trialscape.snapshot.build import NothingToImport
+
+    db = settings.db_path(args.db)
+    since = None
+    if args.since:
+        try:
+            since = date.fromisoformat(args.since)
+        except ValueError as err:
+            raise CommandError(f"--since wants a date like 2026-11-01, not {args.since!r}"
+                               ) from err
+    quiet = args.quiet
+
+    def log(message: str) -> None:
+        if not quiet:
+            sys.stderr.write("\r" + message + " " * 10 + "\n")
+
+    try:
+        scope = None
+        if args.study_type or args.filter:
+            scope = Scope(tuple(t.upper() for t in args.study_type or ()), args.filter)
+        existing = read_existing(db)
+        plan = plan_refresh(existing, full=args.full, since=since, scope=scope)
+    except RefreshRefused as err:
+        raise CommandError(str(err)) from err
+    log(f"{plan.reason}; scope: {plan.scope.describe()}")
+    retry = RetryPolicy(attempts=args.max_retries + 1, backoff=args.backoff)
+    downloads = settings.downloads_dir(db)
+    build_progress = Progress("building the snapshot", enabled=not quiet)
+    try:
+        with ApiClient(args.base_url, rate=args.rate, timeout=args.timeout, retry=retry,
+                       on_retry=lambda m: log(f"  {m}")) as client:
+            result = run_refresh(db, plan, client, downloads, existing=existing,
+                                 page_size=args.page_size, explicit_since=since is not None,
+                                 progress=_download_progress(not quiet),
+                                 build_progress=build_progress, log=log)
+    except ApiError as err:
+        raise CommandError(f"{err}. The snapshot at {db} is unchanged; pages downloaded so far "
+                           f"are kept in {downloads} and the next run resumes there") from err
+    except NothingToImport as err:
+        raise CommandError(f"the API served no valid study for this query; the snapshot at "
+                           f"{db} is unchanged") from err
+    if result.up_to_date:
+        build_progress.done(f"{db} is up to date: the registry's data has not changed since "
+                            f"{existing.info.get('data_timestamp') if existing else ''}")
+        return 0
+    b, d = result.build, result.download
+    assert b is not None and result.checkpoint is not None
+    rate = d.studies / d.seconds if d.seconds else 0
+    verb = "merged" if plan.mode == "incremental" else "built"
+    build_progress.done(
+        f"{verb} {b.studies:,} trials into {db} from {result.checkpoint.pages:,} pages "
+        f"({d.pages:,} downloaded now at {rate:,.0f} studies/s"
+        + (f", resumed after page {d.resumed_from_page}" if d.resumed_from_page else "")
+        + f"; {b.broken:,} broken records skipped) in {result.seconds:.0f} s; "
+        f"registry data of {result.checkpoint.data_timestamp}; pages kept in {result.kept_in}")
+    _report_files(b.reports)
+    return 0
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     from trialscape.snapshot.info import (
         SnapshotMissing,
@@ -197,6 +282,30 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--db")
     p.add_argument("--studies", type=int, default=20_000)
     p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--quiet", action="store_true")
+
+    p = add("refresh", cmd_refresh, "pull from the ClinicalTrials.gov API v2: incremental when "
+            "a snapshot exists, resumable, atomic")
+    p.add_argument("--db")
+    p.add_argument("--base-url", help="API base URL (default: $TRIALSCAPE_API_URL or "
+                   f"{settings.DEFAULT_API_URL})")
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--full", action="store_true", help="pull every study, not just updates")
+    when.add_argument("--since", metavar="DATE",
+                      help="pull studies updated on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--study-type", action="append", metavar="TYPE",
+                   help="scope: only interventional / observational / expanded_access studies "
+                   "(repeatable; kept for later incremental refreshes)")
+    p.add_argument("--filter", metavar="ESSIE", help="scope: an extra filter.advanced "
+                   "expression, e.g. 'AREA[InterventionType]GENETIC'")
+    p.add_argument("--rate", type=float, default=1.0,
+                   help="at most this many requests per second (default 1; 0 = no pacing)")
+    p.add_argument("--page-size", type=int, default=1000, help="studies per page (max 1000)")
+    p.add_argument("--timeout", type=float, default=60.0, help="seconds per request")
+    p.add_argument("--max-retries", type=int, default=7,
+                   help="retries per request on 429, 5xx, timeouts and broken answers")
+    p.add_argument("--backoff", type=float, default=2.0,
+                   help="seconds before the first retry; doubles each time, with jitter")
     p.add_argument("--quiet", action="store_true")
 
     p = add("info", cmd_info, "print the snapshot's facts as JSON")

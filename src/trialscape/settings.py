@@ -23,6 +23,11 @@ def demo_db_path() -> Path:
     return DATA_DIR / "demo.duckdb"
 
 
+def downloads_dir(db: Path) -> Path:
+    """Where `trialscape refresh` keeps downloaded pages and its checkpoint: beside the snapshot."""
+    return Path(os.environ.get("TRIALSCAPE_DOWNLOADS", db.parent / "downloads"))
+
+
 def api_url(explicit: str | None = None) -> str:
     return (explicit or os.environ.get("TRIALSCAPE_API_URL") or DEFAULT_API_URL).rstrip("/")
 

@@ -52,13 +52,17 @@ WITH i AS (
 SELECT s.nct_id, s.brief_title, s.official_title, s.study_type::VARCHAR AS study_type,
        i.items, a.arms, m.terms
 FROM studies s LEFT JOIN i USING (nct_id) LEFT JOIN a USING (nct_id) LEFT JOIN m USING (nct_id)
+{where}
 ORDER BY s.nct_id
 """
 
 
-def read_trials(con: duckdb.DuckDBPyConnection, batch_rows: int = 50_000) -> Iterator[Trial]:
-    """Every trial in the snapshot, as classifier input, streamed in Arrow batches."""
-    reader = con.sql(TRIALS_SQL).to_arrow_reader(batch_rows)
+def read_trials(con: duckdb.DuckDBPyConnection, batch_rows: int = 50_000,
+                only: str | None = None) -> Iterator[Trial]:
+    """Every trial in the snapshot (or those whose nct_id is in table `only`), as classifier
+    input, streamed in Arrow batches."""
+    where = f"WHERE s.nct_id IN (SELECT nct_id FROM {only})" if only else ""
+    reader = con.sql(TRIALS_SQL.format(where=where)).to_arrow_reader(batch_rows)
     for batch in reader:
         for row in batch.to_pylist():
             yield Trial(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +25,8 @@ from trialscape.ingest.countries import CountryNames, default_country_names
 from trialscape.ingest.files import FileReport, RawRecord
 from trialscape.ingest.normalise import STUDY_COLUMNS, BadRecord, StudyRows, normalise
 from trialscape.snapshot import derive
+from trialscape.snapshot.changes import record_changes
+from trialscape.snapshot.info import first_row
 
 SCHEMA_VERSION = "1"
 BATCH_STUDIES = 20_000
@@ -158,14 +161,18 @@ def stage_records(con: duckdb.DuckDBPyConnection, records: Iterable[RawRecord],
     return read, broken, unknown
 
 
-def publish_staged(con: duckdb.DuckDBPyConnection) -> int:
-    """Move staged rows into the contract tables, keeping the newest record per NCT id."""
+def keep_newest(con: duckdb.DuckDBPyConnection) -> None:
+    """Temp table `keep`: the staged version to keep per NCT id (newest last update wins)."""
     con.execute("""
-        CREATE TEMP TABLE keep AS
+        CREATE OR REPLACE TEMP TABLE keep AS
         SELECT nct_id, _seq FROM stage_studies
         QUALIFY row_number() OVER (PARTITION BY nct_id
                                    ORDER BY last_update_posted DESC NULLS LAST, _seq DESC) = 1
     """)
+
+
+def move_staged(con: duckdb.DuckDBPyConnection) -> int:
+    """Insert the kept staged rows into the contract tables; drop the stage; return trials."""
     for table, (columns, _) in TABLES.items():
         cols = ", ".join(f"s.{c}" for c in columns)
         order = "s.nct_id" + (", s.idx" if table == "interventions" else "")
@@ -173,9 +180,15 @@ def publish_staged(con: duckdb.DuckDBPyConnection) -> int:
                     f"SEMI JOIN keep k ON s.nct_id = k.nct_id AND s._seq = k._seq "
                     f"ORDER BY {order}")
         con.execute(f"DROP TABLE stage_{table}")
-    count = con.execute("SELECT count(*) FROM keep").fetchone()
+    count = first_row(con, "SELECT count(*) FROM keep")
     con.execute("DROP TABLE keep")
     return int(count[0]) if count else 0
+
+
+def publish_staged(con: duckdb.DuckDBPyConnection) -> int:
+    """Move staged rows into the contract tables, keeping the newest record per NCT id."""
+    keep_newest(con)
+    return move_staged(con)
 
 
 def write_info(con: duckdb.DuckDBPyConnection, info: dict[str, str]) -> None:
@@ -195,8 +208,16 @@ def build_snapshot(
     progress: Callable[[int], None] | None = None,
     countries: CountryNames | None = None,
     areas: TherapeuticAreas | None = None,
+    history_from: Path | None = None,
+    removals: bool = False,
+    extra_info: dict[str, str] | None = None,
 ) -> BuildResult:
-    """Write a complete snapshot of `records` to `target`, atomically."""
+    """Write a complete snapshot of `records` to `target`, atomically.
+
+    With `history_from` (the snapshot being replaced), its `changes` are carried over and what
+    differs from it is recorded; `removals` also records trials that are no longer served.
+    """
+    detected = datetime.now(UTC).replace(tzinfo=None)
     with atomic_snapshot(target) as tmp:
         con = duckdb.connect(str(tmp))
         try:
@@ -208,19 +229,90 @@ def build_snapshot(
             kept = publish_staged(con)
             if kept == 0:
                 raise NothingToImport("no valid study found in the input")
-            info = {
-                "source": source,
-                "api_version": api_version or "",
-                "data_timestamp": data_timestamp or "",
-                "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                "study_count": str(kept),
-                "schema_version": SCHEMA_VERSION,
-                "is_demo": "true" if is_demo else "false",
-            }
+            info = _info(source, kept, is_demo, api_version, data_timestamp, extra_info)
             write_info(con, info)
+            if history_from is not None:
+                carry_history(con, history_from, detected, removals)
             info.update(derive.derive_all(con))
             con.execute("CHECKPOINT")
         finally:
             con.close()
     return BuildResult(target, kept, sum(r.records for r in reports), read - broken - kept,
                        sum(r.broken for r in reports), reports, unknown, info)
+
+
+def merge_snapshot(
+    target: Path,
+    records: Iterable[RawRecord],
+    reports: list[FileReport],
+    *,
+    source: str,
+    api_version: str | None = None,
+    data_timestamp: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    extra_info: dict[str, str] | None = None,
+) -> BuildResult:
+    """Replace the records' trials in a copy of `target` (adding new ones), record what changed,
+    re-place only those trials, and swap the copy in atomically."""
+    detected = datetime.now(UTC).replace(tzinfo=None)
+    with atomic_snapshot(target) as tmp:
+        shutil.copyfile(target, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute("SET enable_progress_bar = false")
+            read, broken, unknown = stage_records(con, records, default_country_names(),
+                                                  default_areas(), progress)
+            keep_newest(con)
+            con.execute("CREATE TEMP TABLE incoming AS SELECT s.* EXCLUDE (_seq) "
+                        "FROM stage_studies s SEMI JOIN keep k "
+                        "ON s.nct_id = k.nct_id AND s._seq = k._seq")
+            record_changes(con, "incoming", "main.studies", detected)
+            con.execute("CREATE TEMP TABLE changed_ids AS SELECT nct_id FROM keep")
+            for table in TABLES:
+                con.execute(f"DELETE FROM main.{table} WHERE nct_id IN "
+                            "(SELECT nct_id FROM changed_ids)")
+            merged = move_staged(con)
+            row = first_row(con, "SELECT count(*) FROM main.studies")
+            total = int(row[0]) if row else 0
+            old_demo = first_row(con, "SELECT value FROM snapshot_info WHERE key = 'is_demo'")
+            info = _info(source, total, bool(old_demo and old_demo[0] == "true"), api_version,
+                         data_timestamp, extra_info)
+            write_info(con, info)
+            info.update(derive.derive_all(con, only="changed_ids"))
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+    return BuildResult(target, merged, sum(r.records for r in reports), read - broken - merged,
+                       sum(r.broken for r in reports), reports, unknown, info)
+
+
+def carry_history(con: duckdb.DuckDBPyConnection, previous: Path, detected: datetime,
+                  removals: bool) -> None:
+    """Copy the replaced snapshot's `changes` forward and add how this build differs from it."""
+    literal = str(previous).replace("'", "''")  # ATTACH takes no bound parameters
+    try:
+        con.execute(f"ATTACH '{literal}' AS previous (READ_ONLY)")
+    except duckdb.Error:
+        return  # nothing readable to compare with: this build starts the history afresh
+    try:
+        demo = first_row(con, "SELECT value FROM previous.snapshot_info WHERE key = 'is_demo'")
+        if demo and demo[0] == "true":
+            return  # fictional trials are no history of the real registry
+        con.execute("INSERT INTO main.changes SELECT * FROM previous.changes")
+        record_changes(con, "main.studies", "previous.studies", detected, removals)
+    finally:
+        con.execute("DETACH previous")
+
+
+def _info(source: str, studies: int, is_demo: bool, api_version: str | None,
+          data_timestamp: str | None, extra: dict[str, str] | None) -> dict[str, str]:
+    return {
+        "source": source,
+        "api_version": api_version or "",
+        "data_timestamp": data_timestamp or "",
+        "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "study_count": str(studies),
+        "schema_version": SCHEMA_VERSION,
+        "is_demo": "true" if is_demo else "false",
+        **(extra or {}),
+    }

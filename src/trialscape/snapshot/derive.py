@@ -9,15 +9,20 @@ import duckdb
 
 from trialscape.classify.engine import Classifier, load_classifier
 from trialscape.classify.inputs import read_trials
+from trialscape.snapshot.info import first_row
 
 
-def classify_into(con: duckdb.DuckDBPyConnection, classifier: Classifier) -> int:
-    """Replace study_modalities with the classifier's placements; return trials classified."""
+def classify_into(con: duckdb.DuckDBPyConnection, classifier: Classifier,
+                  only: str | None = None) -> int:
+    """Replace study_modalities with the classifier's placements; return trials classified.
+
+    `only` names a table of nct_ids: re-place just those trials (a refresh's changed trials).
+    """
     import pyarrow as pa
 
     nct, modality, sub, primary, rule, evidence = [], [], [], [], [], []
     count = 0
-    for trial in read_trials(con):
+    for trial in read_trials(con, only=only):
         count += 1
         for p in classifier.classify(trial):
             nct.append(trial.nct_id)
@@ -28,7 +33,10 @@ def classify_into(con: duckdb.DuckDBPyConnection, classifier: Classifier) -> int
             evidence.append(p.evidence)
     placements = pa.table({"nct_id": nct, "modality": modality, "submodality": sub,  # noqa: F841
                            "is_primary": primary, "rule": rule, "evidence": evidence})
-    con.execute("DELETE FROM study_modalities")
+    if only:
+        con.execute(f"DELETE FROM study_modalities WHERE nct_id IN (SELECT nct_id FROM {only})")
+    else:
+        con.execute("DELETE FROM study_modalities")
     con.execute("INSERT INTO study_modalities SELECT * FROM placements ORDER BY nct_id")
     return count
 
@@ -82,17 +90,23 @@ def build_wide(con: duckdb.DuckDBPyConnection, classifier: Classifier) -> None:
     con.execute(WIDE_SQL)
 
 
-def derive_all(con: duckdb.DuckDBPyConnection, classifier: Classifier | None = None
-               ) -> dict[str, str]:
-    """Classify every trial and rebuild derived tables; return snapshot_info updates."""
+def derive_all(con: duckdb.DuckDBPyConnection, classifier: Classifier | None = None,
+               only: str | None = None) -> dict[str, str]:
+    """Classify trials and rebuild derived tables; return snapshot_info updates.
+
+    With `only` (a table of nct_ids) just those trials are re-placed, provided the snapshot was
+    classified by the same rules version; otherwise every trial is.
+    """
     classifier = classifier or load_classifier()
-    classify_into(con, classifier)
+    placed_by = first_row(con, "SELECT value FROM snapshot_info WHERE key = 'classifier_version'")
+    if not (only and placed_by and placed_by[0] == classifier.version):
+        only = None
+    classify_into(con, classifier, only)
     build_wide(con, classifier)
     updates = {"classifier_version": classifier.version}
-    current = con.execute("SELECT value FROM snapshot_info WHERE key = 'data_timestamp'"
-                          ).fetchone()
+    current = first_row(con, "SELECT value FROM snapshot_info WHERE key = 'data_timestamp'")
     if not current or not current[0]:
-        newest = con.execute("SELECT max(last_update_posted) FROM studies").fetchone()
+        newest = first_row(con, "SELECT max(last_update_posted) FROM studies")
         updates["data_timestamp"] = str(newest[0]) if newest and newest[0] else ""
     con.executemany("INSERT OR REPLACE INTO snapshot_info VALUES (?, ?)", list(updates.items()))
     return updates

@@ -11,6 +11,15 @@ class SnapshotMissing(RuntimeError):
     """No snapshot file, or one that cannot be read as a trialscape snapshot."""
 
 
+def first_row(con: duckdb.DuckDBPyConnection, sql: str, params: object = None
+              ) -> tuple | None:
+    """The first row of a query, or None. Fetches to the end: DuckDB 2 refuses new work on a
+    connection while a result is still open."""
+    rows = con.execute(sql, params).fetchall() if params is not None else con.execute(sql
+                                                                                      ).fetchall()
+    return rows[0] if rows else None
+
+
 def open_readonly(path: Path) -> duckdb.DuckDBPyConnection:
     if not path.exists():
         raise SnapshotMissing(f"no snapshot at {path}")
@@ -33,7 +42,7 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
               "study_modalities", "changes")
     out = {}
     for t in tables:
-        row = con.execute(f"SELECT count(*) FROM {t}").fetchone()
+        row = first_row(con, f"SELECT count(*) FROM {t}")
         out[t] = int(row[0]) if row else 0
     return out
 
