@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import streamlit as st
 
 from trialscape.snapshot.info import SnapshotMissing
 from trialscape.ui.data import current_snapshot
+from trialscape.ui.sidebar import filter_sidebar
+
+STALE_AFTER_DAYS = 4  # the registry updates on weekdays: a weekend alone is not "stale"
 
 st.set_page_config(page_title="trialscape: the clinical-trial landscape", page_icon="🧬",
                    layout="wide")
 
-try:
-    snapshot = current_snapshot()
-except SnapshotMissing as err:
+
+def no_data(reason: str) -> None:
     st.title("No trial data yet")
-    st.write(f"trialscape could not open its snapshot: {err}.")
+    st.write(f"trialscape could not open its snapshot: {reason}.")
     st.write("Build one, then reload this page:")
     st.code("./dev trialscape demo            # fictional demo data, no network\n"
             "./dev trialscape import FILES... # ClinicalTrials.gov downloads\n"
@@ -22,15 +26,35 @@ except SnapshotMissing as err:
             language="bash")
     st.stop()
 
+
+try:
+    snapshot = current_snapshot()
+except SnapshotMissing as err:
+    no_data(str(err))
+if not snapshot.is_current_shape:
+    st.title("This snapshot needs a quick update")
+    st.write("It was built by an older version of trialscape. Rebuild its derived tables "
+             "(seconds to a minute; no download), then reload this page:")
+    st.code("./dev trialscape classify", language="bash")
+    st.stop()
+
 st.session_state["snapshot"] = snapshot
 if snapshot.is_demo:
     st.warning("**Fictional demo data.** Every trial, sponsor and product on these pages is "
                "invented, to show how trialscape works. It describes no real study.", icon="⚠️")
+elif snapshot.data_day:
+    age = (datetime.now(UTC).date() - snapshot.data_day).days
+    if age > STALE_AFTER_DAYS:
+        st.info(f"These figures use registry data from {snapshot.data_date}, {age} days ago; "
+                "trials registered or updated since then are not included.", icon="🕰️")
 
 page = st.navigation([
     st.Page("pages/landscape.py", title="Landscape", icon="🗺️", default=True),
+    st.Page("pages/modality.py", title="Modality", icon="🧬"),
+    st.Page("pages/trials.py", title="Trials", icon="📋"),
     st.Page("pages/about.py", title="About the data", icon="ℹ️"),
 ])
+filter_sidebar(snapshot)
 st.sidebar.caption(f"Data from ClinicalTrials.gov, snapshot of {snapshot.data_date}"
                    + (" (fictional demo)" if snapshot.is_demo else ""))
 page.run()

@@ -5,58 +5,63 @@ from __future__ import annotations
 import streamlit as st
 
 from trialscape import charts
-from trialscape.ui.data import modalities, query
+from trialscape.ui.data import modalities, runner
+from trialscape.ui.layout import chart, labels, page_header
 
 snap = st.session_state["snapshot"]
-mods = modalities()
-labels = {m.id: m.label for m in mods}
+filters = st.session_state["filters"]
+q = runner(snap, filters)
+mods = sorted(modalities(), key=lambda m: m.order)
+names = labels()
 colours = {m.id: m.colour for m in mods}
-order = [m.id for m in sorted(mods, key=lambda m: m.order)]
+order = [m.id for m in mods]
 
-
-def q(name: str, **params):
-    return query(snap.path, snap.version, name, tuple(sorted(params.items())))
-
-
-st.title("The clinical-trial landscape")
-st.caption(f"ClinicalTrials.gov snapshot of {snap.data_date}. Counts are trials (NCT ids).")
-
-kpi = q("kpis", as_of=snap.data_date if snap.data_date[:1].isdigit() else "2100-01-01").iloc[0]
+kpi = q("kpis", as_of=snap.data_date if snap.data_day else "2100-01-01").iloc[0]
+total = int(kpi.trials)
+page_header("The clinical-trial landscape", snap, filters, total)
 c1, c2, c3 = st.columns(3)
-c1.metric("Trials", f"{int(kpi.trials):,}")
+c1.metric("Trials", f"{total:,}")
 c2.metric("Recruiting now", f"{int(kpi.recruiting):,}")
 c3.metric("New in the last 30 days", f"{int(kpi.new_30d):,}",
-          help="First posted in the 30 days before the snapshot's data date.")
+          help="First posted on ClinicalTrials.gov in the 30 days before the data date.")
+if total == 0:
+    st.info("No trial matches these filters. Remove one in the sidebar, or clear them all.")
+    st.stop()
 
 by_primary = q("by_primary_modality")
-total = int(by_primary["trials"].sum())
 left, right = st.columns(2)
-left.plotly_chart(charts.modality_bars(
-    by_primary, labels, colours, order,
-    f"Trials by main modality ({total:,} trials, each counted once)"), width="stretch")
+chart(charts.modality_bars(by_primary, names, colours, order,
+                           f"Trials by main modality ({total:,} trials, each counted once)"),
+      by_primary, "trials_by_main_modality", "by_primary", left)
 by_status = q("by_status")
-right.plotly_chart(charts.status_bars(by_status, f"Status ({int(by_status['trials'].sum()):,} "
-                                      "trials)"), width="stretch")
-st.plotly_chart(charts.modality_by_phase(
-    q("modality_by_phase"), labels, order,
+chart(charts.status_bars(by_status, f"Status ({int(by_status['trials'].sum()):,} trials)"),
+      by_status, "trials_by_status", "by_status", right)
+by_phase = q("modality_by_phase")
+chart(charts.modality_by_phase(
+    by_phase, names, order,
     f"Main modality by phase ({total:,} trials; 'Not given' for observational studies)"),
-    width="stretch")
-year = int(snap.data_date[:4]) if snap.data_date[:4].isdigit() else 2026
+    by_phase, "main_modality_by_phase", "by_phase")
+year = snap.data_day.year if snap.data_day else 2026
 starts = q("starts_by_year", first_year=year - 25, last_year=year + 2)
-st.plotly_chart(charts.starts_by_year(
-    starts, labels, colours, order,
+chart(charts.starts_by_year(
+    starts, names, colours, order,
     f"Trial starts per year by main modality ({int(starts['trials'].sum()):,} trials with a "
     f"start date from {year - 25} to {year + 2}; later years are planned starts)"),
-    width="stretch")
+    starts, "starts_per_year", "starts")
 
 st.subheader("Modalities")
+st.caption("Trials testing each kind of medicine (a trial testing two counts in both). "
+           "Open one for its phases, sponsors, conditions and countries.")
 counts = dict(q("modality_counts").itertuples(index=False))
 cols = st.columns(3)
-for i, m in enumerate(m for m in sorted(mods, key=lambda m: m.order)):
+for i, m in enumerate(mods):
     with cols[i % 3].container(border=True):
         st.markdown(f"**{m.label}** · {counts.get(m.id, 0):,} trials")
         st.text(m.definition)  # text, never HTML or markdown
+        a, b = st.columns(2)
+        a.page_link("pages/modality.py", label="See the trials", icon="➡️",
+                    query_params={**filters.to_params(), "modality": [m.id]})
         if m.explainer_url:
-            st.link_button("Read the explainer", m.explainer_url)
+            b.link_button("Read the explainer", m.explainer_url)
         else:
-            st.caption("No explainer yet.")
+            b.caption("No explainer yet.")

@@ -3,6 +3,11 @@
   ./dev bench                 import + classify on ../shared/ctgov and on a demo file
   ./dev bench --demo 600000   ... with a registry-scale demo file (600k trials)
   ./dev bench --runs 5        more runs per figure (medians are quoted, with min and max)
+  ./dev bench --only refresh  one part: import, refresh
+
+`refresh` serves ../shared/ctgov from the tests' local API server (tests/ctgov_server.py) on
+127.0.0.1 with no delay and runs `trialscape refresh` against it: a full pull, then an
+incremental one after 1,000 studies changed.
 
 Each import runs in a fresh process so peak memory (max RSS) is that import's own.
 """
@@ -12,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -84,6 +90,46 @@ def bench_import(label: str, src: Path, runs: int) -> None:
     print(f"  classify, trials/s     {_stats(cls)}   (one core, cold cache; target >= 5,000)")
 
 
+def bench_refresh(runs: int) -> None:
+    import re
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import shared_studies
+    from ctgov_server import Registry, serve
+
+    studies = shared_studies()
+    full_s, full_rate, dl_rate, inc_s = [], [], [], []
+    with tempfile.TemporaryDirectory() as tmp, serve(Registry(studies)) as url:
+        reg_changes = 1000
+        for i in range(runs):
+            db = Path(tmp) / f"r{i}.duckdb"
+            cmd = [sys.executable, "-m", "trialscape", "refresh", "--db", str(db),
+                   "--base-url", url, "--rate", "0"]
+            env = {**os.environ, "TRIALSCAPE_DOWNLOADS": str(Path(tmp) / "dl")}
+            t = time.perf_counter()
+            out = subprocess.run([*cmd, "--full"], check=True, capture_output=True, text=True,
+                                 env=env).stderr
+            full_s.append(time.perf_counter() - t)
+            full_rate.append(len(studies) / full_s[-1])
+            m = re.search(r"downloaded now at ([\d,]+) studies/s", out)
+            dl_rate.append(float(m.group(1).replace(",", "")) if m else 0.0)
+            for s in studies[:reg_changes]:
+                s["protocolSection"].setdefault("statusModule", {})[
+                    "lastUpdatePostDateStruct"] = {"date": f"2026-11-{20 + i}", "type": "ACTUAL"}
+            t = time.perf_counter()
+            subprocess.run([*cmd, "--since", f"2026-11-{20 + i}"], check=True,
+                           capture_output=True, env=env)
+            inc_s.append(time.perf_counter() - t)
+    print(f"\n## refresh against a local API server ({len(studies):,} real records, no delay)")
+    print(f"  full refresh, wall (s)         {_stats(full_s)}")
+    print(f"  full refresh, studies/s        {_stats(full_rate)}   (download + build + classify)")
+    print(f"  download alone, studies/s      {_stats(dl_rate)}   (pages fetched, parsed, "
+          "written)")
+    print(f"  incremental of {reg_changes:,} changed (s) {_stats(inc_s)}   (merge into a copy, "
+          "changes, re-place)")
+    print("  for scale: the real API at 1 request/s serves at most 1,000 studies/s")
+
+
 def write_demo(n: int, path: Path) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from trialscape.demo import demo_studies
@@ -99,9 +145,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--demo", type=int, default=100_000,
                         help="trials in the demo file (600000 for registry scale)")
+    parser.add_argument("--only", choices=("import", "refresh"))
     args = parser.parse_args()
     print(f"# trialscape benchmark, {time.strftime('%Y-%m-%d %H:%M')}, "
           f"{resource.getpagesize()} B pages, python {sys.version.split()[0]}")
+    if args.only == "refresh":
+        bench_refresh(args.runs)
+        return 0
     if SHARED.exists():
         bench_import("../shared/ctgov/studies.jsonl.gz (real records)", SHARED, args.runs)
     else:
@@ -114,6 +164,8 @@ def main() -> int:
         bench_import(f"demo file, {args.demo:,} fictional trials", demo, args.runs)
         if args.demo >= 600_000:
             print("  budget: import of the 600k file <= 90 s")
+    if args.only is None and SHARED.exists():
+        bench_refresh(args.runs)
     return 0
 
 

@@ -59,3 +59,45 @@ def status_bars(df: pd.DataFrame, title: str) -> go.Figure:
                            hovertemplate="%{y}: %{x:,} trials<extra></extra>"))
     fig.update_layout(title=title, yaxis={"autorange": "reversed"}, **LAYOUT)
     return fig
+
+
+def bars(labels: list[str], values: list[int], title: str, colour: str = "#0072B2",
+         colours: list[str] | None = None, unit: str = "trials",
+         height: int | None = None) -> go.Figure:
+    """Horizontal bars, biggest first as given; the generic chart for ranked counts."""
+    fig = go.Figure(go.Bar(x=values, y=labels, orientation="h",
+                           marker_color=colours or colour,
+                           hovertemplate="%{y}: %{x:,} " + unit + "<extra></extra>"))
+    layout = {**LAYOUT, "height": height or max(260, 28 * len(labels) + 90)}
+    fig.update_layout(title=title, yaxis={"autorange": "reversed"}, **layout)
+    return fig
+
+
+def phase_funnel(df: pd.DataFrame, title: str, colour: str = "#0072B2") -> go.Figure:
+    """Trials at each phase, early to late, then the not-applicable and unknown buckets."""
+    names = {**enums.PHASES, "NOT_GIVEN": enums.UNKNOWN_LABEL}
+    counts = dict(zip(df["phase"], df["trials"], strict=True))
+    order = [p for p in [*enums.PHASES, "NOT_GIVEN"] if counts.get(p)]
+    fig = go.Figure(go.Funnel(
+        y=[names[p] for p in order], x=[int(counts[p]) for p in order],
+        marker={"color": colour}, textinfo="value",
+        hovertemplate="%{y}: %{x:,} trials<extra></extra>"))
+    fig.update_layout(title=title, **LAYOUT)
+    return fig
+
+
+def country_map(df: pd.DataFrame, title: str, colour: str = "#0072B2") -> go.Figure:
+    """Bubbles at the mean position of each country's sites, sized by trials."""
+    df = df.dropna(subset=["lat", "lon"])
+    peak = max(int(df["trials"].max()) if len(df) else 1, 1)
+    fig = go.Figure(go.Scattergeo(
+        lat=df["lat"], lon=df["lon"], text=df["country"], customdata=df["trials"],
+        mode="markers",
+        marker={"size": [6 + 34 * (n / peak) ** 0.5 for n in df["trials"]], "color": colour,
+                "opacity": 0.7, "line": {"width": 0.5, "color": "white"}},
+        hovertemplate="%{text}: %{customdata:,} trials<extra></extra>"))
+    fig.update_layout(title=title, geo={"projection": {"type": "natural earth"},
+                                        "showcountries": True, "countrycolor": "#bbbbbb",
+                                        "showland": True, "landcolor": "#f4f4f4"},
+                      **{**LAYOUT, "height": 420})
+    return fig

@@ -165,6 +165,53 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from urllib.parse import parse_qs, urlsplit
+
+    from trialscape import export
+    from trialscape.filters import URL_NAMES, Filters
+    from trialscape.snapshot.info import SnapshotMissing, open_readonly, snapshot_info
+
+    params: dict[str, list[str]] = {}
+    if args.from_url:
+        params = {k: v for k, v in parse_qs(urlsplit(args.from_url).query).items()
+                  if k in URL_NAMES}
+    for name in URL_NAMES:
+        value = getattr(args, name)
+        if value:
+            params[name] = value if isinstance(value, list) else [str(value)]
+    filters = Filters.from_params(params)
+    out = Path(args.out)
+    kind = out.suffix.lower().lstrip(".")
+    if kind not in ("csv", "xlsx"):
+        raise CommandError(f"--out must end in .csv or .xlsx, not {out.name!r}")
+    path = settings.db_path(args.db)
+    try:
+        con = open_readonly(path)
+    except SnapshotMissing as err:
+        raise CommandError(str(err)) from err
+    try:
+        info = snapshot_info(con)
+        table = export.export_table(con, filters)
+    finally:
+        con.close()
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        if kind == "csv":
+            export.write_csv(table, tmp)
+        else:
+            try:
+                export.write_xlsx(table, export.provenance(filters, info, table.num_rows), tmp)
+            except ValueError as err:
+                raise CommandError(str(err)) from err
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    sys.stderr.write(f"wrote {table.num_rows:,} trials to {out} "
+                     f"({filters.caption()}; data of {info.get('data_timestamp', '')[:10]})\n")
+    return 0
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     from trialscape.snapshot.info import (
         SnapshotMissing,
@@ -307,6 +354,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--backoff", type=float, default=2.0,
                    help="seconds before the first retry; doubles each time, with jitter")
     p.add_argument("--quiet", action="store_true")
+
+    p = add("export", cmd_export, "write the filtered trials to CSV or Excel (the dashboard's "
+            "export; filter names as in the dashboard's URL)")
+    p.add_argument("--db")
+    p.add_argument("--out", required=True, help="FILE.csv or FILE.xlsx")
+    p.add_argument("--from-url", metavar="LINK", help="take the filters from a dashboard link")
+    for name in ("modality", "phase", "status", "sponsor_class", "sponsor", "condition", "area",
+                 "country", "study_type"):
+        p.add_argument(f"--{name.replace('_', '-')}", dest=name, action="append",
+                       metavar="VALUE", help="repeatable; values as in the URL")
+    p.add_argument("--start-from", dest="start_from", type=int, metavar="YEAR")
+    p.add_argument("--start-to", dest="start_to", type=int, metavar="YEAR")
+    p.add_argument("--q", help="free text: every word must appear")
 
     p = add("info", cmd_info, "print the snapshot's facts as JSON")
     p.add_argument("--db")

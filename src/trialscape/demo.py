@@ -71,6 +71,15 @@ COUNTRIES = (("United States", 40), ("China", 9), ("France", 5), ("Germany", 5),
              ("South Korea", 3), ("Korea, Republic of", 1), ("Australia", 3), ("Brazil", 2),
              ("Turkey", 1), ("Türkiye", 1), ("Netherlands", 2), ("Belgium", 2), ("Poland", 2),
              ("India", 2), ("Egypt", 1), ("Israel", 1), ("Denmark", 1), ("Switzerland", 1))
+# Rough centres of each demo country, jittered per site, so the demo map has points.
+CENTRES = {"United States": (39.0, -97.0), "China": (33.0, 110.0), "France": (46.5, 2.5),
+           "Germany": (51.0, 10.0), "United Kingdom": (53.0, -1.5), "Canada": (50.0, -97.0),
+           "Spain": (40.0, -3.7), "Italy": (42.8, 12.5), "Japan": (36.0, 138.0),
+           "South Korea": (36.5, 127.8), "Korea, Republic of": (36.5, 127.8),
+           "Australia": (-33.0, 147.0), "Brazil": (-15.0, -47.0), "Turkey": (39.5, 32.8),
+           "Türkiye": (39.5, 32.8), "Netherlands": (52.2, 5.3), "Belgium": (50.6, 4.5),
+           "Poland": (52.0, 19.4), "India": (22.0, 79.0), "Egypt": (30.0, 31.2),
+           "Israel": (31.5, 34.9), "Denmark": (55.8, 10.5), "Switzerland": (46.8, 8.2)}
 STATUSES = (("COMPLETED", 56), ("UNKNOWN", 16), ("RECRUITING", 10), ("TERMINATED", 5.5),
             ("ACTIVE_NOT_RECRUITING", 4), ("NOT_YET_RECRUITING", 3.5), ("WITHDRAWN", 2.8),
             ("ENROLLING_BY_INVITATION", 1), ("SUSPENDED", 0.3))
@@ -135,8 +144,11 @@ def demo_study(i: int, rng: random.Random, today: date) -> dict[str, Any]:
     locations = []
     for _ in range(n_sites):
         country = _pick(rng, COUNTRIES)
+        lat, lon = CENTRES[country]
         locations.append({"facility": f"{_word(rng).title()} Demo Clinic",
-                          "city": f"{_word(rng).title()}ville", "country": country})
+                          "city": f"{_word(rng).title()}ville", "country": country,
+                          "geoPoint": {"lat": round(lat + rng.uniform(-2, 2), 3),
+                                       "lon": round(lon + rng.uniform(-3, 3), 3)}})
     design: dict[str, Any] = {"studyType": study_type,
                               "enrollmentInfo": {"count": int(rng.lognormvariate(3.7, 1.3)),
                                                  "type": "ACTUAL" if status == "COMPLETED"

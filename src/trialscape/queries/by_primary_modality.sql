@@ -1,3 +1,3 @@
 -- Trials by primary modality: sums to the total, unclassified bucket included.
 SELECT primary_modality AS modality, count(*) AS trials
-FROM trials GROUP BY ALL
+FROM f GROUP BY ALL

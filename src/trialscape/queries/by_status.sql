@@ -1,2 +1,2 @@
 SELECT coalesce(overall_status::VARCHAR, 'NOT_GIVEN') AS status, count(*) AS trials
-FROM trials GROUP BY ALL ORDER BY trials DESC
+FROM f GROUP BY ALL ORDER BY trials DESC

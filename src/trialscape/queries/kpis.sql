@@ -3,4 +3,4 @@
 SELECT count(*) AS trials,
        count(*) FILTER (WHERE overall_status = 'RECRUITING') AS recruiting,
        count(*) FILTER (WHERE first_posted > $as_of::DATE - INTERVAL 30 DAY) AS new_30d
-FROM trials
+FROM f

@@ -41,6 +41,10 @@ def classify_into(con: duckdb.DuckDBPyConnection, classifier: Classifier,
     return count
 
 
+# Bump when the `trials` table changes shape; the app asks for `trialscape classify` (which
+# rebuilds it) when a snapshot's derived_version is older.
+DERIVED_VERSION = "2"
+
 WIDE_SQL = """
 CREATE OR REPLACE TABLE trials AS
 WITH mods AS (
@@ -54,6 +58,14 @@ WITH mods AS (
     GROUP BY nct_id
 ), conds AS (
     SELECT nct_id, list(condition) AS conditions FROM conditions GROUP BY nct_id
+), cmesh AS (
+    SELECT nct_id, string_agg(DISTINCT term, ' | ') AS mesh_text FROM condition_mesh
+    GROUP BY nct_id
+), intv AS (
+    SELECT nct_id, list(name ORDER BY idx) AS intervention_names,
+           string_agg(name || ' ' || array_to_string(coalesce(other_names, []), ' '), ' ')
+               AS intervention_text
+    FROM interventions GROUP BY nct_id
 ), ctry AS (
     SELECT nct_id, list(DISTINCT country ORDER BY country) AS countries
     FROM locations WHERE country IS NOT NULL GROUP BY nct_id
@@ -71,10 +83,20 @@ SELECT s.nct_id, s.brief_title, s.overall_status, s.study_type, s.phase,
        coalesce(m.modalities, ['unclassified']) AS modalities,
        coalesce(m.submodalities, []) AS submodalities,
        coalesce(m.primary_modality, 'unclassified') AS primary_modality,
-       coalesce(m.modality_mask, 0)::BIGINT AS modality_mask
+       coalesce(m.modality_mask, 0)::BIGINT AS modality_mask,
+       coalesce(iv.intervention_names, []) AS intervention_names,
+       s.why_stopped,
+       -- lower-cased haystacks for the condition and free-text filters (filters.py)
+       lower(concat_ws(' | ', array_to_string(c.conditions, ' | '), cm.mesh_text))
+           AS condition_text,
+       lower(concat_ws(' ', s.nct_id, s.brief_title, s.official_title, s.acronym,
+                       s.lead_sponsor, iv.intervention_text,
+                       array_to_string(c.conditions, ' '))) AS search_text
 FROM studies s
 LEFT JOIN mods m USING (nct_id)
 LEFT JOIN conds c USING (nct_id)
+LEFT JOIN cmesh cm USING (nct_id)
+LEFT JOIN intv iv USING (nct_id)
 LEFT JOIN ctry ct USING (nct_id)
 LEFT JOIN spons sp USING (nct_id)
 ORDER BY s.start_date NULLS LAST, s.nct_id
@@ -103,7 +125,7 @@ def derive_all(con: duckdb.DuckDBPyConnection, classifier: Classifier | None = N
         only = None
     classify_into(con, classifier, only)
     build_wide(con, classifier)
-    updates = {"classifier_version": classifier.version}
+    updates = {"classifier_version": classifier.version, "derived_version": DERIVED_VERSION}
     current = first_row(con, "SELECT value FROM snapshot_info WHERE key = 'data_timestamp'")
     if not current or not current[0]:
         newest = first_row(con, "SELECT max(last_update_posted) FROM studies")

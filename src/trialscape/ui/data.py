@@ -7,7 +7,9 @@ new file in, the next rerun opens it and old cached results are never served for
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import duckdb
@@ -16,6 +18,7 @@ import streamlit as st
 
 from trialscape import queries, settings
 from trialscape.classify.engine import Modality, load_classifier
+from trialscape.filters import Filters
 from trialscape.snapshot.info import SnapshotMissing, open_readonly, snapshot_info
 
 
@@ -30,8 +33,21 @@ class Snapshot:
         return self.info.get("is_demo") == "true"
 
     @property
+    def data_day(self) -> date | None:
+        """The day the registry data is from (the API's dataTimestamp, or the newest update)."""
+        try:
+            return date.fromisoformat(self.info.get("data_timestamp", "")[:10])
+        except ValueError:
+            return None
+
+    @property
     def data_date(self) -> str:
-        return self.info.get("data_timestamp", "")[:10] or "unknown date"
+        return self.data_day.isoformat() if self.data_day else "unknown date"
+
+    @property
+    def is_current_shape(self) -> bool:
+        from trialscape.snapshot.derive import DERIVED_VERSION
+        return self.info.get("derived_version") == DERIVED_VERSION
 
 
 def _version(path: str) -> str:
@@ -58,15 +74,34 @@ def current_snapshot() -> Snapshot:
     return Snapshot(path, version, info)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def query(path: str, version: str, name: str, params: tuple[tuple[str, Any], ...] = ()
-          ) -> pd.DataFrame:
-    """Run a named query on the snapshot; cached per snapshot version and parameters."""
+@st.cache_data(max_entries=1024, show_spinner=False)
+def query(path: str, version: str, name: str, filters: Filters = Filters(),  # noqa: B008
+          params: tuple[tuple[str, Any], ...] = ()) -> pd.DataFrame:
+    """Run a named query on the filtered trials; cached per snapshot version, filters and
+    parameters."""
     con = _connection(path, version).cursor()  # a cursor per run: connections are not shared
     try:
-        return queries.run(con, name, dict(params))
+        return queries.run(con, name, dict(params), filters)
     finally:
         con.close()
+
+
+def query_arrow(path: str, version: str, name: str, filters: Filters):
+    """Uncached Arrow result (exports: big, asked for once, on a click)."""
+    con = _connection(path, version).cursor()
+    try:
+        text, bound = queries.compose(name, filters)
+        return con.sql(text, params=bound).to_arrow_table()
+    finally:
+        con.close()
+
+
+def runner(snap: Snapshot, filters: Filters) -> Callable[..., pd.DataFrame]:
+    """q(name, **params): the page's query function, bound to this snapshot and filters."""
+    def q(name: str, unfiltered: bool = False, **params: Any) -> pd.DataFrame:
+        return query(snap.path, snap.version, name, Filters() if unfiltered else filters,
+                     tuple(sorted(params.items())))
+    return q
 
 
 @st.cache_resource

@@ -1,0 +1,120 @@
+"""One modality: explainer, phases, status, sub-modalities, sponsors, conditions, countries."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from trialscape import charts, enums
+from trialscape.ingest.areas import default_areas
+from trialscape.ui.data import modalities, runner
+from trialscape.ui.layout import chart, page_header
+from trialscape.ui.sidebar import set_filters
+
+snap = st.session_state["snapshot"]
+filters = st.session_state["filters"]
+mods = {m.id: m for m in sorted(modalities(), key=lambda m: m.order)}
+
+if len(filters.modality) != 1:
+    st.title("Modality")
+    st.write("Choose a kind of medicine to see its trials: phases, status, sponsors, conditions "
+             "and countries." + (" (Several are selected in the sidebar; pick one.)"
+                                  if filters.modality else ""))
+    choice = st.selectbox("Modality", list(mods), index=None, placeholder="Choose a modality",
+                          format_func=lambda m: mods[m].label)
+    if choice:
+        set_filters(replace(filters, modality=(choice,)))
+        st.rerun()
+    st.stop()
+
+m = mods.get(filters.modality[0])
+if m is None:
+    st.title("Modality")
+    st.error("This link names a modality trialscape does not know. Choose one in the sidebar.")
+    st.stop()
+q = runner(snap, filters)
+total = int(q("count").iloc[0].trials)
+page_header(m.label, snap, filters, total)
+st.markdown(f"**{m.label}:** ")
+st.text(m.definition)
+if m.explainer_url:
+    st.link_button(f"Read the explainer: {m.label}", m.explainer_url, type="primary")
+else:
+    st.caption("No explainer article for this modality yet.")
+if total == 0:
+    st.info("No trial matches these filters. Remove one in the sidebar, or clear them all.")
+    st.stop()
+
+left, right = st.columns(2)
+phases = q("by_phase")
+chart(charts.phase_funnel(phases, f"Trials by phase ({total:,} trials)", m.colour),
+      phases, f"{m.id}_by_phase", "phase", left)
+status = q("by_status")
+chart(charts.status_bars(status, f"Status ({total:,} trials)"), status, f"{m.id}_by_status",
+      "status", right)
+
+if m.submodalities:
+    sub_names = {s.id: s.label for s in m.submodalities}
+    subs = q("by_submodality", modality=m.id)
+    chart(charts.bars([sub_names.get(s, "Not specified in the record") for s in
+                       subs["submodality"]], subs["trials"].tolist(),
+                      f"{m.label}: which kind ({total:,} trials; a trial can be of two kinds)",
+                      m.colour), subs, f"{m.id}_by_kind", "subs")
+
+st.subheader("Who runs these trials")
+sponsors = q("top_sponsors", n=10)
+groups = [g for g in ("Industry", "Academic and other", "Government",
+                      "Network, individual or unknown") if g in set(sponsors["sponsor_group"])]
+cols = st.columns(max(len(groups), 1))
+for col, group in zip(cols, groups, strict=False):
+    part = sponsors[sponsors["sponsor_group"] == group]
+    chart(charts.bars(part["sponsor"].tolist(), part["trials"].tolist(),
+                      f"{group}: top lead sponsors", m.colour, height=380),
+          part, f"{m.id}_sponsors_{group.split()[0].lower()}", f"sp_{group}", col)
+
+st.subheader("What they treat")
+left, right = st.columns(2)
+conds = q("top_conditions", n=15)
+chart(charts.bars(conds["condition"].tolist(), conds["trials"].tolist(),
+                  "Top conditions (registry's MeSH terms)", m.colour),
+      conds, f"{m.id}_conditions", "conds", left)
+area_names = {**default_areas().labels(), "NONE": "No area found"}
+areas = q("by_area")
+chart(charts.bars([area_names.get(a, a) for a in areas["area"]], areas["trials"].tolist(),
+                  "Therapeutic areas (a trial can be in several)", m.colour),
+      areas, f"{m.id}_areas", "areas", right)
+
+st.subheader("Where")
+countries = q("by_country")
+none = countries[countries["country"] == "NONE"]["trials"].sum()
+chart(charts.country_map(countries[countries["country"] != "NONE"],
+                         f"Trials by country (a trial counts once in each of its countries; "
+                         f"{int(none):,} trials list no site country)", m.colour),
+      countries, f"{m.id}_countries", "map")
+
+left, right = st.columns(2)
+year = snap.data_day.year if snap.data_day else 2026
+starts = q("starts_by_year", first_year=year - 25, last_year=year + 2)
+per_year = starts.groupby("year", as_index=False)["trials"].sum()
+chart(charts.starts_by_year(per_year.assign(modality=m.id), {m.id: m.label},
+                            {m.id: m.colour}, [m.id],
+                            f"Trial starts per year ({int(per_year['trials'].sum()):,} trials "
+                            f"starting {year - 25}–{year + 2})"),
+      per_year, f"{m.id}_starts", "starts", left)
+with right:
+    st.markdown("**Newest trials**")
+    newest = q("newest_trials", n=10)
+    st.dataframe(
+        newest.assign(
+            link="https://clinicaltrials.gov/study/" + newest["nct_id"],
+            phase=[enums.label(enums.PHASES, p) for p in newest["phase"]],
+            status=[enums.label(enums.STATUSES, s) for s in newest["status"]],
+        )[["link", "brief_title", "phase", "status", "lead_sponsor", "first_posted"]],
+        hide_index=True, width="stretch",
+        column_config={
+            "link": st.column_config.LinkColumn("Trial", display_text=r"study/(NCT\d+)"),
+            "brief_title": "Title", "phase": "Phase", "status": "Status",
+            "lead_sponsor": "Lead sponsor", "first_posted": "First posted"})
+st.page_link("pages/trials.py", label="All these trials, with export", icon="📋",
+             query_params=filters.to_params())

@@ -1,0 +1,130 @@
+"""Trials: the filtered trials, a page at a time; one trial in detail; export of all of them."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from trialscape import enums, export
+from trialscape.ingest.areas import default_areas
+from trialscape.ui.data import query_arrow, runner
+from trialscape.ui.layout import labels, page_header
+
+PAGE_SIZE = 100
+SORTS = {"start_desc": "Start date, newest first", "start_asc": "Start date, oldest first",
+         "posted_desc": "Newest registered first", "enrollment_desc": "Largest first",
+         "title": "Title, A to Z"}
+
+snap = st.session_state["snapshot"]
+filters = st.session_state["filters"]
+q = runner(snap, filters)
+names = labels()
+total = int(q("count").iloc[0].trials)
+page_header("Trials", snap, filters, total)
+
+# --- export: the work happens only when a button is clicked ------------------------------
+
+
+def csv_data() -> bytes:
+    return export.csv_bytes(query_arrow(snap.path, snap.version, "export", filters))
+
+
+def xlsx_data() -> bytes:
+    table = query_arrow(snap.path, snap.version, "export", filters)
+    return export.xlsx_bytes(table, export.provenance(filters, snap.info, table.num_rows, names,
+                                                      default_areas().labels()))
+
+
+a, b, _ = st.columns([1, 1, 3])
+a.download_button(f"Download {total:,} trials (CSV)", csv_data,
+                  file_name=export.file_name(filters, snap.data_date, "csv"), mime="text/csv",
+                  type="primary", icon="⬇️", on_click="ignore", disabled=total == 0)
+b.download_button("Excel (.xlsx)", xlsx_data,
+                  file_name=export.file_name(filters, snap.data_date, "xlsx"),
+                  mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                  icon="⬇️", on_click="ignore",
+                  disabled=total == 0 or total > export.EXCEL_MAX_ROWS,
+                  help="Trials on the first sheet; the filters and the snapshot's date and "
+                  "source on the second.")
+if total == 0:
+    st.info("No trial matches these filters. Remove one in the sidebar, or clear them all.")
+    st.stop()
+
+# --- the table, a page at a time ----------------------------------------------------------
+pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
+c1, c2 = st.columns([2, 1])
+sort = c1.selectbox("Order", list(SORTS), format_func=SORTS.get, key="trials_sort")
+page_no = c2.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1,
+                          key="trials_page")
+rows = q("trials_page", sort=sort, limit=PAGE_SIZE, offset=(int(page_no) - 1) * PAGE_SIZE)
+st.caption(f"Trials {(int(page_no) - 1) * PAGE_SIZE + 1:,}–"
+           f"{min(int(page_no) * PAGE_SIZE, total):,} of {total:,}. The NCT number opens the "
+           "trial on ClinicalTrials.gov.")
+shown = rows.assign(
+    link="https://clinicaltrials.gov/study/" + rows["nct_id"],
+    modality=[names.get(m, m) for m in rows["primary_modality"]],
+    phase=[enums.label(enums.PHASES, p) for p in rows["phase"]],
+    status=[enums.label(enums.STATUSES, s) for s in rows["status"]],
+)[["link", "brief_title", "modality", "phase", "status", "lead_sponsor", "start_date",
+   "enrollment"]]
+st.dataframe(shown, hide_index=True, width="stretch", height=420, column_config={
+    "link": st.column_config.LinkColumn("Trial", display_text=r"study/(NCT\d+)"),
+    "brief_title": st.column_config.TextColumn("Title", width="large"),
+    "modality": st.column_config.TextColumn("Main modality"),
+    "phase": "Phase", "status": "Status", "lead_sponsor": "Lead sponsor",
+    "start_date": st.column_config.DateColumn("Start"),
+    "enrollment": st.column_config.NumberColumn("Enrolment", format="%d",
+                                                help="Participants, actual or planned"),
+})
+
+# --- one trial in detail ------------------------------------------------------------------
+st.subheader("One trial in detail")
+ids = rows["nct_id"].tolist()
+linked = st.query_params.get("nct")
+choice = st.selectbox("Trial", ids, index=ids.index(linked) if linked in ids else 0,
+                      format_func=lambda n: f"{n}: {rows.set_index('nct_id').at[n, 'brief_title']}",
+                      key="trials_detail")
+typed = st.text_input("…or type an NCT number", value=linked if linked and linked not in ids
+                      else "", placeholder="NCT01234567", key="trials_nct").strip().upper()
+nct = typed or choice
+if nct and nct != ids[0]:  # a chosen trial is part of the shareable link
+    st.query_params["nct"] = nct
+elif "nct" in st.query_params:
+    del st.query_params["nct"]
+facts = q("trial", nct_id=nct)
+if facts.empty:
+    st.warning(f"{nct} is not in this snapshot.")
+    st.stop()
+t = facts.iloc[0]
+with st.container(border=True):
+    st.markdown(f"#### [{nct}](https://clinicaltrials.gov/study/{nct})")
+    st.text(t.brief_title or "")  # registry text: shown as text, never HTML or markdown
+    if t.official_title and t.official_title != t.brief_title:
+        st.caption("Official title")
+        st.text(t.official_title)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("Phase", enums.label(enums.PHASES, t.phase))
+    c2.metric("Status", enums.label(enums.STATUSES, t.status))
+    c3.metric("Enrolment", f"{int(t.enrollment):,}" if t.enrollment == t.enrollment
+              and t.enrollment is not None else "Not given")
+    c4.metric("Start", str(t.start_date)[:10] if t.start_date is not None else "Not given")
+    st.caption("Lead sponsor")
+    sponsor_class = enums.label(enums.SPONSOR_CLASSES, t.lead_sponsor_class)
+    st.text(f"{t.lead_sponsor or 'Not given'} ({sponsor_class})")
+    if t.why_stopped:
+        st.caption("Why it stopped, as the sponsor says")
+        st.text(t.why_stopped)
+    st.caption("Conditions")
+    st.text("; ".join(t.conditions) if len(t.conditions) else "None given")
+
+    st.markdown("**Why trialscape places it where it does**")
+    placements = q("trial_placements", nct_id=nct)
+    for p in placements.itertuples(index=False):
+        tag = "main modality" if p.is_primary else "also tested"
+        st.text(f"{names.get(p.modality, p.modality)} ({tag}"
+                + (f", {p.submodality}" if p.submodality else "") + f"): {p.evidence}")
+    st.markdown("**Interventions**")
+    interventions = q("trial_interventions", nct_id=nct)
+    st.dataframe(interventions.drop(columns=["idx"]), hide_index=True, width="stretch",
+                 column_config={"type": "Type", "name": "Name", "other_names": "Other names",
+                                "description": st.column_config.TextColumn("Description",
+                                                                           width="large")})

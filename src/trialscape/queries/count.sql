@@ -1,0 +1,2 @@
+-- How many trials the active filters select.
+SELECT count(*) AS trials FROM f
