@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -60,3 +62,116 @@ def test_missing_or_unreadable_snapshot_explains_what_to_run(monkeypatch, tmp_pa
     assert not at.exception
     assert at.title[0].value == "No trial data yet"
     assert "trialscape demo" in at.code[0].value
+
+
+def sql_count(db, where: str = "TRUE") -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(f"SELECT count(*) FROM trials WHERE {where}").fetchall()[0][0]
+    finally:
+        con.close()
+
+
+def rerun(at: AppTest, page: str | None = None) -> AppTest:
+    """Rerun after an interaction. Streamlit 1.67's AppTest skips the script on a plain rerun of
+    an st.navigation app's default page (it requests the page's own hash, which a fresh
+    PagesManager does not know yet), so go back through the main script as a browser would."""
+    if page:
+        at.switch_page(page)
+    else:
+        at._finished_page_script_hash = ""
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def url_run(monkeypatch, db, page: str | None = None, **params) -> AppTest:
+    monkeypatch.setenv("TRIALSCAPE_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_filters_from_a_link_are_applied(monkeypatch, small_db):
+    at = url_run(monkeypatch, small_db, modality="monoclonal_antibody", phase=["PHASE2",
+                                                                                 "PHASE3"])
+    expected = sql_count(small_db, "list_contains(modalities, 'monoclonal_antibody') "
+                                   "AND phase IN ('PHASE2', 'PHASE3')")
+    assert {m.label: m.value for m in at.metric}["Trials"] == f"{expected:,}"
+    assert at.caption[0].value.startswith(f"{expected:,} trials")
+    assert "Modality: Monoclonal antibodies · Phase: Phase 2, Phase 3" in at.caption[0].value
+    assert at.sidebar.multiselect(key="w_phase").value == ["PHASE2", "PHASE3"]
+
+
+def test_a_filter_set_in_the_sidebar_goes_to_the_url_and_follows_to_other_pages(
+        monkeypatch, small_db):
+    at = url_run(monkeypatch, small_db)
+    at.sidebar.multiselect(key="w_status").set_value(["RECRUITING"])
+    rerun(at)
+    assert at.query_params["status"] == "RECRUITING"
+    recruiting = sql_count(small_db, "overall_status = 'RECRUITING'")
+    assert {m.label: m.value for m in at.metric}["Trials"] == f"{recruiting:,}"
+    rerun(at, "pages/trials.py")
+    assert at.caption[0].value.startswith(f"{recruiting:,} trials")
+    assert "Status: Recruiting" in at.caption[0].value
+
+
+def test_modality_page_from_its_link(monkeypatch, small_db):
+    at = url_run(monkeypatch, small_db, "pages/modality.py", modality="monoclonal_antibody")
+    expected = sql_count(small_db, "list_contains(modalities, 'monoclonal_antibody')")
+    assert at.title[0].value == "Monoclonal antibodies"
+    assert at.caption[0].value.startswith(f"{expected:,} trials")
+    assert len(at.get("plotly_chart")) >= 8  # phases, status, kinds, sponsors, conditions...
+    empty = url_run(monkeypatch, small_db, "pages/modality.py")
+    assert empty.selectbox[0].label == "Modality"  # asks which one
+
+
+def test_trials_page_lists_explains_and_exports(monkeypatch, small_db):
+    at = url_run(monkeypatch, small_db, "pages/trials.py", q="vaccine")
+    n = int(at.caption[0].value.split()[0].replace(",", ""))
+    assert n > 0
+    first = at.selectbox(key="trials_detail").value
+    con = duckdb.connect(str(small_db), read_only=True)
+    evidence = con.execute("SELECT evidence FROM study_modalities WHERE nct_id = ?",
+                           [first]).fetchall()
+    con.close()
+    shown = [t.value for t in at.text]
+    assert all(any(e in s for s in shown) for (e,) in evidence)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert f"Download {n:,} trials (CSV)" in labels
+
+
+def test_stale_data_is_said_plainly(monkeypatch, small_db):
+    at = run_page(monkeypatch, small_db)  # the shared records end in 2026
+    assert "days ago" in at.info[0].value
+
+
+def test_a_swapped_snapshot_shows_on_the_next_rerun(monkeypatch, tmp_path):
+    from conftest import build_from_studies, shared_studies
+
+    studies = shared_studies(limit=400, only_v2=True)
+    db = tmp_path / "trials.duckdb"
+    build_from_studies(db, studies[:150])
+    at = run_page(monkeypatch, db)
+    assert {m.label: m.value for m in at.metric}["Trials"] == "150"
+    build_from_studies(tmp_path / "next.duckdb", studies)
+    os.replace(tmp_path / "next.duckdb", db)  # what a refresh does
+    rerun(at)
+    assert {m.label: m.value for m in at.metric}["Trials"] == "400"
+
+
+def test_an_older_snapshot_asks_for_classify(monkeypatch, tmp_path, small_db):
+    db = tmp_path / "old.duckdb"
+    db.write_bytes(small_db.read_bytes())
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE snapshot_info SET value = '1' WHERE key = 'derived_version'")
+    con.close()
+    at = run_page(monkeypatch, db)
+    assert at.title[0].value == "This snapshot needs a quick update"
+    assert "trialscape classify" in at.code[0].value

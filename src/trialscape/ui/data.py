@@ -19,7 +19,7 @@ import streamlit as st
 from trialscape import queries, settings
 from trialscape.classify.engine import Modality, load_classifier
 from trialscape.filters import Filters
-from trialscape.snapshot.info import SnapshotMissing, open_readonly, snapshot_info
+from trialscape.snapshot.info import SnapshotMissing, snapshot_info
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,29 @@ def _version(path: str) -> str:
 
 @st.cache_resource(max_entries=2)
 def _connection(path: str, version: str) -> duckdb.DuckDBPyConnection:
-    return open_readonly(settings.db_path(path))
+    """A private in-memory DuckDB with this version of the file attached read-only.
+
+    Not duckdb.connect(path): DuckDB keeps one instance per path in a process, so after a
+    refresh renames a new file over the old one, connect(path) would hand back the instance
+    still reading the old (unlinked) file. ATTACH opens the path afresh; the old instance keeps
+    serving queries already running on it until the cache drops it.
+    """
+    if not os.path.exists(path):
+        raise SnapshotMissing(f"no snapshot at {path}")
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH '{path.replace(chr(39), chr(39) * 2)}' AS snap (READ_ONLY)")
+    except duckdb.Error as err:
+        con.close()
+        raise SnapshotMissing(f"{path} is not a readable DuckDB file: {err}") from err
+    return con
+
+
+def _cursor(path: str, version: str) -> duckdb.DuckDBPyConnection:
+    """A cursor per script run (a connection is not shared between threads)."""
+    con = _connection(path, version).cursor()
+    con.execute("USE snap")
+    return con
 
 
 def current_snapshot() -> Snapshot:
@@ -66,7 +88,7 @@ def current_snapshot() -> Snapshot:
     if not os.path.exists(path):
         raise SnapshotMissing(f"no snapshot at {path}")
     version = _version(path)
-    con = _connection(path, version).cursor()
+    con = _cursor(path, version)
     try:
         info = snapshot_info(con)
     finally:
@@ -79,7 +101,7 @@ def query(path: str, version: str, name: str, filters: Filters = Filters(),  # n
           params: tuple[tuple[str, Any], ...] = ()) -> pd.DataFrame:
     """Run a named query on the filtered trials; cached per snapshot version, filters and
     parameters."""
-    con = _connection(path, version).cursor()  # a cursor per run: connections are not shared
+    con = _cursor(path, version)
     try:
         return queries.run(con, name, dict(params), filters)
     finally:
@@ -88,7 +110,7 @@ def query(path: str, version: str, name: str, filters: Filters = Filters(),  # n
 
 def query_arrow(path: str, version: str, name: str, filters: Filters):
     """Uncached Arrow result (exports: big, asked for once, on a click)."""
-    con = _connection(path, version).cursor()
+    con = _cursor(path, version)
     try:
         text, bound = queries.compose(name, filters)
         return con.sql(text, params=bound).to_arrow_table()
