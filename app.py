@@ -41,18 +41,18 @@ if not snapshot.is_current_shape:
 st.session_state["snapshot"] = snapshot
 if snapshot.is_demo:
     st.warning("**Fictional demo data.** Every trial, sponsor and product on these pages is "
-               "invented, to show how trialscape works. It describes no real study.", icon="⚠️")
+               "invented, to show how trialscape works. It describes no real study.", icon=":material/warning:")
 elif snapshot.data_day:
     age = (datetime.now(UTC).date() - snapshot.data_day).days
     if age > STALE_AFTER_DAYS:
         st.info(f"These figures use registry data from {snapshot.data_date}, {age} days ago; "
-                "trials registered or updated since then are not included.", icon="🕰️")
+                "trials registered or updated since then are not included.", icon=":material/schedule:")
 
 page = st.navigation([
-    st.Page("pages/landscape.py", title="Landscape", icon="🗺️", default=True),
-    st.Page("pages/modality.py", title="Modality", icon="🧬"),
-    st.Page("pages/trials.py", title="Trials", icon="📋"),
-    st.Page("pages/about.py", title="About the data", icon="ℹ️"),
+    st.Page("pages/landscape.py", title="Landscape", icon=":material/public:", default=True),
+    st.Page("pages/modality.py", title="Modality", icon=":material/genetics:"),
+    st.Page("pages/trials.py", title="Trials", icon=":material/table_rows:"),
+    st.Page("pages/about.py", title="About the data", icon=":material/info:"),
 ])
 filter_sidebar(snapshot)
 st.sidebar.caption(f"Data from ClinicalTrials.gov, snapshot of {snapshot.data_date}"

@@ -59,7 +59,7 @@ for i, m in enumerate(mods):
         st.markdown(f"**{m.label}** · {counts.get(m.id, 0):,} trials")
         st.text(m.definition)  # text, never HTML or markdown
         a, b = st.columns(2)
-        a.page_link("pages/modality.py", label="See the trials", icon="➡️",
+        a.page_link("pages/modality.py", label="See the trials", icon=":material/arrow_forward:",
                     query_params={**filters.to_params(), "modality": [m.id]})
         if m.explainer_url:
             b.link_button("Read the explainer", m.explainer_url)

@@ -36,8 +36,7 @@ if m is None:
 q = runner(snap, filters)
 total = int(q("count").iloc[0].trials)
 page_header(m.label, snap, filters, total)
-st.markdown(f"**{m.label}:** ")
-st.text(m.definition)
+st.text(m.definition)  # plain text, never HTML
 if m.explainer_url:
     st.link_button(f"Read the explainer: {m.label}", m.explainer_url, type="primary")
 else:
@@ -116,5 +115,5 @@ with right:
             "link": st.column_config.LinkColumn("Trial", display_text=r"study/(NCT\d+)"),
             "brief_title": "Title", "phase": "Phase", "status": "Status",
             "lead_sponsor": "Lead sponsor", "first_posted": "First posted"})
-st.page_link("pages/trials.py", label="All these trials, with export", icon="📋",
+st.page_link("pages/trials.py", label="All these trials, with export", icon=":material/table_rows:",
              query_params=filters.to_params())

@@ -29,5 +29,5 @@ def chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str | None = None,
                         config={"displaylogo": False})
     target.download_button("Chart data (CSV)", data.to_csv(index=False).encode("utf-8"),
                            file_name=f"trialscape_{name}.csv", mime="text/csv",
-                           key=f"dl_{key or name}", type="tertiary", icon="⬇️",
+                           key=f"dl_{key or name}", type="tertiary", icon=":material/download:",
                            on_click="ignore")

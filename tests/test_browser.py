@@ -1,0 +1,173 @@
+"""What a person checks by eye, in a real Chromium against `streamlit run` on 127.0.0.1.
+
+Screenshots of each page go to build/screenshots (or $TRIALSCAPE_SCREENSHOTS); the test prints
+the folder. Skips without Debian's chromium unless TRIALSCAPE_REQUIRE_BROWSER=1 (CI sets it).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import duckdb
+import httpx
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SHOTS = Path(os.environ.get("TRIALSCAPE_SCREENSHOTS", ROOT / "build" / "screenshots"))
+
+pytestmark = pytest.mark.browser
+
+
+def require_browser() -> None:
+    if Path(CHROMIUM).exists():
+        return
+    message = f"no chromium at {CHROMIUM} (Debian's `chromium` package; .ci/run installs it)"
+    if os.environ.get("TRIALSCAPE_REQUIRE_BROWSER") == "1":
+        pytest.fail(message + " (TRIALSCAPE_REQUIRE_BROWSER=1)")
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(small_db) -> Iterator[str]:
+    require_browser()
+    port = free_port()
+    env = {**os.environ, "TRIALSCAPE_DB": str(small_db)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
+         str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/_stcore/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("streamlit did not come up: " + proc.stderr.read(2000).decode())
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+def wait_ready(page, charts: int = 0) -> None:
+    """Until the script run is over and the charts are drawn (not the loading skeleton)."""
+    page.wait_for_selector('[data-testid="stSidebarNav"]', state="attached", timeout=60_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    if charts:
+        page.wait_for_function(
+            f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg')"
+            f".length >= {charts}", timeout=60_000)
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def sql(db, where: str) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(f"SELECT count(*) FROM trials WHERE {where}").fetchall()[0][0]
+    finally:
+        con.close()
+
+
+def test_a_reader_and_an_analyst_in_a_real_browser(server, browser, small_db, tmp_path):
+    print(f"\nscreenshots: {SHOTS}")
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(server)
+    wait_ready(page, charts=4)
+    metric = page.locator('[data-testid="stMetricValue"]').first.inner_text()
+    assert metric == f"{sql(small_db, 'TRUE'):,}"
+    nav = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
+    assert [n.split("\n")[-1].strip() for n in nav] == ["Landscape", "Modality", "Trials",
+                                                         "About the data"]
+    shot(page, "1-landscape")
+
+    # Follow a modality card to its page.
+    page.locator('a[href*="modality=monoclonal_antibody"]', has_text="See the trials").click()
+    page.wait_for_url("**/modality?*modality=monoclonal_antibody*")
+    wait_ready(page, charts=6)
+    assert page.locator("h1").first.inner_text().startswith("Monoclonal antibodies")
+    shot(page, "2-modality")
+
+    # Set a filter in the sidebar; the link changes; a reload keeps it.
+    page.locator('[data-testid="stMultiSelect"]', has_text="Phase").locator("input").click()
+    page.get_by_role("option", name="Phase 2", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_url("**phase=PHASE2*")
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["modality"] == ["monoclonal_antibody"] and query["phase"] == ["PHASE2"]
+    page.reload()
+    wait_ready(page, charts=4)
+    expected = sql(small_db, "list_contains(modalities, 'monoclonal_antibody') "
+                             "AND phase = 'PHASE2'")
+    main = page.locator('[data-testid="stMain"]')
+    caption = main.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+    assert caption.startswith(f"{expected:,} trials") and "Phase: Phase 2" in caption
+
+    # The trials page keeps the filters; its CSV holds exactly those trials.
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Trials").click()
+    page.wait_for_url("**/trials?*")
+    wait_ready(page)
+    page.get_by_text(f"Download {expected:,} trials (CSV)").wait_for(timeout=60_000)
+    shot(page, "3-trials")
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_text(f"Download {expected:,} trials (CSV)").click()
+    download = info.value
+    assert download.suggested_filename.startswith("trialscape_monoclonal-antibody-phase2_")
+    saved = tmp_path / "trials.csv"
+    download.save_as(saved)
+    with open(saved, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == expected
+    assert {r["phase"] for r in rows} == {"PHASE2"}
+
+    page.locator('[data-testid="stSidebarNav"] a', has_text="About the data").click()
+    page.get_by_text("Data from ClinicalTrials.gov").first.wait_for(timeout=60_000)
+    shot(page, "4-about")
+
+    # A phone-width window: everything readable, nothing wider than the screen.
+    phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    phone.goto(server)
+    wait_ready(phone, charts=4)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+    shot(phone, "5-landscape-phone")
+    context.close()

@@ -1,0 +1,87 @@
+"""`trialscape export` and the dashboard's export: exactly the filtered trials, with provenance."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import zipfile
+
+import duckdb
+
+from conftest import ROOT
+from trialscape import export
+from trialscape.filters import Filters
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "trialscape", "export", *args],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+def sql_ids(db, where: str) -> list[str]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return sorted(r[0] for r in con.execute(f"SELECT nct_id FROM trials WHERE {where}")
+                      .fetchall())
+    finally:
+        con.close()
+
+
+def read_csv(path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_csv_holds_exactly_the_filtered_trials(small_db, tmp_path):
+    out = tmp_path / "x.csv"
+    done = cli("--db", str(small_db), "--out", str(out), "--modality", "monoclonal_antibody",
+               "--phase", "PHASE2", "--phase", "PHASE3")
+    assert done.returncode == 0, done.stderr
+    rows = read_csv(out)
+    assert sorted(r["nct_id"] for r in rows) == sql_ids(
+        small_db, "list_contains(modalities, 'monoclonal_antibody') AND "
+                  "phase IN ('PHASE2', 'PHASE3')")
+    assert rows[0]["url"] == f"https://clinicaltrials.gov/study/{rows[0]['nct_id']}"
+    assert all("monoclonal_antibody" in r["modalities"].split("; ") for r in rows)
+    assert f"wrote {len(rows):,} trials" in done.stderr
+
+    # The same view from a dashboard link gives the same file.
+    link = tmp_path / "link.csv"
+    assert cli("--db", str(small_db), "--out", str(link), "--from-url",
+               "http://localhost:8501/trials?modality=monoclonal_antibody&phase=PHASE2"
+               "&phase=PHASE3").returncode == 0
+    assert link.read_bytes() == out.read_bytes()
+
+
+def test_every_trial_exports_from_the_whole_corpus(ctgov_db, tmp_path):
+    out = tmp_path / "all.csv"
+    assert cli("--db", str(ctgov_db), "--out", str(out)).returncode == 0
+    rows = read_csv(out)
+    assert len(rows) == len(sql_ids(ctgov_db, "TRUE"))
+    assert len({r["nct_id"] for r in rows}) == len(rows)
+
+
+def test_excel_has_the_trials_and_a_sheet_saying_what_they_are(small_db, tmp_path):
+    out = tmp_path / "x.xlsx"
+    done = cli("--db", str(small_db), "--out", str(out), "--status", "RECRUITING")
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(out) as book:
+        names = book.namelist()
+        workbook = book.read("xl/workbook.xml").decode()
+        text = " ".join(book.read(n).decode("utf-8", "replace") for n in names
+                        if n.endswith(".xml"))
+    assert 'name="Trials"' in workbook and 'name="About this export"' in workbook
+    assert "Status: Recruiting" in text and "ClinicalTrials.gov" in text
+    recruiting = sql_ids(small_db, "overall_status = 'RECRUITING'")
+    assert f"{len(recruiting):,}" in text
+    assert recruiting[0] in text
+
+
+def test_names_and_bad_requests():
+    f = Filters(modality=("gene_therapy",), phase=("PHASE1",))
+    assert export.file_name(f, "2026-11-20", "csv") == (
+        "trialscape_gene-therapy-phase1_2026-11-20.csv")
+    assert f.slug() == "gene-therapy-phase1"
+    bad = cli("--out", "x.pdf")
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and ".csv or .xlsx" in bad.stderr
