@@ -41,12 +41,14 @@ if not snapshot.is_current_shape:
 st.session_state["snapshot"] = snapshot
 if snapshot.is_demo:
     st.warning("**Fictional demo data.** Every trial, sponsor and product on these pages is "
-               "invented, to show how trialscape works. It describes no real study.", icon=":material/warning:")
+               "invented, to show how trialscape works. It describes no real study.",
+               icon=":material/warning:")
 elif snapshot.data_day:
     age = (datetime.now(UTC).date() - snapshot.data_day).days
     if age > STALE_AFTER_DAYS:
         st.info(f"These figures use registry data from {snapshot.data_date}, {age} days ago; "
-                "trials registered or updated since then are not included.", icon=":material/schedule:")
+                "trials registered or updated since then are not included.",
+                icon=":material/schedule:")
 
 page = st.navigation([
     st.Page("pages/landscape.py", title="Landscape", icon=":material/public:", default=True),

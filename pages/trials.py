@@ -37,7 +37,8 @@ def xlsx_data() -> bytes:
 a, b, _ = st.columns([1, 1, 3])
 a.download_button(f"Download {total:,} trials (CSV)", csv_data,
                   file_name=export.file_name(filters, snap.data_date, "csv"), mime="text/csv",
-                  type="primary", icon=":material/download:", on_click="ignore", disabled=total == 0)
+                  type="primary", icon=":material/download:", on_click="ignore",
+                  disabled=total == 0)
 b.download_button("Excel (.xlsx)", xlsx_data,
                   file_name=export.file_name(filters, snap.data_date, "xlsx"),
                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
