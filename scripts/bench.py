@@ -3,7 +3,8 @@
   ./dev bench                 import + classify on ../shared/ctgov and on a demo file
   ./dev bench --demo 600000   ... with a registry-scale demo file (600k trials)
   ./dev bench --runs 5        more runs per figure (medians are quoted, with min and max)
-  ./dev bench --only refresh  one part: import, refresh
+  ./dev bench --only refresh  one part: import, refresh, pages
+  ./dev bench --only pages --demo 600000   page times at registry scale
 
 `refresh` serves ../shared/ctgov from the tests' local API server (tests/ctgov_server.py) on
 127.0.0.1 with no delay and runs `trialscape refresh` against it: a full pull, then an
@@ -130,6 +131,84 @@ def bench_refresh(runs: int) -> None:
     print("  for scale: the real API at 1 request/s serves at most 1,000 studies/s")
 
 
+PAGES = """
+import os, statistics, sys, time
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+app, db, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+os.environ["TRIALSCAPE_DB"] = db
+VIEWS = {
+    "no filter": {},
+    "narrow": {"modality": "monoclonal_antibody", "phase": ["PHASE1", "PHASE2"],
+               "start_from": "2018"},
+    "broad": {"study_type": "INTERVENTIONAL", "status": ["RECRUITING", "COMPLETED"]},
+}
+PAGES = {"landscape": None, "modality": "pages/modality.py", "trials": "pages/trials.py",
+         "about": "pages/about.py"}
+
+def one(page, params, clear):
+    at = AppTest.from_file(app, default_timeout=300)
+    for k, v in params.items():
+        at.query_params[k] = v
+    if page:  # reach the page the way a link does: main script first
+        at.run(); at.switch_page(page)
+    if clear:
+        st.cache_data.clear()
+    t = time.perf_counter(); at.run(); first = time.perf_counter() - t
+    if page:
+        at.switch_page(page)
+    else:
+        at._finished_page_script_hash = ""  # AppTest 1.67 skips plain reruns otherwise
+    t = time.perf_counter(); at.run(); again = time.perf_counter() - t
+    assert not at.exception, at.exception
+    return first, again
+
+one(None, {}, True)  # warm-up: imports, connection
+for view, params in VIEWS.items():
+    for name, page in PAGES.items():
+        if name == "modality" and "modality" not in params:
+            params = {**params, "modality": "monoclonal_antibody"}
+        cold, warm = zip(*[one(page, params, True) for _ in range(runs)])
+        print(f"{view}|{name}|{statistics.median(cold)*1000:.0f}|{min(cold)*1000:.0f}|"
+              f"{max(cold)*1000:.0f}|{statistics.median(warm)*1000:.0f}|"
+              f"{min(warm)*1000:.0f}|{max(warm)*1000:.0f}", flush=True)
+"""
+
+EMPTY = """
+import statistics, sys, time, tempfile, os
+from streamlit.testing.v1 import AppTest
+path = os.path.join(tempfile.mkdtemp(), "empty.py")
+open(path, "w").write("import streamlit as st\\nst.write('x')\\n")
+at = AppTest.from_file(path); at.run()
+times = []
+for _ in range(int(sys.argv[1])):
+    t = time.perf_counter(); at.run(); times.append(time.perf_counter() - t)
+print(statistics.median(times) * 1000)
+"""
+
+
+def bench_pages(trials: int, runs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "demo.duckdb"
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "trialscape", "demo", "--db", str(db),
+                        "--studies", str(trials), "--quiet"], check=True, capture_output=True)
+        print(f"\n## pages on a demo snapshot of {trials:,} trials (built in "
+              f"{time.perf_counter() - t:.0f} s); AppTest script runs, ms, median (min-max), "
+              f"n={runs}")
+        floor = float(_last_line(EMPTY, "20"))
+        print(f"  floor: Streamlit rerunning a one-line page: {floor:.0f} ms")
+        out = subprocess.run([sys.executable, "-c", PAGES, str(ROOT / "app.py"), str(db),
+                              str(runs)], check=True, capture_output=True, text=True).stdout
+        print(f"  {'view':<10} {'page':<10} {'uncached':>20} {'cached':>20}  (budget 400 / 100)")
+        for line in out.strip().splitlines():
+            if line.count("|") != 7:
+                continue
+            view, page, *v = line.split("|")
+            print(f"  {view:<10} {page:<10} {v[0]:>6} ({v[1]}-{v[2]}){'':>4} "
+                  f"{v[3]:>6} ({v[4]}-{v[5]})")
+
+
 def write_demo(n: int, path: Path) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from trialscape.demo import demo_studies
@@ -145,12 +224,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--demo", type=int, default=100_000,
                         help="trials in the demo file (600000 for registry scale)")
-    parser.add_argument("--only", choices=("import", "refresh"))
+    parser.add_argument("--only", choices=("import", "refresh", "pages"))
     args = parser.parse_args()
     print(f"# trialscape benchmark, {time.strftime('%Y-%m-%d %H:%M')}, "
           f"{resource.getpagesize()} B pages, python {sys.version.split()[0]}")
     if args.only == "refresh":
         bench_refresh(args.runs)
+        return 0
+    if args.only == "pages":
+        bench_pages(args.demo, args.runs)
         return 0
     if SHARED.exists():
         bench_import("../shared/ctgov/studies.jsonl.gz (real records)", SHARED, args.runs)
@@ -164,6 +246,8 @@ def main() -> int:
         bench_import(f"demo file, {args.demo:,} fictional trials", demo, args.runs)
         if args.demo >= 600_000:
             print("  budget: import of the 600k file <= 90 s")
+    if args.only is None:
+        bench_pages(args.demo, args.runs)
     if args.only is None and SHARED.exists():
         bench_refresh(args.runs)
     return 0

@@ -118,7 +118,7 @@ def test_a_reader_and_an_analyst_in_a_real_browser(server, browser, small_db, tm
     assert metric == f"{sql(small_db, 'TRUE'):,}"
     nav = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
     assert [n.split("\n")[-1].strip() for n in nav] == ["Landscape", "Modality", "Trials",
-                                                         "About the data"]
+                                                         "Editors' desk", "About the data"]
     shot(page, "1-landscape")
 
     # Follow a modality card to its page.
@@ -160,14 +160,19 @@ def test_a_reader_and_an_analyst_in_a_real_browser(server, browser, small_db, tm
     assert len(rows) == expected
     assert {r["phase"] for r in rows} == {"PHASE2"}
 
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Editors' desk").click()
+    page.get_by_text("Explainer coverage").first.wait_for(timeout=60_000)
+    wait_ready(page)
+    shot(page, "4-editors-desk")
+
     page.locator('[data-testid="stSidebarNav"] a', has_text="About the data").click()
     page.get_by_text("Data from ClinicalTrials.gov").first.wait_for(timeout=60_000)
-    shot(page, "4-about")
+    shot(page, "5-about")
 
     # A phone-width window: everything readable, nothing wider than the screen.
     phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
     phone.goto(server)
     wait_ready(phone, charts=4)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390 + 1
-    shot(phone, "5-landscape-phone")
+    shot(phone, "6-landscape-phone")
     context.close()

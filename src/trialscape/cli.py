@@ -285,9 +285,25 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo_is_current(demo: Path) -> bool:
+    from trialscape.snapshot.derive import DERIVED_VERSION
+    from trialscape.snapshot.info import SnapshotMissing, open_readonly, snapshot_info
+
+    try:
+        con = open_readonly(demo)
+    except SnapshotMissing:
+        return False
+    try:
+        return snapshot_info(con).get("derived_version") == DERIVED_VERSION
+    except SnapshotMissing:
+        return False
+    finally:
+        con.close()
+
+
 def _ensure_demo_snapshot() -> Path:
     demo = settings.demo_db_path()
-    if not demo.exists():
+    if not demo.exists() or not _demo_is_current(demo):
         sys.stderr.write(f"no snapshot at {settings.db_path()}: building the fictional demo "
                          f"snapshot at {demo} (about a minute)\n")
         cmd_demo(argparse.Namespace(db=str(demo), studies=20_000, seed=42, quiet=False))
