@@ -32,22 +32,24 @@ by_primary = q("by_primary_modality")
 left, right = st.columns(2)
 chart(charts.modality_bars(by_primary, names, colours, order,
                            f"Trials by main modality ({total:,} trials, each counted once)"),
-      by_primary, "trials_by_main_modality", "by_primary", left)
+      by_primary, "trials_by_main_modality", "by_primary", left, click=("modality",))
 by_status = q("by_status")
 chart(charts.status_bars(by_status, f"Status ({int(by_status['trials'].sum()):,} trials)"),
-      by_status, "trials_by_status", "by_status", right)
+      by_status, "trials_by_status", "by_status", right, click=("status",))
 by_phase = q("modality_by_phase")
 chart(charts.modality_by_phase(
     by_phase, names, order,
     f"Main modality by phase ({total:,} trials; 'Not given' for observational studies)"),
-    by_phase, "main_modality_by_phase", "by_phase")
+    by_phase, "main_modality_by_phase", "by_phase", click=("modality", "phase"))
 year = snap.data_day.year if snap.data_day else 2026
 starts = q("starts_by_year", first_year=year - 25, last_year=year + 2)
 chart(charts.starts_by_year(
     starts, names, colours, order,
     f"Trial starts per year by main modality ({int(starts['trials'].sum()):,} trials with a "
     f"start date from {year - 25} to {year + 2}; later years are planned starts)"),
-    starts, "starts_per_year", "starts")
+    starts, "starts_per_year", "starts", click=("modality", "start_year"))
+
+st.caption("Click a bar, a cell or a point to filter on it; the sidebar can undo it.")
 
 st.subheader("Modalities")
 st.caption("Trials testing each kind of medicine (a trial testing two counts in both). "

@@ -48,10 +48,10 @@ if total == 0:
 left, right = st.columns(2)
 phases = q("by_phase")
 chart(charts.phase_funnel(phases, f"Trials by phase ({total:,} trials)", m.colour),
-      phases, f"{m.id}_by_phase", "phase", left)
+      phases, f"{m.id}_by_phase", "phase", left, click=("phase",))
 status = q("by_status")
 chart(charts.status_bars(status, f"Status ({total:,} trials)"), status, f"{m.id}_by_status",
-      "status", right)
+      "status", right, click=("status",))
 
 if m.submodalities:
     sub_names = {s.id: s.label for s in m.submodalities}
@@ -70,19 +70,21 @@ for col, group in zip(cols, groups, strict=False):
     part = sponsors[sponsors["sponsor_group"] == group]
     chart(charts.bars(part["sponsor"].tolist(), part["trials"].tolist(),
                       f"{group}: top lead sponsors", m.colour, height=380),
-          part, f"{m.id}_sponsors_{group.split()[0].lower()}", f"sp_{group}", col)
+          part, f"{m.id}_sponsors_{group.split()[0].lower()}", f"sp_{group}", col,
+          click=("sponsor",))
 
 st.subheader("What they treat")
 left, right = st.columns(2)
 conds = q("top_conditions", n=15)
 chart(charts.bars(conds["condition"].tolist(), conds["trials"].tolist(),
                   "Top conditions (registry's MeSH terms)", m.colour),
-      conds, f"{m.id}_conditions", "conds", left)
+      conds, f"{m.id}_conditions", "conds", left, click=("condition",))
 area_names = {**default_areas().labels(), "NONE": "No area found"}
 areas = q("by_area")
 chart(charts.bars([area_names.get(a, a) for a in areas["area"]], areas["trials"].tolist(),
-                  "Therapeutic areas (a trial can be in several)", m.colour),
-      areas, f"{m.id}_areas", "areas", right)
+                  "Therapeutic areas (a trial can be in several)", m.colour,
+                  ids=areas["area"].tolist()),
+      areas, f"{m.id}_areas", "areas", right, click=("area",))
 
 st.subheader("Where")
 countries = q("by_country")
@@ -90,7 +92,7 @@ none = countries[countries["country"] == "NONE"]["trials"].sum()
 chart(charts.country_map(countries[countries["country"] != "NONE"],
                          f"Trials by country (a trial counts once in each of its countries; "
                          f"{int(none):,} trials list no site country)", m.colour),
-      countries, f"{m.id}_countries", "map")
+      countries, f"{m.id}_countries", "map", click=("country",))
 
 left, right = st.columns(2)
 year = snap.data_day.year if snap.data_day else 2026
@@ -100,7 +102,7 @@ chart(charts.starts_by_year(per_year.assign(modality=m.id), {m.id: m.label},
                             {m.id: m.colour}, [m.id],
                             f"Trial starts per year ({int(per_year['trials'].sum()):,} trials "
                             f"starting {year - 25}–{year + 2})"),
-      per_year, f"{m.id}_starts", "starts", left)
+      per_year, f"{m.id}_starts", "starts", left, click=("modality", "start_year"))
 with right:
     st.markdown("**Newest trials**")
     newest = q("newest_trials", n=10)

@@ -121,6 +121,22 @@ def test_a_reader_and_an_analyst_in_a_real_browser(server, browser, small_db, tm
                                                          "Editors' desk", "About the data"]
     shot(page, "1-landscape")
 
+    # Click the biggest bar of the first chart: its modality becomes the filter, visibly and
+    # in the link; the sidebar's undo puts things back.
+    bars = page.locator('[data-testid="stPlotlyChart"]').first.locator(".bars .point path")
+    boxes = [b.bounding_box() for b in bars.all()]
+    box = max((b for b in boxes if b), key=lambda b: b["width"])
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # hover first,
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # as a person
+    page.wait_for_url("**modality=*")
+    clicked = parse_qs(urlsplit(page.url).query)["modality"]
+    wait_ready(page, charts=4)
+    expected = sql(small_db, f"list_contains(modalities, '{clicked[0]}')")
+    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == f"{expected:,}"
+    page.get_by_role("button", name="Undo the chart click").click()
+    page.wait_for_function("() => !location.search.includes('modality=')", timeout=60_000)
+    wait_ready(page, charts=4)
+
     # Follow a modality card to its page.
     page.locator('a[href*="modality=monoclonal_antibody"]', has_text="See the trials").click()
     page.wait_for_url("**/modality?*modality=monoclonal_antibody*")

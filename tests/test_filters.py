@@ -89,3 +89,15 @@ def test_values_are_bound_never_spliced(con):
     assert "drop" in params.values() and ["x' OR 1=1 --"] in params.values()
     assert count(con, hostile) == 0
     assert count(con, Filters()) > 0  # still there
+
+
+def test_a_clicked_value_narrows_the_filters():
+    f = Filters(phase=("PHASE2",), q="x")
+    assert f.narrowed("modality", "car_t") == Filters(modality=("car_t",), phase=("PHASE2",),
+                                                      q="x")
+    assert f.narrowed("phase", "PHASE3").phase == ("PHASE3",)
+    assert f.narrowed("start_year", 2021) == Filters(phase=("PHASE2",), q="x",
+                                                     start_from=2021, start_to=2021)
+    assert f.narrowed("status", "NOT_GIVEN") == f  # the unknown bucket is not a filter
+    assert f.narrowed("country", "NONE") == f
+    assert f.narrowed("phase", "PHASE9") == f

@@ -18,6 +18,7 @@ def modality_bars(df: pd.DataFrame, labels: Mapping[str, str], colours: Mapping[
     df = df.set_index("modality").reindex([m for m in order if m in set(df["modality"])])
     fig = go.Figure(go.Bar(
         x=df["trials"], y=[labels.get(m, m) for m in df.index], orientation="h",
+        customdata=list(df.index),  # the id a click filters on
         marker_color=[colours.get(m, "#999999") for m in df.index],
         hovertemplate="%{y}: %{x:,} trials<extra></extra>"))
     fig.update_layout(title=title, yaxis={"autorange": "reversed"}, **LAYOUT)
@@ -34,6 +35,7 @@ def modality_by_phase(df: pd.DataFrame, labels: Mapping[str, str], order: list[s
         part = df[df["phase"] == phase].set_index("modality")["trials"]
         fig.add_bar(name=names[phase], x=[labels.get(m, m) for m in present],
                     y=[int(part.get(m, 0)) for m in present],
+                    customdata=[[m, phase] for m in present],
                     hovertemplate=f"{names[phase]}: " + "%{y:,} trials<extra>%{x}</extra>")
     fig.update_layout(barmode="stack", title=title, **LAYOUT)
     return fig
@@ -44,7 +46,9 @@ def starts_by_year(df: pd.DataFrame, labels: Mapping[str, str], colours: Mapping
     fig = go.Figure()
     for m in [m for m in order if m in set(df["modality"])]:
         part = df[df["modality"] == m]
-        fig.add_scatter(x=part["year"], y=part["trials"], name=labels.get(m, m), mode="lines",
+        fig.add_scatter(x=part["year"], y=part["trials"], name=labels.get(m, m),
+                        mode="lines+markers", marker={"size": 4},
+                        customdata=[[m, int(y)] for y in part["year"]],
                         line={"color": colours.get(m)},
                         hovertemplate="%{x}: %{y:,} starts<extra>" + labels.get(m, m)
                         + "</extra>")
@@ -56,6 +60,7 @@ def status_bars(df: pd.DataFrame, title: str) -> go.Figure:
     names = {**enums.STATUSES, "NOT_GIVEN": enums.UNKNOWN_LABEL}
     fig = go.Figure(go.Bar(x=df["trials"], y=[names.get(s, s) for s in df["status"]],
                            orientation="h", marker_color="#0072B2",
+                           customdata=list(df["status"]),
                            hovertemplate="%{y}: %{x:,} trials<extra></extra>"))
     fig.update_layout(title=title, yaxis={"autorange": "reversed"}, **LAYOUT)
     return fig
@@ -63,9 +68,10 @@ def status_bars(df: pd.DataFrame, title: str) -> go.Figure:
 
 def bars(labels: list[str], values: list[int], title: str, colour: str = "#0072B2",
          colours: list[str] | None = None, unit: str = "trials",
-         height: int | None = None) -> go.Figure:
-    """Horizontal bars, biggest first as given; the generic chart for ranked counts."""
-    fig = go.Figure(go.Bar(x=values, y=labels, orientation="h",
+         height: int | None = None, ids: list[str] | None = None) -> go.Figure:
+    """Horizontal bars, biggest first as given; the generic chart for ranked counts. `ids` are
+    what a click on a bar filters on (defaults to the labels)."""
+    fig = go.Figure(go.Bar(x=values, y=labels, orientation="h", customdata=ids or labels,
                            marker_color=colours or colour,
                            hovertemplate="%{y}: %{x:,} " + unit + "<extra></extra>"))
     layout = {**LAYOUT, "height": height or max(260, 28 * len(labels) + 90)}
@@ -79,7 +85,7 @@ def phase_funnel(df: pd.DataFrame, title: str, colour: str = "#0072B2") -> go.Fi
     counts = dict(zip(df["phase"], df["trials"], strict=True))
     order = [p for p in [*enums.PHASES, "NOT_GIVEN"] if counts.get(p)]
     fig = go.Figure(go.Funnel(
-        y=[names[p] for p in order], x=[int(counts[p]) for p in order],
+        y=[names[p] for p in order], x=[int(counts[p]) for p in order], customdata=order,
         marker={"color": colour}, textinfo="value",
         hovertemplate="%{y}: %{x:,} trials<extra></extra>"))
     fig.update_layout(title=title, **LAYOUT)
@@ -91,11 +97,12 @@ def country_map(df: pd.DataFrame, title: str, colour: str = "#0072B2") -> go.Fig
     df = df.dropna(subset=["lat", "lon"])
     peak = max(int(df["trials"].max()) if len(df) else 1, 1)
     fig = go.Figure(go.Scattergeo(
-        lat=df["lat"], lon=df["lon"], text=df["country"], customdata=df["trials"],
+        lat=df["lat"], lon=df["lon"], text=df["country"],
+        customdata=[[c, int(n)] for c, n in zip(df["country"], df["trials"], strict=True)],
         mode="markers",
         marker={"size": [6 + 34 * (n / peak) ** 0.5 for n in df["trials"]], "color": colour,
                 "opacity": 0.7, "line": {"width": 0.5, "color": "white"}},
-        hovertemplate="%{text}: %{customdata:,} trials<extra></extra>"))
+        hovertemplate="%{text}: %{customdata[1]:,} trials<extra></extra>"))
     fig.update_layout(title=title, geo={"projection": {"type": "natural earth"},
                                         "showcountries": True, "countrycolor": "#bbbbbb",
                                         "showland": True, "landcolor": "#f4f4f4"},

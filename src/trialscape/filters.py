@@ -84,6 +84,24 @@ class Filters:
     def is_empty(self) -> bool:
         return self == Filters()
 
+    def narrowed(self, name: str, value: str | int) -> Filters:
+        """These filters with `name` set to the one clicked value (a chart bar, cell, country).
+
+        A year sets both ends of the start-year range. Unknown-bucket values ("NOT_GIVEN",
+        "NONE", "UNSPECIFIED") cannot be filtered on and leave the filters as they are.
+        """
+        if value in ("NOT_GIVEN", "NONE", "UNSPECIFIED", "", None):
+            return self
+        if name == "start_year":
+            year = int(value)
+            return replace(self, start_from=year, start_to=year)
+        if name not in LIST_FIELDS:
+            raise ValueError(f"not a filter: {name}")
+        text = str(value)
+        if name in CLOSED and text not in CLOSED[name]:
+            return self
+        return replace(self, **{name: (text,)})
+
     def without(self, name: str) -> Filters:
         empty = Filters()
         return replace(self, **{name: getattr(empty, name)})

@@ -9,6 +9,10 @@ import streamlit as st
 from trialscape.filters import Filters
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import Snapshot, modalities
+from trialscape.ui.sidebar import set_filters
+
+CLICK_GEN = "_click_gen"  # bumped after each applied click: a fresh chart key clears selection
+UNDO = "_undo_filters"
 
 
 def labels() -> dict[str, str]:
@@ -22,12 +26,41 @@ def page_header(title: str, snap: Snapshot, filters: Filters, trials: int) -> No
 
 
 def chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str | None = None,
-          where: st.delta_generator.DeltaGenerator | None = None) -> None:
-    """A chart, and a button that downloads exactly the numbers drawn (CSV)."""
+          where: st.delta_generator.DeltaGenerator | None = None,
+          click: tuple[str, ...] = ()) -> None:
+    """A chart, and a button that downloads exactly the numbers drawn (CSV).
+
+    With `click` (the filter names a point's customdata holds, in order), clicking a bar, cell
+    or country narrows the filters to it; the sidebar shows the change with an undo button.
+    """
     target = where or st
-    target.plotly_chart(fig, width="stretch", key=key,
-                        config={"displaylogo": False})
+    config = {"displaylogo": False}
+    if click:
+        generation = st.session_state.get(CLICK_GEN, 0)
+        event = target.plotly_chart(fig, width="stretch", key=f"{key or name}_{generation}",
+                                    on_select="rerun", selection_mode=("points",),
+                                    config=config)
+        points = (event or {}).get("selection", {}).get("points", [])
+        if points:
+            _apply_click(points[0], click)
+    else:
+        target.plotly_chart(fig, width="stretch", key=key, config=config)
     target.download_button("Chart data (CSV)", data.to_csv(index=False).encode("utf-8"),
                            file_name=f"trialscape_{name}.csv", mime="text/csv",
                            key=f"dl_{key or name}", type="tertiary", icon=":material/download:",
                            on_click="ignore")
+
+
+def _apply_click(point: dict, fields: tuple[str, ...]) -> None:
+    data = point.get("customdata")
+    values = data if isinstance(data, list) else [data]
+    current: Filters = st.session_state["filters"]
+    narrowed = current
+    for name, value in zip(fields, values, strict=False):
+        narrowed = narrowed.narrowed(name, value)
+    if narrowed == current:
+        return
+    st.session_state[UNDO] = current
+    st.session_state[CLICK_GEN] = st.session_state.get(CLICK_GEN, 0) + 1
+    set_filters(narrowed)
+    st.rerun()

@@ -40,7 +40,14 @@ def set_filters(f: Filters) -> None:
 
 
 def clear_filters() -> None:
+    st.session_state.pop("_undo_filters", None)
     set_filters(Filters())
+
+
+def _undo() -> None:
+    previous = st.session_state.pop("_undo_filters", None)
+    if previous is not None:
+        set_filters(previous)
 
 
 def _year_bounds(snap: Snapshot) -> tuple[int, int]:
@@ -59,6 +66,9 @@ def filter_sidebar(snap: Snapshot) -> Filters:
     pending = state.pop("_pending_filters", None)
     if pending is not None:
         _seed_widgets(pending, years)
+    elif state.get("filters") is not None and "_undo_filters" in state and url \
+            and url != state.get(WRITTEN):
+        state.pop("_undo_filters")
     elif "filters" not in state or (url and url != state.get(WRITTEN)):
         _seed_widgets(Filters.from_params(url), years)
 
@@ -102,6 +112,10 @@ def filter_sidebar(snap: Snapshot) -> Filters:
             countries = q("country_options", unfiltered=True)["country"].tolist()
             _multi("Country", "country", countries, None,
                    "Trials with at least one site in the country.")
+        undo = state.get("_undo_filters")
+        if undo is not None:
+            st.info("Filter set from a chart click.", icon=":material/ads_click:")
+            st.button("Undo the chart click", on_click=_undo, width="stretch")
         st.button("Clear all filters", on_click=clear_filters, width="stretch",
                   disabled=_current(years_value, years).is_empty)
     f = _current(years_value, years)
