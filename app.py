@@ -54,6 +54,8 @@ page = st.navigation([
     st.Page("pages/landscape.py", title="Landscape", icon=":material/public:", default=True),
     st.Page("pages/modality.py", title="Modality", icon=":material/genetics:"),
     st.Page("pages/trials.py", title="Trials", icon=":material/table_rows:"),
+    st.Page("pages/sponsors.py", title="Sponsors", icon=":material/domain:"),
+    st.Page("pages/conditions.py", title="Conditions", icon=":material/stethoscope:"),
     st.Page("pages/editors.py", title="Editors' desk", icon=":material/edit_note:"),
     st.Page("pages/about.py", title="About the data", icon=":material/info:"),
 ])

@@ -118,6 +118,7 @@ def test_a_reader_and_an_analyst_in_a_real_browser(server, browser, small_db, tm
     assert metric == f"{sql(small_db, 'TRUE'):,}"
     nav = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
     assert [n.split("\n")[-1].strip() for n in nav] == ["Landscape", "Modality", "Trials",
+                                                         "Sponsors", "Conditions",
                                                          "Editors' desk", "About the data"]
     shot(page, "1-landscape")
 

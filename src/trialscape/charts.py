@@ -108,3 +108,48 @@ def country_map(df: pd.DataFrame, title: str, colour: str = "#0072B2") -> go.Fig
                                         "showland": True, "landcolor": "#f4f4f4"},
                       **{**LAYOUT, "height": 420})
     return fig
+
+
+def modality_phase_heatmap(df: pd.DataFrame, labels: Mapping[str, str], order: list[str],
+                           title: str) -> go.Figure:
+    """Trials per main modality (rows) and phase (columns); a click gives both."""
+    phases = [p for p in [*enums.PHASES, "NOT_GIVEN"] if p in set(df["phase"])]
+    mods = [m for m in order if m in set(df["modality"])]
+    counts = {(r.modality, r.phase): int(r.trials) for r in df.itertuples(index=False)}
+    names = {**enums.PHASES, "NOT_GIVEN": enums.UNKNOWN_LABEL}
+    z = [[counts.get((m, p), 0) for p in phases] for m in mods]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=[names[p] for p in phases], y=[labels.get(m, m) for m in mods],
+        customdata=[[[m, p] for p in phases] for m in mods], colorscale="Blues",
+        texttemplate="%{z}", hovertemplate="%{y}, %{x}: %{z:,} trials<extra></extra>",
+        showscale=False))
+    fig.update_layout(title=title, yaxis={"autorange": "reversed"},
+                      **{**LAYOUT, "height": max(260, 34 * len(mods) + 120)})
+    return fig
+
+
+def area_treemap(df: pd.DataFrame, area_labels: Mapping[str, str],
+                 labels: Mapping[str, str], colours: Mapping[str, str],
+                 title: str) -> go.Figure:
+    """Therapeutic areas, each split by main modality; sizes are trials."""
+    ids, parents, names, values, colour, custom = [], [], [], [], [], []
+    for area, part in df.groupby("area", sort=False):
+        ids.append(area)
+        parents.append("")
+        names.append(area_labels.get(area, area))
+        values.append(int(part["trials"].sum()))
+        colour.append("#eeeeee")
+        custom.append([area, ""])
+        for r in part.itertuples(index=False):
+            ids.append(f"{area}/{r.modality}")
+            parents.append(area)
+            names.append(labels.get(r.modality, r.modality))
+            values.append(int(r.trials))
+            colour.append(colours.get(r.modality, "#999999"))
+            custom.append([area, r.modality])
+    fig = go.Figure(go.Treemap(
+        ids=ids, parents=parents, labels=names, values=values, branchvalues="total",
+        marker={"colors": colour}, customdata=custom,
+        hovertemplate="%{label}: %{value:,} trials<extra></extra>"))
+    fig.update_layout(title=title, **{**LAYOUT, "height": 520})
+    return fig

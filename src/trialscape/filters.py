@@ -121,7 +121,7 @@ class Filters:
             clauses.append(f"list_has_any(modalities, {bind('modality', list(self.modality))})")
         for name, column in (("phase", "phase"), ("status", "overall_status"),
                              ("sponsor_class", "lead_sponsor_class"),
-                             ("study_type", "study_type"), ("sponsor", "lead_sponsor")):
+                             ("study_type", "study_type"), ("sponsor", "sponsor")):
             value = getattr(self, name)
             if value:
                 clauses.append(f"list_contains({bind(name, list(value))}, {column}::VARCHAR)")

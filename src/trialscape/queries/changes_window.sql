@@ -1,7 +1,7 @@
 -- What changed in a window, for the filtered trials: the last refresh ($window = 'last') or
 -- changes dated on or after $since. Joined to the trial for its title, modality and reason.
 SELECT c.change, c.nct_id, f.brief_title, f.primary_modality, c.old_value, c.new_value,
-       c.changed_on, c.detected_at, f.why_stopped, f.lead_sponsor
+       c.changed_on, c.detected_at, f.why_stopped, f.sponsor AS lead_sponsor
 FROM changes c JOIN f ON f.nct_id = c.nct_id
 WHERE CASE WHEN $window = 'last'
            THEN c.detected_at = (SELECT max(detected_at) FROM changes)

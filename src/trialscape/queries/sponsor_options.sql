@@ -1,4 +1,4 @@
--- Lead sponsors to offer in the filter, busiest first (all trials, not the filtered ones).
-SELECT lead_sponsor AS sponsor, count(*) AS trials FROM trials
-WHERE lead_sponsor IS NOT NULL AND lead_sponsor <> ''
+-- Lead sponsors to offer in the filter (spelling variants grouped), busiest first.
+SELECT sponsor, count(*) AS trials FROM trials
+WHERE sponsor IS NOT NULL AND sponsor <> ''
 GROUP BY ALL ORDER BY trials DESC, sponsor LIMIT $n

@@ -1,12 +1,12 @@
 -- The busiest lead sponsors in each sponsor group (industry / academic / government / other).
 WITH g AS (
-    SELECT lead_sponsor AS sponsor,
+    SELECT sponsor,
            CASE WHEN lead_sponsor_class = 'INDUSTRY' THEN 'Industry'
                 WHEN lead_sponsor_class = 'OTHER' THEN 'Academic and other'
                 WHEN lead_sponsor_class IN ('NIH', 'FED', 'OTHER_GOV') THEN 'Government'
                 ELSE 'Network, individual or unknown' END AS sponsor_group,
            count(*) AS trials
-    FROM f WHERE lead_sponsor IS NOT NULL AND lead_sponsor <> ''
+    FROM f WHERE sponsor IS NOT NULL AND sponsor <> ''
     GROUP BY ALL
 )
 SELECT * FROM g

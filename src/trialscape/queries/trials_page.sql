@@ -1,6 +1,6 @@
 -- One page of the trial table. $sort picks the order from a fixed list; everything is bound.
 SELECT nct_id, brief_title, primary_modality, modalities, phase::VARCHAR AS phase,
-       overall_status::VARCHAR AS status, lead_sponsor, start_date, enrollment
+       overall_status::VARCHAR AS status, sponsor AS lead_sponsor, start_date, enrollment
 FROM f
 ORDER BY
     CASE WHEN $sort = 'start_desc' THEN start_date END DESC NULLS LAST,

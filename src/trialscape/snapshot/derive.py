@@ -10,6 +10,7 @@ import duckdb
 from trialscape.classify.engine import Classifier, load_classifier
 from trialscape.classify.inputs import read_trials
 from trialscape.snapshot.info import first_row
+from trialscape.sponsors import canonical_names
 
 
 def classify_into(con: duckdb.DuckDBPyConnection, classifier: Classifier,
@@ -43,7 +44,7 @@ def classify_into(con: duckdb.DuckDBPyConnection, classifier: Classifier,
 
 # Bump when the `trials` table changes shape; the app asks for `trialscape classify` (which
 # rebuilds it) when a snapshot's derived_version is older.
-DERIVED_VERSION = "2"
+DERIVED_VERSION = "3"
 
 WIDE_SQL = """
 CREATE OR REPLACE TABLE trials AS
@@ -70,11 +71,14 @@ WITH mods AS (
     SELECT nct_id, list(DISTINCT country ORDER BY country) AS countries
     FROM locations WHERE country IS NOT NULL GROUP BY nct_id
 ), spons AS (
-    SELECT nct_id, list(name) AS collaborators FROM sponsors WHERE role = 'collaborator'
-    GROUP BY nct_id
+    SELECT sp.nct_id, list(coalesce(a.sponsor, sp.name)) AS collaborators
+    FROM sponsors sp LEFT JOIN sponsor_aliases a ON a.name = sp.name
+    WHERE sp.role = 'collaborator'
+    GROUP BY sp.nct_id
 )
 SELECT s.nct_id, s.brief_title, s.overall_status, s.study_type, s.phase,
-       s.lead_sponsor, s.lead_sponsor_class, s.start_date, year(s.start_date) AS start_year,
+       s.lead_sponsor, coalesce(sa.sponsor, s.lead_sponsor) AS sponsor, s.lead_sponsor_class,
+       s.start_date, year(s.start_date) AS start_year,
        s.primary_completion_date, s.first_posted, s.last_update_posted, s.enrollment,
        s.has_results, s.areas,
        coalesce(c.conditions, []) AS conditions,
@@ -97,6 +101,7 @@ LEFT JOIN mods m USING (nct_id)
 LEFT JOIN conds c USING (nct_id)
 LEFT JOIN cmesh cm USING (nct_id)
 LEFT JOIN intv iv USING (nct_id)
+LEFT JOIN sponsor_aliases sa ON sa.name = s.lead_sponsor
 LEFT JOIN ctry ct USING (nct_id)
 LEFT JOIN spons sp USING (nct_id)
 ORDER BY s.start_date NULLS LAST, s.nct_id
@@ -109,7 +114,20 @@ def build_wide(con: duckdb.DuckDBPyConnection, classifier: Classifier) -> None:
                 "ord INTEGER)")
     con.executemany("INSERT INTO modality_bits VALUES (?, ?, ?)",
                     [(m.id, 1 << i, m.order) for i, m in enumerate(classifier.modalities)])
+    build_sponsor_aliases(con)
     con.execute(WIDE_SQL)
+
+
+def build_sponsor_aliases(con: duckdb.DuckDBPyConnection) -> None:
+    """`sponsor_aliases`: every organisation spelling -> one display name (sponsors.py)."""
+    import pyarrow as pa
+
+    counts = con.execute("SELECT name, count(*) FROM sponsors GROUP BY name").fetchall()
+    canonical = canonical_names(counts)
+    aliases = pa.table({"name": list(canonical),  # noqa: F841
+                        "sponsor": list(canonical.values())})
+    con.execute("CREATE OR REPLACE TABLE sponsor_aliases AS SELECT * FROM aliases "
+                "ORDER BY sponsor, name")
 
 
 def derive_all(con: duckdb.DuckDBPyConnection, classifier: Classifier | None = None,

@@ -1,0 +1,2 @@
+-- The registered spellings counted as one organisation.
+SELECT name FROM sponsor_aliases WHERE sponsor = $sponsor ORDER BY name
