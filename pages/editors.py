@@ -3,6 +3,7 @@ explainer. Every list respects the sidebar filters, links onward and downloads a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pandas as pd
@@ -13,6 +14,7 @@ from trialscape.filters import Filters
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import modalities, runner
 from trialscape.ui.layout import labels, page_header
+from trialscape.ui.sidebar import set_filters
 
 snap = st.session_state["snapshot"]
 filters: Filters = st.session_state["filters"]
@@ -28,6 +30,16 @@ if as_of is None:
 st.caption(f"Windows are measured back from the data date, {as_of}, not from today.")
 
 TRIAL_LINK = st.column_config.LinkColumn("Trial", display_text=r"study/(NCT\d+)")
+
+
+def open_view(event, table: pd.DataFrame, page: str, **fields: str) -> None:
+    """A row picked in `table` opens `page` filtered on that row (fields: filter <- column)."""
+    rows = event.selection.rows if event else []
+    if not rows:
+        return
+    row = table.iloc[rows[0]]
+    set_filters(replace(filters, **{f: (str(row[c]),) for f, c in fields.items()}))
+    st.switch_page(page)
 
 
 def trial_table(df: pd.DataFrame, columns: dict[str, str], name: str) -> None:
@@ -119,10 +131,15 @@ with by_area:
     else:
         shown = rising.assign(modality=[names.get(m, m) for m in rising["modality"]],
                               area=[area_names.get(a, a) for a in rising["area"]])
-        st.dataframe(shown, hide_index=True, width="stretch", column_config={
-            "modality": "Main modality", "area": "Area", "recent": "Starts, last 12 months",
-            "before": "12 months before", "score": st.column_config.NumberColumn(
-                "Score", format="%.1f")})
+        st.caption("Pick a row to open its trials.")
+        event = st.dataframe(shown, hide_index=True, width="stretch", on_select="rerun",
+                             selection_mode="single-row", key="rising_area", column_config={
+                                 "modality": "Main modality", "area": "Area",
+                                 "recent": "Starts, last 12 months",
+                                 "before": "12 months before",
+                                 "score": st.column_config.NumberColumn("Score",
+                                                                        format="%.1f")})
+        open_view(event, rising, "pages/trials.py", modality="modality", area="area")
         st.download_button("Rising by area (CSV)", rising.to_csv(index=False).encode(),
                            file_name=f"trialscape_rising_areas_{snap.data_date}.csv",
                            on_click="ignore", type="tertiary", icon=":material/download:")
@@ -137,11 +154,16 @@ with by_condition:
     if rising_c.empty:
         st.caption("No cell grows with at least 5 recent starts.")
     else:
-        st.dataframe(rising_c.assign(modality=[names.get(m, m) for m in rising_c["modality"]]),
-                     hide_index=True, width="stretch", column_config={
-                         "modality": "Main modality", "condition": "Condition (MeSH)",
-                         "recent": "Starts, last 12 months", "before": "12 months before",
-                         "score": st.column_config.NumberColumn("Score", format="%.1f")})
+        st.caption("Pick a row to open its trials.")
+        event = st.dataframe(
+            rising_c.assign(modality=[names.get(m, m) for m in rising_c["modality"]]),
+            hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+            key="rising_condition", column_config={
+                "modality": "Main modality", "condition": "Condition (MeSH)",
+                "recent": "Starts, last 12 months", "before": "12 months before",
+                "score": st.column_config.NumberColumn("Score", format="%.1f")})
+        open_view(event, rising_c, "pages/trials.py", modality="modality",
+                  condition="condition")
         st.download_button("Rising by condition (CSV)", rising_c.to_csv(index=False).encode(),
                            file_name=f"trialscape_rising_conditions_{snap.data_date}.csv",
                            on_click="ignore", type="tertiary", icon=":material/download:")
@@ -176,16 +198,21 @@ for r in active.itertuples(index=False):
         continue
     if r.is_total:
         rows.append({"topic": m.label, "level": "modality", "active_trials": r.active_trials,
-                     "explainer": m.explainer_url or ""})
+                     "explainer": m.explainer_url or "", "modality": m.id})
     elif r.submodality:
         sub = {s.id: s.label for s in m.submodalities}.get(r.submodality, r.submodality)
         rows.append({"topic": f"{m.label}: {sub}", "level": "kind",
-                     "active_trials": r.active_trials, "explainer": ""})
-coverage = pd.DataFrame(rows, columns=["topic", "level", "active_trials", "explainer"])
+                     "active_trials": r.active_trials, "explainer": "", "modality": m.id})
+coverage = pd.DataFrame(rows, columns=["topic", "level", "active_trials", "explainer",
+                                       "modality"])
 gaps = coverage[coverage["explainer"] == ""].sort_values("active_trials", ascending=False)
-st.dataframe(gaps.drop(columns=["explainer"]), hide_index=True, width="stretch",
-             column_config={"topic": "Topic without an explainer", "level": "Level",
-                            "active_trials": "Active trials"})
+st.caption("Pick a row to open its modality page.")
+event = st.dataframe(gaps.drop(columns=["explainer", "modality"]), hide_index=True,
+                     width="stretch", on_select="rerun", selection_mode="single-row",
+                     key="explainer_gaps",
+                     column_config={"topic": "Topic without an explainer", "level": "Level",
+                                    "active_trials": "Active trials"})
+open_view(event, gaps, "pages/modality.py", modality="modality")
 st.download_button("Explainer gaps (CSV)", gaps.to_csv(index=False).encode(),
                    file_name=f"trialscape_explainer_gaps_{snap.data_date}.csv",
                    on_click="ignore", type="tertiary", icon=":material/download:")

@@ -177,6 +177,13 @@ def test_a_reader_and_an_analyst_in_a_real_browser(server, browser, small_db, tm
     assert len(rows) == expected
     assert {r["phase"] for r in rows} == {"PHASE2"}
 
+    for name in ("Sponsors", "Conditions"):
+        page.locator('[data-testid="stSidebarNav"] a', has_text=name).click()
+        page.wait_for_url(f"**/{name.lower()}?*")
+        wait_ready(page)
+        page.locator("h1").first.wait_for(timeout=60_000)
+        shot(page, f"4-{name.lower()}")
+
     page.locator('[data-testid="stSidebarNav"] a', has_text="Editors' desk").click()
     page.get_by_text("Explainer coverage").first.wait_for(timeout=60_000)
     wait_ready(page)
