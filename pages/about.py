@@ -11,9 +11,11 @@ st.title("About the data")
 st.markdown("**Data from ClinicalTrials.gov**, the registry of clinical studies run by the U.S. "
             "National Library of Medicine.")
 st.table({
-    "Fact": ["Source", "Data as of", "Built", "Trials", "Modality rules version",
+    "Fact": ["Source", "Data as of", "Built", "Last refresh", "Trials", "Modality rules version",
              "Snapshot schema", "Fictional demo"],
     "Value": [info.get("source", ""), snap.data_date, info.get("built_at", ""),
+              (f"{info.get('refreshed_at', '')} ({info.get('refresh_mode', '')})"
+               if info.get("refreshed_at") else "none (built by an import or the demo)"),
               f"{int(info.get('study_count', '0')):,}", info.get("classifier_version", ""),
               info.get("schema_version", ""), "yes" if snap.is_demo else "no"],
 })
@@ -25,6 +27,13 @@ st.markdown("""
 - A trial run in several countries counts once per country on a map and **once** in totals.
 - Every chart says how many trials it covers and keeps the *unknown* or *not yet classified*
   bucket visible instead of dropping it.
+- Lead sponsors are grouped when their names differ only in case, punctuation, "&"/"and", a
+  leading "The" or a legal form at the end ("Pfizer", "Pfizer Inc." and "PFIZER, INC" are one).
+  Subsidiaries and renamed companies stay separate.
+- Filters combine with AND; several values within one filter combine with OR. A start-year
+  range leaves out trials with no start date.
+- "What's new" on the editors' desk comes from what each refresh saw change (new trials, status
+  and phase changes, results posted), dated by the registry's own update dates.
 """)
 st.subheader("How modalities are decided")
 st.markdown("""

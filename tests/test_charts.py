@@ -1,0 +1,50 @@
+"""Every figure builder, on real query results, gives a figure plotly accepts when validated.
+
+The builders skip plotly's validation for speed (charts.py); this test is where it happens."""
+
+from __future__ import annotations
+
+import duckdb
+import plotly.graph_objects as go
+import pytest
+
+from trialscape import charts, queries
+from trialscape.classify.engine import load_classifier
+from trialscape.filters import Filters
+
+
+@pytest.fixture(scope="module")
+def q(small_db):
+    con = duckdb.connect(str(small_db), read_only=True)
+    yield lambda name, **p: queries.run(con, name, p, Filters())
+    con.close()
+
+
+def validated(fig: go.Figure) -> go.Figure:
+    return go.Figure(fig.to_plotly_json())  # raises on any unknown property or bad value
+
+
+def test_every_builder_makes_a_valid_figure(q):
+    mods = load_classifier().modalities
+    labels = {m.id: m.label for m in mods}
+    colours = {m.id: m.colour for m in mods}
+    order = [m.id for m in mods]
+    figures = [
+        charts.modality_bars(q("by_primary_modality"), labels, colours, order, "t"),
+        charts.modality_by_phase(q("modality_by_phase"), labels, order, "t"),
+        charts.starts_by_year(q("starts_by_year", first_year=2000, last_year=2030), labels,
+                              colours, order, "t"),
+        charts.status_bars(q("by_status"), "t"),
+        charts.bars(["a", "b"], [3, 1], "t", ids=["x", "y"]),
+        charts.phase_funnel(q("by_phase"), "t"),
+        charts.country_map(q("by_country"), "t"),
+        charts.modality_phase_heatmap(q("modality_by_phase"), labels, order, "t"),
+        charts.area_treemap(q("area_modality"), {}, labels, colours, "t"),
+    ]
+    for fig in figures:
+        checked = validated(fig)
+        assert checked.data, fig.layout.title.text
+        assert all(t.customdata is not None for t in checked.data)  # clicks can filter
+    bars = validated(figures[0]).data[0]
+    counts = q("by_primary_modality")
+    assert sum(bars.x) == int(counts["trials"].sum())
