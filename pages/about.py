@@ -44,8 +44,8 @@ intervention type is only a weak hint. Placebo, sham, standard of care and backg
 treatments (for example chemotherapy given to prepare for CAR-T cells) place nothing. Every
 placement keeps the rule and the text that matched.
 
-Measured against 340 hand-labelled trials (rules version 2026.11.4): the main modality matches
-in 85% of trials; per-modality F1 ranges from 0.67 (therapeutic proteins) to 1.00 (antibody-drug
+Measured against 340 hand-labelled trials (rules version 2026.11.5): the main modality matches
+in 87% of trials; per-modality F1 ranges from 0.72 (therapeutic proteins) to 1.00 (antibody-drug
 conjugates). The figures are re-measured by `trialscape evaluate`.
 """)
 st.subheader("Not medical advice")

@@ -158,20 +158,20 @@ def test_throughput_floor(ctgov_db):
     assert len(trials) / (time.perf_counter() - start) > 500
 
 
-# Measured on ../shared/gold/dev_labels.csv (340 trials) with rules 2026.11.4. These floors
+# Measured on ../shared/gold/dev_labels.csv (340 trials) with rules 2026.11.5. These floors
 # guard against regressions; the issue's targets (F1 >= 0.95 / 0.90) are not yet all met:
 # see docs/classification.md for the current figures and what is left.
 FLOORS = {"engineered_cell_therapy": 0.88, "oligonucleotide": 0.93, "antibody_drug_conjugate": 0.97,
-          "bispecific_antibody": 0.92, "monoclonal_antibody": 0.87, "mrna": 0.87,
-          "gene_therapy": 0.75, "small_molecule": 0.90, "vaccine": 0.88, "cell_therapy": 0.78,
-          "other": 0.72}
+          "bispecific_antibody": 0.92, "monoclonal_antibody": 0.87, "mrna": 0.91,
+          "gene_therapy": 0.92, "small_molecule": 0.90, "vaccine": 0.88, "cell_therapy": 0.78,
+          "other": 0.72, "protein": 0.69}
 
 
 def test_accuracy_on_gold_labels(ctgov_db):
     require_shared(GOLD)
     report = evaluate_snapshot(ctgov_db, GOLD)
     assert report.trials >= 300 and not report.missing
-    assert report.primary_match >= 0.83
+    assert report.primary_match >= 0.85
     for modality, floor in FLOORS.items():
         assert report.per_modality[modality].f1 >= floor, (modality,
                                                            report.per_modality[modality].f1)
@@ -187,3 +187,23 @@ def test_unclassified_share_of_drug_and_biological_trials(ctgov_db):
             SELECT nct_id FROM interventions WHERE type IN ('DRUG', 'BIOLOGICAL'))""").fetchone()
     con.close()
     assert unclassified / total < 0.03, unclassified / total
+
+
+def test_a_vector_carrying_a_protein_gene_is_gene_therapy():
+    """The product dictionary names the payload (factor VIII, interferon); the vector words
+    name what is tested. Both from real records' wording."""
+    from trialscape.classify.engine import load_classifier
+    from trialscape.classify.inputs import Intervention, Trial
+
+    c = load_classifier()
+    for name in ("Recombinant AAV2/6 Human Factor VIII Gene Therapy",
+                 "Adenovirus-mediated interferon gamma gene transfer",
+                 "human glucocerebrosidase cDNA"):
+        trial = Trial("NCT00000001", interventions=(Intervention(0, "GENETIC", name),))
+        placed = {p.modality: p for p in c.classify(trial)}
+        assert placed["gene_therapy"].is_primary, (name, placed)
+        assert "protein" not in placed, name
+    # A protein with no vector stays a protein.
+    trial = Trial("NCT00000002", interventions=(Intervention(0, "BIOLOGICAL",
+                                                             "recombinant factor VIII"),))
+    assert [p.modality for p in c.classify(trial)] == ["protein"]

@@ -23,6 +23,8 @@ from trialscape.classify.gates import GatedPatterns
 from trialscape.classify.inputs import Intervention, Trial
 
 LAYERS = ("product", "stem", "name pattern", "description pattern")
+# Layers that can add a carrier beside a stronger match: context words, not word endings.
+CARRIER_LAYERS = ("name pattern", "description pattern")
 FIELD_LABELS = {"name": "intervention name", "other_names": "other name",
                 "description": "intervention description", "title": "trial title",
                 "type": "intervention type", "mesh": "intervention MeSH term"}
@@ -47,6 +49,7 @@ class Modality:
     suppresses: frozenset[str] = frozenset()
     submodalities: tuple[Submodality, ...] = ()
     title_fallback: bool = True
+    carrier: bool = False  # a vector or cell that carries a payload (see Classifier._carriers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +126,8 @@ class Classifier:
             if len(self._cache) > 500_000:  # names repeat across trials; keep memory bounded
                 self._cache.clear()
             self._cache[key] = found
-        return [_Hit(mid, layer, field_name, text, matched, tested) for mid, matched in found]
+        shown = layer.removeprefix("carrier ")  # a carrier look is still that layer's rule
+        return [_Hit(mid, shown, field_name, text, matched, tested) for mid, matched in found]
 
     def _find(self, layer: str, text: str) -> tuple[tuple[str, str], ...]:
         """(modality, matched text) pairs for one layer, first match per modality."""
@@ -154,17 +158,37 @@ class Classifier:
             dropped |= self.by_id[mid].suppresses & found
         return [h for h in hits if h.modality not in dropped]
 
+    def _layer_hits(self, layer: str, item: Intervention, tested: bool) -> list[_Hit]:
+        if layer.endswith("description pattern"):
+            return self._match_text(layer, item.description or "", "description", tested)
+        hits = self._match_text(layer, item.name, "name", tested)
+        for other in item.other_names:
+            hits += [h for h in self._match_text(layer, other, "other_names", tested)
+                     if h.modality not in {x.modality for x in hits}]
+        return hits
+
+    def _carriers(self, hits: list[_Hit], later: list[_Hit]) -> list[_Hit]:
+        """Carrier technologies a weaker layer finds beside a stronger layer's hits.
+
+        The strongest layer can name the payload while a weaker one names what carries it:
+        "AAV2/6 human factor VIII gene therapy" is a factor-VIII product match and a
+        gene-therapy pattern match, and the vector is what is tested. Only modalities marked
+        `carrier` in modalities.toml (vectors, engineered cells, mRNA) are added this way;
+        suppression then drops the payload.
+        """
+        found = {h.modality for h in hits}
+        return [h for h in later if h.modality not in found and self.by_id[h.modality].carrier]
+
     def match_intervention(self, item: Intervention, tested: bool = True) -> list[_Hit]:
-        """The modalities one intervention places, from the strongest layer that matches."""
-        for layer in LAYERS:
-            if layer == "description pattern":
-                hits = self._match_text(layer, item.description or "", "description", tested)
-            else:
-                hits = self._match_text(layer, item.name, "name", tested)
-                for other in item.other_names:
-                    hits += [h for h in self._match_text(layer, other, "other_names", tested)
-                             if h.modality not in {x.modality for x in hits}]
+        """The modalities one intervention places, from the strongest layer that matches
+        (plus what a weaker layer says carries it, see _carriers)."""
+        for i, layer in enumerate(LAYERS):
+            hits = self._layer_hits(layer, item, tested)
             if hits:
+                for later in LAYERS[i + 1:]:
+                    if later in CARRIER_LAYERS:
+                        hits += self._carriers(
+                            hits, self._layer_hits(f"carrier {later}", item, tested))
                 return self._suppress(hits)
         prior = self.type_prior.get(item.type or "")
         if prior:
@@ -241,10 +265,17 @@ class Classifier:
     def _title_hits(self, trial: Trial, tested: bool) -> list[_Hit]:
         """Advanced-modality signals in the title, for interventions that carry none."""
         text = self._title_text(trial)
-        for layer in ("product", "stem", "name pattern"):
+        layers = ("product", "stem", "name pattern")
+        for i, layer in enumerate(layers):
             hits = [h for h in self._match_text(layer, text, "title", tested)
                     if self.by_id[h.modality].title_fallback]
             if hits:
+                for later in layers[i + 1:]:
+                    if later in CARRIER_LAYERS:
+                        hits += self._carriers(hits, [
+                            h for h in self._match_text(f"carrier {later}", text, "title",
+                                                        tested)
+                            if self.by_id[h.modality].title_fallback])
                 return self._suppress(hits)
         return []
 
@@ -339,7 +370,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         modalities.append(Modality(
             m["id"], m["label"], m["definition"], url, m["colour"], m.get("order", i),
             m.get("specificity", 99), frozenset(m.get("suppresses", [])), subs,
-            m.get("title_fallback", True)))
+            m.get("title_fallback", True), bool(m.get("carrier", False))))
         for name in m.get("products", []):
             key = _norm(name).strip()
             if key and key in products and products[key] != m["id"]:
@@ -365,12 +396,19 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
     def rx(key: str) -> re.Pattern[str]:
         return re.compile("|".join(bg[key]), re.IGNORECASE)
 
+    carriers = {m.id for m in modalities if m.carrier}
+
     return Classifier(
         version=str(config["version"]),
         modalities=tuple(modalities),
         layers={
             "name pattern": _lowered(patterns),
             "description pattern": _lowered(descriptions),
+            # the same patterns of carrier modalities only: the cheap second look (_carriers)
+            **{f"carrier {layer}": _lowered({mid: alts for mid, alts in groups.items()
+                                             if mid in carriers})
+               for layer, groups in (("name pattern", patterns),
+                                     ("description pattern", descriptions))},
         },
         products=products,
         stems=tuple(stems),
