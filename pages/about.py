@@ -45,8 +45,9 @@ treatments (for example chemotherapy given to prepare for CAR-T cells) place not
 placement keeps the rule and the text that matched.
 
 Measured against 340 hand-labelled trials (rules version 2026.11.5): the main modality matches
-in 87% of trials; per-modality F1 ranges from 0.72 (therapeutic proteins) to 1.00 (antibody-drug
-conjugates). The figures are re-measured by `trialscape evaluate`.
+in 87% of trials; per-modality F1 ranges from 0.76 (therapeutic proteins, and trials with no
+therapeutic product) to 1.00 (antibody-drug conjugates). The figures are re-measured by
+`trialscape evaluate`.
 """)
 st.subheader("Not medical advice")
 st.markdown("trialscape describes registered research. It is not medical advice and does not "
