@@ -101,3 +101,11 @@ def test_a_clicked_value_narrows_the_filters():
     assert f.narrowed("status", "NOT_GIVEN") == f  # the unknown bucket is not a filter
     assert f.narrowed("country", "NONE") == f
     assert f.narrowed("phase", "PHASE9") == f
+
+
+def test_cache_key_round_trips_and_is_stable():
+    f = Filters(modality=("mrna",), sponsor=("Pfizer, Inc.",), start_to=2024, q="flu")
+    assert Filters.from_key(f.key()) == f
+    assert f.key() == Filters(q="flu", start_to=2024, sponsor=("Pfizer, Inc.",),
+                              modality=("mrna",)).key()
+    assert Filters().key() == "{}"

@@ -6,6 +6,7 @@ link and the exported file always agree about which trials they mean (DESIGN §4
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
@@ -79,6 +80,15 @@ class Filters:
             elif isinstance(value, str) and value:
                 out[name] = [value]
         return out
+
+    def key(self) -> str:
+        """A short, stable text for cache keys (hashing a string is far cheaper for Streamlit
+        than hashing this object)."""
+        return json.dumps(self.to_params(), sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_key(cls, key: str) -> Filters:
+        return cls.from_params(json.loads(key))
 
     @property
     def is_empty(self) -> bool:

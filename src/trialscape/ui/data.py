@@ -97,13 +97,13 @@ def current_snapshot() -> Snapshot:
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
-def query(path: str, version: str, name: str, filters: Filters = Filters(),  # noqa: B008
+def query(path: str, version: str, name: str, filters_key: str = "{}",
           params: tuple[tuple[str, Any], ...] = ()) -> pd.DataFrame:
-    """Run a named query on the filtered trials; cached per snapshot version, filters and
-    parameters."""
+    """Run a named query on the filtered trials (Filters.key()); cached per snapshot version,
+    filters and parameters."""
     con = _cursor(path, version)
     try:
-        return queries.run(con, name, dict(params), filters)
+        return queries.run(con, name, dict(params), Filters.from_key(filters_key))
     finally:
         con.close()
 
@@ -120,8 +120,10 @@ def query_arrow(path: str, version: str, name: str, filters: Filters):
 
 def runner(snap: Snapshot, filters: Filters) -> Callable[..., pd.DataFrame]:
     """q(name, **params): the page's query function, bound to this snapshot and filters."""
+    key = filters.key()
+
     def q(name: str, unfiltered: bool = False, **params: Any) -> pd.DataFrame:
-        return query(snap.path, snap.version, name, Filters() if unfiltered else filters,
+        return query(snap.path, snap.version, name, "{}" if unfiltered else key,
                      tuple(sorted(params.items())))
     return q
 
