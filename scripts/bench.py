@@ -5,6 +5,7 @@
   ./dev bench --runs 5        more runs per figure (medians are quoted, with min and max)
   ./dev bench --only refresh  one part: import, refresh, pages
   ./dev bench --only pages --demo 600000   page times at registry scale
+  ./dev bench --only load --snapshot F     1, 5 and 10 Chromium readers at once on F
 
 `refresh` serves ../shared/ctgov from the tests' local API server (tests/ctgov_server.py) on
 127.0.0.1 with no delay and runs `trialscape refresh` against it: a full pull, then an
@@ -187,15 +188,19 @@ print(statistics.median(times) * 1000)
 """
 
 
-def bench_pages(trials: int, runs: int) -> None:
+def bench_pages(trials: int, runs: int, snapshot: Path | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "demo.duckdb"
+        db = snapshot or Path(tmp) / "demo.duckdb"
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "trialscape", "demo", "--db", str(db),
-                        "--studies", str(trials), "--quiet"], check=True, capture_output=True)
-        print(f"\n## pages on a demo snapshot of {trials:,} trials (built in "
-              f"{time.perf_counter() - t:.0f} s); AppTest script runs, ms, median (min-max), "
-              f"n={runs}")
+        if snapshot is None:
+            subprocess.run([sys.executable, "-m", "trialscape", "demo", "--db", str(db),
+                            "--studies", str(trials), "--quiet"], check=True,
+                           capture_output=True)
+            built = (f"a demo snapshot of {trials:,} trials (built in "
+                     f"{time.perf_counter() - t:.0f} s)")
+        else:
+            built = str(snapshot)
+        print(f"\n## pages on {built}; AppTest script runs, ms, median (min-max), n={runs}")
         floor = float(_last_line(EMPTY, "20"))
         print(f"  floor: Streamlit rerunning a one-line page: {floor:.0f} ms")
         out = subprocess.run([sys.executable, "-c", PAGES, str(ROOT / "app.py"), str(db),
@@ -207,6 +212,110 @@ def bench_pages(trials: int, runs: int) -> None:
             view, page, *v = line.split("|")
             print(f"  {view:<10} {page:<10} {v[0]:>6} ({v[1]}-{v[2]}){'':>4} "
                   f"{v[3]:>6} ({v[4]}-{v[5]})")
+
+
+LOAD_VIEWS = [  # each reader gets its own filters, to check no session sees another's
+    {"phase": "PHASE1"}, {"phase": "PHASE2"}, {"phase": "PHASE3"},
+    {"status": "RECRUITING"}, {"status": "COMPLETED"}, {"study_type": "INTERVENTIONAL"},
+    {"modality": "monoclonal_antibody"}, {"modality": "vaccine"}, {"sponsor_class": "INDUSTRY"},
+    {"start_from": "2015"},
+]
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+
+
+async def _reader(browser, base: str, view: dict[str, str], times: list[float],
+                  errors: list[str]) -> None:
+    from urllib.parse import urlencode
+
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    page.set_default_timeout(180_000)  # a slow answer is measured, not counted as an error
+    try:
+        for path, charts, extra in (("", 4, {}), ("", 4, {"start_to": "2024"}),
+                                    ("trials", 0, {})):
+            url = f"{base}/{path}?{urlencode({**view, **extra})}"
+            start = time.perf_counter()
+            await page.goto(url)
+            await page.wait_for_selector('[data-testid="stSidebarNav"]', state="attached",
+                                         timeout=180_000)
+            await page.wait_for_function(
+                "n => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+                "document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg')"
+                ".length >= n && document.querySelector('[data-testid=\"stMain\"] "
+                "[data-testid=\"stCaptionContainer\"]')", arg=charts, timeout=120_000)
+            times.append(time.perf_counter() - start)
+            if await page.locator('[data-testid="stException"]').count():
+                errors.append(f"{url}: an exception is shown")
+            caption = await page.locator(
+                '[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
+            if "Filtered:" not in caption:
+                errors.append(f"{url}: the page does not show this reader's filters")
+    except Exception as err:  # a reader that fails is a finding, not a crash of the bench
+        errors.append(f"{view}: {type(err).__name__}: {str(err).splitlines()[0]}")
+    finally:
+        await context.close()
+
+
+def bench_load(snapshot: Path) -> None:
+    import asyncio
+    import shutil
+    import socket
+
+    import httpx
+    from playwright.async_api import async_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "TRIALSCAPE_DB": str(snapshot)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
+         str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"{base}/_stcore/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+
+        async def run(readers: int) -> tuple[list[float], list[str]]:
+            times: list[float] = []
+            errors: list[str] = []
+            async with async_playwright() as p:
+                browser = await p.chromium.launch(executable_path=chromium,
+                                                  args=CHROMIUM_FLAGS)
+                await asyncio.gather(*[_reader(browser, base, LOAD_VIEWS[i % len(LOAD_VIEWS)],
+                                               times, errors) for i in range(readers)])
+                await browser.close()
+            return times, errors
+
+        asyncio.run(run(1))  # warm-up: first script run, connection, caches
+        print(f"\n## many readers: streamlit run on {snapshot.name}, headless Chromium "
+              "sessions at once; each opens the landscape with its own filter, changes a "
+              "filter, opens the trials page (time to the last chart drawn)")
+        print(f"  {'readers':>7} {'loads':>5} {'p50 (s)':>8} {'p95 (s)':>8} {'max (s)':>8}  errors")
+        for readers in (1, 5, 10):
+            times, errors = asyncio.run(run(readers))
+            ordered = sorted(times) or [float("nan")]
+            p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+            print(f"  {readers:>7} {len(times):>5} {statistics.median(ordered):>8.2f} "
+                  f"{p95:>8.2f} {ordered[-1]:>8.2f}  {len(errors)}")
+            for e in errors[:5]:
+                print(f"      - {e}")
+        rss = subprocess.run(["ps", "-o", "rss=", "-p", str(server.pid)], capture_output=True,
+                             text=True).stdout.strip()
+        if rss:
+            print(f"  app process memory after the run: {int(rss) / 1024:,.0f} MB "
+                  "(budget 1,500 MB)")
+    finally:
+        server.terminate()
+        server.wait(10)
 
 
 def write_demo(n: int, path: Path) -> None:
@@ -224,7 +333,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--demo", type=int, default=100_000,
                         help="trials in the demo file (600000 for registry scale)")
-    parser.add_argument("--only", choices=("import", "refresh", "pages"))
+    parser.add_argument("--only", choices=("import", "refresh", "pages", "load"))
+    parser.add_argument("--snapshot", type=Path,
+                        help="pages/load: use this snapshot instead of building a demo")
     args = parser.parse_args()
     print(f"# trialscape benchmark, {time.strftime('%Y-%m-%d %H:%M')}, "
           f"{resource.getpagesize()} B pages, python {sys.version.split()[0]}")
@@ -232,7 +343,17 @@ def main() -> int:
         bench_refresh(args.runs)
         return 0
     if args.only == "pages":
-        bench_pages(args.demo, args.runs)
+        bench_pages(args.demo, args.runs, args.snapshot)
+        return 0
+    if args.only == "load":
+        if args.snapshot:
+            bench_load(args.snapshot)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                db = Path(tmp) / "demo.duckdb"
+                subprocess.run([sys.executable, "-m", "trialscape", "demo", "--db", str(db),
+                                "--studies", str(args.demo), "--quiet"], check=True)
+                bench_load(db)
         return 0
     if SHARED.exists():
         bench_import("../shared/ctgov/studies.jsonl.gz (real records)", SHARED, args.runs)
