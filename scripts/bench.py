@@ -244,7 +244,7 @@ async def _reader(browser, base: str, view: dict[str, str], times: list[float],
                 "n => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
                 "document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg')"
                 ".length >= n && document.querySelector('[data-testid=\"stMain\"] "
-                "[data-testid=\"stCaptionContainer\"]')", arg=charts, timeout=120_000)
+                "[data-testid=\"stCaptionContainer\"]')", arg=charts, timeout=180_000)
             times.append(time.perf_counter() - start)
             if await page.locator('[data-testid="stException"]').count():
                 errors.append(f"{url}: an exception is shown")
