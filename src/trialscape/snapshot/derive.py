@@ -58,20 +58,22 @@ WITH mods AS (
     FROM study_modalities JOIN modality_bits m USING (modality)
     GROUP BY nct_id
 ), conds AS (
-    SELECT nct_id, list(condition) AS conditions FROM conditions GROUP BY nct_id
+    SELECT nct_id, list(condition ORDER BY condition) AS conditions FROM conditions
+    GROUP BY nct_id
 ), cmesh AS (
-    SELECT nct_id, string_agg(DISTINCT term, ' | ') AS mesh_text FROM condition_mesh
+    SELECT nct_id, string_agg(DISTINCT term, ' | ' ORDER BY term) AS mesh_text FROM condition_mesh
     GROUP BY nct_id
 ), intv AS (
     SELECT nct_id, list(name ORDER BY idx) AS intervention_names,
-           string_agg(name || ' ' || array_to_string(coalesce(other_names, []), ' '), ' ')
+           string_agg(name || ' ' || array_to_string(coalesce(other_names, []), ' '), ' '
+                      ORDER BY idx)
                AS intervention_text
     FROM interventions GROUP BY nct_id
 ), ctry AS (
     SELECT nct_id, list(DISTINCT country ORDER BY country) AS countries
     FROM locations WHERE country IS NOT NULL GROUP BY nct_id
 ), spons AS (
-    SELECT sp.nct_id, list(coalesce(a.sponsor, sp.name)) AS collaborators
+    SELECT sp.nct_id, list(coalesce(a.sponsor, sp.name) ORDER BY sp.name) AS collaborators
     FROM sponsors sp LEFT JOIN sponsor_aliases a ON a.name = sp.name
     WHERE sp.role = 'collaborator'
     GROUP BY sp.nct_id
