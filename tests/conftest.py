@@ -52,6 +52,24 @@ def shared_studies(limit: int | None = None, only_v2: bool = False) -> list[dict
     return out
 
 
+def open_app(monkeypatch: pytest.MonkeyPatch, db: Path, page: str | None = None,
+             timeout: float = 60, **params: str | list[str]):
+    """The dashboard under Streamlit's AppTest on snapshot `db`, opened at `page` with URL
+    `params` the way a link opens it (main script first); fails on any exception shown."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("TRIALSCAPE_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def build_from_studies(path: Path, studies: list[dict], **kwargs) -> Path:
     report = FileReport("test")
     records = (RawRecord(s, f"test#{i}", report) for i, s in enumerate(studies))

@@ -8,24 +8,11 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
-
-APP = str(ROOT / "app.py")
-
-
-def run_page(monkeypatch, db, page: str | None = None) -> AppTest:
-    monkeypatch.setenv("TRIALSCAPE_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, at.exception
-    return at
+from conftest import open_app
 
 
 def test_landscape_counts_equal_sql(monkeypatch, small_db):
-    at = run_page(monkeypatch, small_db)
+    at = open_app(monkeypatch, small_db)
     con = duckdb.connect(str(small_db), read_only=True)
     trials, recruiting = con.execute(
         "SELECT count(*), count(*) FILTER (WHERE overall_status = 'RECRUITING') FROM trials"
@@ -39,7 +26,7 @@ def test_landscape_counts_equal_sql(monkeypatch, small_db):
 
 
 def test_about_page(monkeypatch, small_db):
-    at = run_page(monkeypatch, small_db, "pages/about.py")
+    at = open_app(monkeypatch, small_db, "pages/about.py")
     assert any("Data from ClinicalTrials.gov" in m.value for m in at.markdown)
 
 
@@ -47,7 +34,7 @@ def test_demo_snapshot_is_labelled(monkeypatch, tmp_path):
     from trialscape.cli import main
     db = tmp_path / "demo.duckdb"
     assert main(["demo", "--db", str(db), "--studies", "500", "--quiet"]) == 0
-    at = run_page(monkeypatch, db)
+    at = open_app(monkeypatch, db)
     assert "Fictional demo data" in at.warning[0].value
 
 
@@ -56,10 +43,7 @@ def test_missing_or_unreadable_snapshot_explains_what_to_run(monkeypatch, tmp_pa
     db = tmp_path / "trials.duckdb"
     if content:
         db.write_bytes(content)
-    monkeypatch.setenv("TRIALSCAPE_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    assert not at.exception
+    at = open_app(monkeypatch, db)  # fails on any exception shown
     assert at.title[0].value == "No trial data yet"
     assert "trialscape demo" in at.code[0].value
 
@@ -85,21 +69,8 @@ def rerun(at: AppTest, page: str | None = None) -> AppTest:
     return at
 
 
-def url_run(monkeypatch, db, page: str | None = None, **params) -> AppTest:
-    monkeypatch.setenv("TRIALSCAPE_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, at.exception
-    return at
-
-
 def test_filters_from_a_link_are_applied(monkeypatch, small_db):
-    at = url_run(monkeypatch, small_db, modality="monoclonal_antibody", phase=["PHASE2",
+    at = open_app(monkeypatch, small_db, modality="monoclonal_antibody", phase=["PHASE2",
                                                                                  "PHASE3"])
     expected = sql_count(small_db, "list_contains(modalities, 'monoclonal_antibody') "
                                    "AND phase IN ('PHASE2', 'PHASE3')")
@@ -111,7 +82,7 @@ def test_filters_from_a_link_are_applied(monkeypatch, small_db):
 
 def test_a_filter_set_in_the_sidebar_goes_to_the_url_and_follows_to_other_pages(
         monkeypatch, small_db):
-    at = url_run(monkeypatch, small_db)
+    at = open_app(monkeypatch, small_db)
     at.sidebar.multiselect(key="w_status").set_value(["RECRUITING"])
     rerun(at)
     assert at.query_params["status"] == "RECRUITING"
@@ -123,17 +94,17 @@ def test_a_filter_set_in_the_sidebar_goes_to_the_url_and_follows_to_other_pages(
 
 
 def test_modality_page_from_its_link(monkeypatch, small_db):
-    at = url_run(monkeypatch, small_db, "pages/modality.py", modality="monoclonal_antibody")
+    at = open_app(monkeypatch, small_db, "pages/modality.py", modality="monoclonal_antibody")
     expected = sql_count(small_db, "list_contains(modalities, 'monoclonal_antibody')")
     assert at.title[0].value == "Monoclonal antibodies"
     assert at.caption[0].value.startswith(f"{expected:,} trials")
     assert len(at.get("plotly_chart")) >= 8  # phases, status, kinds, sponsors, conditions...
-    empty = url_run(monkeypatch, small_db, "pages/modality.py")
+    empty = open_app(monkeypatch, small_db, "pages/modality.py")
     assert empty.selectbox[0].label == "Modality"  # asks which one
 
 
 def test_trials_page_lists_explains_and_exports(monkeypatch, small_db):
-    at = url_run(monkeypatch, small_db, "pages/trials.py", q="vaccine")
+    at = open_app(monkeypatch, small_db, "pages/trials.py", q="vaccine")
     n = int(at.caption[0].value.split()[0].replace(",", ""))
     assert n > 0
     first = at.selectbox(key="trials_detail").value
@@ -148,7 +119,7 @@ def test_trials_page_lists_explains_and_exports(monkeypatch, small_db):
 
 
 def test_stale_data_is_said_plainly(monkeypatch, small_db):
-    at = run_page(monkeypatch, small_db)  # the shared records end in 2026
+    at = open_app(monkeypatch, small_db)  # the shared records end in 2026
     assert "days ago" in at.info[0].value
 
 
@@ -158,7 +129,7 @@ def test_a_swapped_snapshot_shows_on_the_next_rerun(monkeypatch, tmp_path):
     studies = shared_studies(limit=400, only_v2=True)
     db = tmp_path / "trials.duckdb"
     build_from_studies(db, studies[:150])
-    at = run_page(monkeypatch, db)
+    at = open_app(monkeypatch, db)
     assert {m.label: m.value for m in at.metric}["Trials"] == "150"
     build_from_studies(tmp_path / "next.duckdb", studies)
     os.replace(tmp_path / "next.duckdb", db)  # what a refresh does
@@ -172,6 +143,6 @@ def test_an_older_snapshot_asks_for_classify(monkeypatch, tmp_path, small_db):
     con = duckdb.connect(str(db))
     con.execute("UPDATE snapshot_info SET value = '1' WHERE key = 'derived_version'")
     con.close()
-    at = run_page(monkeypatch, db)
+    at = open_app(monkeypatch, db)
     assert at.title[0].value == "This snapshot needs a quick update"
     assert "trialscape classify" in at.code[0].value

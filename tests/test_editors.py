@@ -11,10 +11,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT, shared_studies
+from conftest import ROOT, open_app, shared_studies
 from ctgov_server import Registry, serve
-
-APP = str(ROOT / "app.py")
 
 
 def _nct(s: dict) -> str:
@@ -56,15 +54,7 @@ def refreshed_db(tmp_path_factory):
 
 
 def desk(monkeypatch, db, **params) -> AppTest:
-    monkeypatch.setenv("TRIALSCAPE_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page("pages/editors.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_app(monkeypatch, db, "pages/editors.py", timeout=120, **params)
 
 
 def test_whats_new_shows_what_the_refresh_recorded(monkeypatch, refreshed_db):

@@ -6,10 +6,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import open_app
 from trialscape.sponsors import canonical_names, sponsor_key
-
-APP = str(ROOT / "app.py")
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -37,15 +35,7 @@ def test_the_most_frequent_spelling_names_the_group():
 
 
 def page(monkeypatch, db, path, **params) -> AppTest:
-    monkeypatch.setenv("TRIALSCAPE_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(path)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_app(monkeypatch, db, path, timeout=120, **params)
 
 
 def test_leaderboard_and_a_merged_sponsor_profile(monkeypatch, ctgov_db):
