@@ -123,50 +123,36 @@ st.caption("Trial starts in the 12 months to the data date against the 12 months
            "÷ √(recent + before): growth in units of its own noise, so a jump from 2 to 4 "
            "starts ranks below one from 40 to 60. Cells with fewer than 5 recent starts are "
            "left out.")
-by_area, by_condition = st.tabs(["By therapeutic area", "By condition"])
-with by_area:
-    rising = q("rising_topics", as_of=as_of.isoformat(), min_recent=5, n=20)
-    if rising.empty:
-        st.caption("No cell grows with at least 5 recent starts.")
-    else:
+RISING = (("area", "By therapeutic area", "Area", area_names),
+          ("condition", "By condition", "Condition (MeSH)", {}))
+for tab, (kind, _, column, topic_names) in zip(st.tabs([r[1] for r in RISING]), RISING,
+                                                strict=True):
+    with tab:
+        rising = q("rising", kind=kind, as_of=as_of.isoformat(), min_recent=5, n=20
+                   ).rename(columns={"topic": kind})
+        if rising.empty:
+            st.caption("No cell grows with at least 5 recent starts.")
+            continue
         shown = rising.assign(modality=[names.get(m, m) for m in rising["modality"]],
-                              area=[area_names.get(a, a) for a in rising["area"]])
+                              **{kind: [topic_names.get(t, t) for t in rising[kind]]})
         st.caption("Pick a row to open its trials.")
         event = st.dataframe(shown, hide_index=True, width="stretch", on_select="rerun",
-                             selection_mode="single-row", key="rising_area", column_config={
-                                 "modality": "Main modality", "area": "Area",
+                             selection_mode="single-row", key=f"rising_{kind}", column_config={
+                                 "modality": "Main modality", kind: column,
                                  "recent": "Starts, last 12 months",
                                  "before": "12 months before",
                                  "score": st.column_config.NumberColumn("Score",
                                                                         format="%.1f")})
-        open_view(event, rising, "pages/trials.py", modality="modality", area="area")
-        st.download_button("Rising by area (CSV)", rising.to_csv(index=False).encode(),
-                           file_name=f"trialscape_rising_areas_{snap.data_date}.csv",
+        open_view(event, rising, "pages/trials.py", modality="modality", **{kind: kind})
+        st.download_button(f"Rising by {kind} (CSV)", rising.to_csv(index=False).encode(),
+                           file_name=f"trialscape_rising_{kind}s_{snap.data_date}.csv",
                            on_click="ignore", type="tertiary", icon=":material/download:")
         top = rising.iloc[0]
         st.page_link("pages/trials.py", icon=":material/table_rows:",
                      label=f"Open the top cell's trials ({names.get(top.modality, top.modality)}"
-                           f" · {area_names.get(top.area, top.area)})",
+                           f" · {topic_names.get(top[kind], top[kind])})",
                      query_params={**filters.to_params(), "modality": [top.modality],
-                                   "area": [top.area], "start_from": [str(as_of.year - 2)]})
-with by_condition:
-    rising_c = q("rising_conditions", as_of=as_of.isoformat(), min_recent=5, n=20)
-    if rising_c.empty:
-        st.caption("No cell grows with at least 5 recent starts.")
-    else:
-        st.caption("Pick a row to open its trials.")
-        event = st.dataframe(
-            rising_c.assign(modality=[names.get(m, m) for m in rising_c["modality"]]),
-            hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
-            key="rising_condition", column_config={
-                "modality": "Main modality", "condition": "Condition (MeSH)",
-                "recent": "Starts, last 12 months", "before": "12 months before",
-                "score": st.column_config.NumberColumn("Score", format="%.1f")})
-        open_view(event, rising_c, "pages/trials.py", modality="modality",
-                  condition="condition")
-        st.download_button("Rising by condition (CSV)", rising_c.to_csv(index=False).encode(),
-                           file_name=f"trialscape_rising_conditions_{snap.data_date}.csv",
-                           on_click="ignore", type="tertiary", icon=":material/download:")
+                                   kind: [top[kind]], "start_from": [str(as_of.year - 2)]})
 
 st.subheader("Firsts")
 st.caption("A modality tried in a condition for the first time in this snapshot, registered in "
