@@ -9,7 +9,7 @@ import streamlit as st
 from trialscape import charts
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import modalities, runner
-from trialscape.ui.layout import chart, labels, page_header
+from trialscape.ui.layout import chart, labels, page_header, sponsor_group_charts
 from trialscape.ui.sidebar import set_filters
 
 snap = st.session_state["snapshot"]
@@ -48,15 +48,8 @@ chart(charts.modality_phase_heatmap(grid, names, order,
                                     f"Which modalities are tried, at which phase ({total:,} "
                                     "trials)"), grid, "condition_modality_phase", "grid",
       click=("modality", "phase"))
-sponsors = q("top_sponsors", n=8)
-groups = [g for g in ("Industry", "Academic and other", "Government",
-                      "Network, individual or unknown") if g in set(sponsors["sponsor_group"])]
 st.subheader("By whom")
-cols = st.columns(max(len(groups), 1))
-for col, group in zip(cols, groups, strict=False):
-    part = sponsors[sponsors["sponsor_group"] == group]
-    chart(charts.bars(part["sponsor"].tolist(), part["trials"].tolist(), f"{group}",
-                      height=340), part, f"condition_sponsors_{group.split()[0].lower()}",
-          f"csp_{group}", col, click=("sponsor",))
+sponsor_group_charts(q("top_sponsors", n=8), "condition_sponsors", "csp", height=340,
+                     title="{group}")
 st.button("All conditions", on_click=set_filters, args=(replace(filters, condition=()),),
           icon=":material/arrow_back:")

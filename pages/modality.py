@@ -9,7 +9,7 @@ import streamlit as st
 from trialscape import charts, enums
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import modalities, runner
-from trialscape.ui.layout import chart, page_header
+from trialscape.ui.layout import chart, page_header, sponsor_group_charts
 from trialscape.ui.sidebar import set_filters
 
 snap = st.session_state["snapshot"]
@@ -62,16 +62,7 @@ if m.submodalities:
                       m.colour), subs, f"{m.id}_by_kind", "subs")
 
 st.subheader("Who runs these trials")
-sponsors = q("top_sponsors", n=10)
-groups = [g for g in ("Industry", "Academic and other", "Government",
-                      "Network, individual or unknown") if g in set(sponsors["sponsor_group"])]
-cols = st.columns(max(len(groups), 1))
-for col, group in zip(cols, groups, strict=False):
-    part = sponsors[sponsors["sponsor_group"] == group]
-    chart(charts.bars(part["sponsor"].tolist(), part["trials"].tolist(),
-                      f"{group}: top lead sponsors", m.colour, height=380),
-          part, f"{m.id}_sponsors_{group.split()[0].lower()}", f"sp_{group}", col,
-          click=("sponsor",))
+sponsor_group_charts(q("top_sponsors", n=10), f"{m.id}_sponsors", "sp", m.colour)
 
 st.subheader("What they treat")
 left, right = st.columns(2)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from trialscape import enums, export
 from trialscape.ingest.areas import default_areas
-from trialscape.ui.data import query_arrow, runner
+from trialscape.ui.data import export_rows, runner
 from trialscape.ui.layout import labels, page_header
 
 PAGE_SIZE = 100
@@ -25,11 +25,11 @@ page_header("Trials", snap, filters, total)
 
 
 def csv_data() -> bytes:
-    return export.csv_bytes(query_arrow(snap.path, snap.version, "export", filters))
+    return export.csv_bytes(export_rows(snap.path, snap.version, filters))
 
 
 def xlsx_data() -> bytes:
-    table = query_arrow(snap.path, snap.version, "export", filters)
+    table = export_rows(snap.path, snap.version, filters)
     return export.xlsx_bytes(table, export.provenance(filters, snap.info, table.num_rows, names,
                                                       default_areas().labels()))
 

@@ -14,9 +14,10 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
-from trialscape import queries, settings
+from trialscape import export, queries, settings
 from trialscape.classify.engine import Modality, load_classifier
 from trialscape.filters import Filters
 from trialscape.snapshot.info import SnapshotMissing, snapshot_info
@@ -108,12 +109,11 @@ def query(path: str, version: str, name: str, filters_key: str = "{}",
         con.close()
 
 
-def query_arrow(path: str, version: str, name: str, filters: Filters):
-    """Uncached Arrow result (exports: big, asked for once, on a click)."""
+def export_rows(path: str, version: str, filters: Filters) -> pa.Table:
+    """The filtered trials to export, uncached (big, asked for once, on a click)."""
     con = _cursor(path, version)
     try:
-        text, bound = queries.compose(name, filters)
-        return con.sql(text, params=bound).to_arrow_table()
+        return export.export_table(con, filters)
     finally:
         con.close()
 

@@ -6,11 +6,15 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from trialscape import charts
 from trialscape.filters import Filters
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import Snapshot, modalities
 from trialscape.ui.sidebar import set_filters
 
+# The groups queries/top_sponsors.sql puts lead sponsors in, in display order.
+SPONSOR_GROUPS = ("Industry", "Academic and other", "Government",
+                  "Network, individual or unknown")
 CLICK_GEN = "_click_gen"  # bumped after each applied click: a fresh chart key clears selection
 UNDO = "_undo_filters"
 
@@ -49,6 +53,20 @@ def chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str | None = None,
                            file_name=f"trialscape_{name}.csv", mime="text/csv",
                            key=f"dl_{key or name}", type="tertiary", icon=":material/download:",
                            on_click="ignore")
+
+
+def sponsor_group_charts(sponsors: pd.DataFrame, name: str, key: str,
+                         colour: str = "#0072B2", height: int = 380,
+                         title: str = "{group}: top lead sponsors") -> None:
+    """One clickable bar chart per sponsor group present in a top_sponsors result, side by
+    side."""
+    groups = [g for g in SPONSOR_GROUPS if g in set(sponsors["sponsor_group"])]
+    for col, group in zip(st.columns(max(len(groups), 1)), groups, strict=False):
+        part = sponsors[sponsors["sponsor_group"] == group]
+        chart(charts.bars(part["sponsor"].tolist(), part["trials"].tolist(),
+                          title.format(group=group), colour, height=height),
+              part, f"{name}_{group.split()[0].lower()}", f"{key}_{group}", col,
+              click=("sponsor",))
 
 
 def _apply_click(point: dict, fields: tuple[str, ...]) -> None:
