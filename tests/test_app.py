@@ -146,3 +146,14 @@ def test_an_older_snapshot_asks_for_classify(monkeypatch, tmp_path, small_db):
     at = open_app(monkeypatch, db)
     assert at.title[0].value == "This snapshot needs a quick update"
     assert "trialscape classify" in at.code[0].value
+
+
+def test_a_link_replaces_filters_even_after_a_chart_click(monkeypatch, small_db):
+    from trialscape.filters import Filters
+
+    at = open_app(monkeypatch, small_db)
+    at.session_state["_undo_filters"] = Filters(status=("COMPLETED",))  # as a click leaves it
+    at.query_params["phase"] = "PHASE2"  # then a link (a card, a shared URL) is followed
+    rerun(at)
+    assert at.session_state["filters"] == Filters(phase=("PHASE2",))
+    assert "_undo_filters" not in at.session_state

@@ -66,10 +66,8 @@ def filter_sidebar(snap: Snapshot) -> Filters:
     pending = state.pop("_pending_filters", None)
     if pending is not None:
         _seed_widgets(pending, years)
-    elif state.get("filters") is not None and "_undo_filters" in state and url \
-            and url != state.get(WRITTEN):
-        state.pop("_undo_filters")
     elif "filters" not in state or (url and url != state.get(WRITTEN)):
+        state.pop("_undo_filters", None)  # a link sets the view: no chart click to undo
         _seed_widgets(Filters.from_params(url), years)
 
     q = runner(snap, Filters())
@@ -128,13 +126,11 @@ def _multi(label: str, name: str, options: list[str], labels: dict[str, str] | N
            help_: str | None = None, new: bool = False) -> None:
     key = WIDGET[name]
     chosen = st.session_state.get(key) or []
-    if name not in CLOSED and not new:
+    if name in CLOSED:
+        st.session_state[key] = [c for c in chosen if c in options]
+    else:
         # A value from a link that this snapshot does not know stays visible (and removable).
         options = options + [c for c in chosen if c not in options]
-    elif new:
-        options = options + [c for c in chosen if c not in options]
-    else:
-        st.session_state[key] = [c for c in chosen if c in options]
     st.multiselect(label, options, key=key, help=help_,
                    format_func=(lambda v: labels.get(v, v)) if labels else str,
                    accept_new_options=new, placeholder="All")
