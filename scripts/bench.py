@@ -220,9 +220,6 @@ LOAD_VIEWS = [  # each reader gets its own filters, to check no session sees ano
     {"modality": "monoclonal_antibody"}, {"modality": "vaccine"}, {"sponsor_class": "INDUSTRY"},
     {"start_from": "2015"},
 ]
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
 
 
 async def _reader(browser, base: str, view: dict[str, str], times: list[float],
@@ -260,13 +257,14 @@ async def _reader(browser, base: str, view: dict[str, str], times: list[float],
 
 def bench_load(snapshot: Path) -> None:
     import asyncio
-    import shutil
     import socket
 
     import httpx
     from playwright.async_api import async_playwright
 
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_browser import CHROMIUM, FLAGS  # the browser test's launch, kept in one place
+
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -288,8 +286,7 @@ def bench_load(snapshot: Path) -> None:
             times: list[float] = []
             errors: list[str] = []
             async with async_playwright() as p:
-                browser = await p.chromium.launch(executable_path=chromium,
-                                                  args=CHROMIUM_FLAGS)
+                browser = await p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
                 await asyncio.gather(*[_reader(browser, base, LOAD_VIEWS[i % len(LOAD_VIEWS)],
                                                times, errors) for i in range(readers)])
                 await browser.close()

@@ -110,13 +110,13 @@ def filter_sidebar(snap: Snapshot) -> Filters:
             countries = q("country_options", unfiltered=True)["country"].tolist()
             _multi("Country", "country", countries, None,
                    "Trials with at least one site in the country.")
+        f = _current(years_value, years)
         undo = state.get("_undo_filters")
         if undo is not None:
             st.info("Filter set from a chart click.", icon=":material/ads_click:")
             st.button("Undo the chart click", on_click=_undo, width="stretch")
         st.button("Clear all filters", on_click=clear_filters, width="stretch",
-                  disabled=_current(years_value, years).is_empty)
-    f = _current(years_value, years)
+                  disabled=f.is_empty)
     state["filters"] = f
     _write_url(f)
     return f
