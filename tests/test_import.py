@@ -188,3 +188,20 @@ def test_demo_snapshot_is_labelled_and_complete(tmp_path):
     assert run_cli("demo", "--db", str(db2), "--studies", "3000", "--seed", "7")[0] == 0
     q = "SELECT * FROM studies ORDER BY nct_id"
     assert rows(db, q) == rows(db2, q)
+
+
+def test_classify_re_places_every_trial_in_place(tmp_path):
+    db = tmp_path / "trials.duckdb"
+    assert main(["import", str(FIXTURES / "api_page.json"), "--db", str(db), "--quiet"]) == 0
+    con = duckdb.connect(str(db))
+    placed = sorted(con.execute("SELECT * FROM study_modalities").fetchall())
+    con.execute("DELETE FROM study_modalities")  # as if the rules had changed since
+    con.execute("UPDATE snapshot_info SET value = 'old' WHERE key = 'classifier_version'")
+    con.close()
+    assert main(["classify", "--db", str(db)]) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    assert sorted(con.execute("SELECT * FROM study_modalities").fetchall()) == placed
+    assert con.execute("SELECT value FROM snapshot_info WHERE key = 'classifier_version'"
+                       ).fetchall()[0][0] != "old"
+    con.close()
+    assert not list(tmp_path.glob(".trials.duckdb.building*"))

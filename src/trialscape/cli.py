@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -239,10 +238,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_classify(args: argparse.Namespace) -> int:
     import time
 
-    import duckdb
-
     from trialscape.classify.engine import load_classifier
-    from trialscape.snapshot.build import atomic_snapshot
+    from trialscape.snapshot.build import new_version
     from trialscape.snapshot.derive import derive_all
 
     path = settings.db_path(args.db)
@@ -253,18 +250,11 @@ def cmd_classify(args: argparse.Namespace) -> int:
     except (ValueError, KeyError, OSError) as err:
         raise CommandError(f"cannot read the modality rules: {err}") from err
     start = time.perf_counter()
-    with atomic_snapshot(path) as tmp:
-        shutil.copyfile(path, tmp)
-        con = duckdb.connect(str(tmp))
-        try:
-            con.execute("SET enable_progress_bar = false")  # our own progress goes to stderr
-            derive_all(con, classifier)
-            counts = con.execute("SELECT primary_modality, count(*) FROM trials GROUP BY 1 "
-                                 "ORDER BY 2 DESC").fetchall()
-            total = sum(n for _, n in counts)
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
+    with new_version(path, from_current=True) as con:
+        derive_all(con, classifier)
+        counts = con.execute("SELECT primary_modality, count(*) FROM trials GROUP BY 1 "
+                             "ORDER BY 2 DESC").fetchall()
+        total = sum(n for _, n in counts)
     elapsed = time.perf_counter() - start
     sys.stderr.write(f"classified {total:,} trials in {elapsed:.1f} s with rules version "
                      f"{classifier.version}\n")

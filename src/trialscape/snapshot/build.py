@@ -95,6 +95,23 @@ def atomic_snapshot(target: Path) -> Iterator[Path]:
             leftover.unlink(missing_ok=True)
 
 
+@contextlib.contextmanager
+def new_version(target: Path, from_current: bool = False
+                ) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to the next version of `target`: an empty file, or a copy of the current
+    one; it is checkpointed and renamed over `target` only if the block succeeds."""
+    with atomic_snapshot(target) as tmp:
+        if from_current:
+            shutil.copyfile(target, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute("SET enable_progress_bar = false")  # our own progress goes to stderr
+            yield con
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+
+
 class _Stager:
     """Collects normalised rows column-wise and appends them to stage tables in Arrow batches."""
 
@@ -218,25 +235,19 @@ def build_snapshot(
     differs from it is recorded; `removals` also records trials that are no longer served.
     """
     detected = datetime.now(UTC).replace(tzinfo=None)
-    with atomic_snapshot(target) as tmp:
-        con = duckdb.connect(str(tmp))
-        try:
-            con.execute("SET enable_progress_bar = false")  # our own progress goes to stderr
-            con.execute(schema_sql())
-            read, broken, unknown = stage_records(
-                con, records, countries or default_country_names(), areas or default_areas(),
-                progress)
-            kept = publish_staged(con)
-            if kept == 0:
-                raise NothingToImport("no valid study found in the input")
-            info = _info(source, kept, is_demo, api_version, data_timestamp, extra_info)
-            write_info(con, info)
-            if history_from is not None:
-                carry_history(con, history_from, detected, removals)
-            info.update(derive.derive_all(con))
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
+    with new_version(target) as con:
+        con.execute(schema_sql())
+        read, broken, unknown = stage_records(
+            con, records, countries or default_country_names(), areas or default_areas(),
+            progress)
+        kept = publish_staged(con)
+        if kept == 0:
+            raise NothingToImport("no valid study found in the input")
+        info = _info(source, kept, is_demo, api_version, data_timestamp, extra_info)
+        write_info(con, info)
+        if history_from is not None:
+            carry_history(con, history_from, detected, removals)
+        info.update(derive.derive_all(con))
     return BuildResult(target, kept, sum(r.records for r in reports), read - broken - kept,
                        sum(r.broken for r in reports), reports, unknown, info)
 
@@ -255,33 +266,26 @@ def merge_snapshot(
     """Replace the records' trials in a copy of `target` (adding new ones), record what changed,
     re-place only those trials, and swap the copy in atomically."""
     detected = datetime.now(UTC).replace(tzinfo=None)
-    with atomic_snapshot(target) as tmp:
-        shutil.copyfile(target, tmp)
-        con = duckdb.connect(str(tmp))
-        try:
-            con.execute("SET enable_progress_bar = false")
-            read, broken, unknown = stage_records(con, records, default_country_names(),
-                                                  default_areas(), progress)
-            keep_newest(con)
-            con.execute("CREATE TEMP TABLE incoming AS SELECT s.* EXCLUDE (_seq) "
-                        "FROM stage_studies s SEMI JOIN keep k "
-                        "ON s.nct_id = k.nct_id AND s._seq = k._seq")
-            record_changes(con, "incoming", "main.studies", detected)
-            con.execute("CREATE TEMP TABLE changed_ids AS SELECT nct_id FROM keep")
-            for table in TABLES:
-                con.execute(f"DELETE FROM main.{table} WHERE nct_id IN "
-                            "(SELECT nct_id FROM changed_ids)")
-            merged = move_staged(con)
-            row = first_row(con, "SELECT count(*) FROM main.studies")
-            total = int(row[0]) if row else 0
-            old_demo = first_row(con, "SELECT value FROM snapshot_info WHERE key = 'is_demo'")
-            info = _info(source, total, bool(old_demo and old_demo[0] == "true"), api_version,
-                         data_timestamp, extra_info)
-            write_info(con, info)
-            info.update(derive.derive_all(con, only="changed_ids"))
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
+    with new_version(target, from_current=True) as con:
+        read, broken, unknown = stage_records(con, records, default_country_names(),
+                                              default_areas(), progress)
+        keep_newest(con)
+        con.execute("CREATE TEMP TABLE incoming AS SELECT s.* EXCLUDE (_seq) "
+                    "FROM stage_studies s SEMI JOIN keep k "
+                    "ON s.nct_id = k.nct_id AND s._seq = k._seq")
+        record_changes(con, "incoming", "main.studies", detected)
+        con.execute("CREATE TEMP TABLE changed_ids AS SELECT nct_id FROM keep")
+        for table in TABLES:
+            con.execute(f"DELETE FROM main.{table} WHERE nct_id IN "
+                        "(SELECT nct_id FROM changed_ids)")
+        merged = move_staged(con)
+        row = first_row(con, "SELECT count(*) FROM main.studies")
+        total = int(row[0]) if row else 0
+        old_demo = first_row(con, "SELECT value FROM snapshot_info WHERE key = 'is_demo'")
+        info = _info(source, total, bool(old_demo and old_demo[0] == "true"), api_version,
+                     data_timestamp, extra_info)
+        write_info(con, info)
+        info.update(derive.derive_all(con, only="changed_ids"))
     return BuildResult(target, merged, sum(r.records for r in reports), read - broken - merged,
                        sum(r.broken for r in reports), reports, unknown, info)
 
