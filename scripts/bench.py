@@ -147,6 +147,28 @@ VIEWS = {
 PAGES = {"landscape": None, "modality": "pages/modality.py", "trials": "pages/trials.py",
          "about": "pages/about.py"}
 
+import duckdb
+import trialscape.queries as queries
+CALLS = []  # (sql, bound params) of every query the page ran in its last script run
+_run = queries.run
+def recording_run(con, name, params=None, filters=None):
+    CALLS.append(queries.compose(name, filters, params))
+    return _run(con, name, params, filters)
+queries.run = recording_run
+
+def duckdb_alone(calls):
+    # the floor: the same queries on the same file, run by DuckDB alone (fetched as Arrow)
+    con = duckdb.connect(":memory:")
+    con.execute(f"ATTACH '{db}' AS snap (READ_ONLY)"); con.execute("USE snap")
+    for text, bound in calls:  # warm the file's pages, as the page run did
+        con.execute(text, bound).fetch_arrow_table()
+    t = time.perf_counter()
+    for text, bound in calls:
+        con.execute(text, bound).fetch_arrow_table()
+    spent = time.perf_counter() - t
+    con.close()
+    return spent
+
 def one(page, params, clear):
     at = AppTest.from_file(app, default_timeout=300)
     for k, v in params.items():
@@ -155,24 +177,27 @@ def one(page, params, clear):
         at.run(); at.switch_page(page)
     if clear:
         st.cache_data.clear()
+    CALLS.clear()
     t = time.perf_counter(); at.run(); first = time.perf_counter() - t
+    calls = list(CALLS)
     if page:
         at.switch_page(page)
     else:
         at._finished_page_script_hash = ""  # AppTest 1.67 skips plain reruns otherwise
     t = time.perf_counter(); at.run(); again = time.perf_counter() - t
     assert not at.exception, at.exception
-    return first, again
+    return first, again, duckdb_alone(calls), len(calls)
 
 one(None, {}, True)  # warm-up: imports, connection
 for view, params in VIEWS.items():
     for name, page in PAGES.items():
         if name == "modality" and "modality" not in params:
             params = {**params, "modality": "monoclonal_antibody"}
-        cold, warm = zip(*[one(page, params, True) for _ in range(runs)])
+        cold, warm, alone, n = zip(*[one(page, params, True) for _ in range(runs)])
         print(f"{view}|{name}|{statistics.median(cold)*1000:.0f}|{min(cold)*1000:.0f}|"
               f"{max(cold)*1000:.0f}|{statistics.median(warm)*1000:.0f}|"
-              f"{min(warm)*1000:.0f}|{max(warm)*1000:.0f}", flush=True)
+              f"{min(warm)*1000:.0f}|{max(warm)*1000:.0f}|{statistics.median(alone)*1000:.0f}|"
+              f"{n[0]}", flush=True)
 """
 
 EMPTY = """
@@ -205,13 +230,64 @@ def bench_pages(trials: int, runs: int, snapshot: Path | None = None) -> None:
         print(f"  floor: Streamlit rerunning a one-line page: {floor:.0f} ms")
         out = subprocess.run([sys.executable, "-c", PAGES, str(ROOT / "app.py"), str(db),
                               str(runs)], check=True, capture_output=True, text=True).stdout
-        print(f"  {'view':<10} {'page':<10} {'uncached':>20} {'cached':>20}  (budget 400 / 100)")
+        print("  floors: 'duckdb' = the page's own queries run by DuckDB alone on the same file;"
+              " page ÷ floor = uncached ÷ (duckdb + empty rerun)")
+        print(f"  {'view':<10} {'page':<10} {'uncached':>20} {'cached':>20} {'queries':>7} "
+              f"{'duckdb':>7} {'÷ floor':>7}  (budget 400 / 100)")
         for line in out.strip().splitlines():
-            if line.count("|") != 7:
+            if line.count("|") != 9:
                 continue
             view, page, *v = line.split("|")
+            ratio = float(v[0]) / (float(v[6]) + floor)
+            over = " !" if float(v[0]) > 400 or float(v[3]) > 100 else ""
             print(f"  {view:<10} {page:<10} {v[0]:>6} ({v[1]}-{v[2]}){'':>4} "
-                  f"{v[3]:>6} ({v[4]}-{v[5]})")
+                  f"{v[3]:>6} ({v[4]}-{v[5]}){'':>4} {v[7]:>7} {v[6]:>7} {ratio:>7.1f}{over}")
+        print("  ! = over budget")
+
+
+EXPORT = """
+import io, json, statistics, sys, time, duckdb
+from trialscape import enums, export, queries
+from trialscape.filters import Filters
+db, runs = sys.argv[1], int(sys.argv[2])
+con = duckdb.connect(db, read_only=True)
+con.execute("SET enable_progress_bar = false")
+def rows(f):
+    text, bound = queries.compose("count", f)
+    return con.execute(text, bound).fetchone()[0]
+# Real filters an analyst would pick, the one nearest each target size.
+mods = [r[0] for r in con.execute("SELECT DISTINCT primary_modality FROM trials").fetchall()]
+cands = [Filters(modality=(m,)) for m in mods]
+cands += [Filters(modality=(m,), phase=(p,)) for m in mods for p in enums.PHASES]
+sized = [(rows(f), f) for f in cands]
+for target in (1_000, 40_000, None):
+    n, f = (rows(Filters()), Filters()) if target is None else min(
+        sized, key=lambda nf: abs(nf[0] - target))
+    times, sizes = [], []
+    for _ in range(runs + 1):  # the first is a warm-up
+        t = time.perf_counter()
+        sink = io.BytesIO()
+        export.write_csv(export.export_table(con, f), sink)
+        times.append(time.perf_counter() - t); sizes.append(sink.tell())
+    times = times[1:]
+    print(json.dumps({"rows": n, "filters": "; ".join(f.describe()) if target else "none",
+                      "median": statistics.median(times), "min": min(times),
+                      "max": max(times), "mb": sizes[-1] / 1e6}), flush=True)
+"""
+
+
+def bench_export(snapshot: Path, runs: int) -> None:
+    out = subprocess.run([sys.executable, "-c", EXPORT, str(snapshot), str(runs)], check=True,
+                         capture_output=True, text=True).stdout
+    print(f"\n## CSV export (query + Arrow CSV writer, in memory) on {snapshot.name}, "
+          f"s, n={runs} after a warm-up")
+    for line in out.strip().splitlines():
+        if not line.startswith("{"):
+            continue
+        r = json.loads(line)
+        print(f"  {r['rows']:>9,} rows {r['mb']:>7.1f} MB  median {r['median']:.2f} "
+              f"(min {r['min']:.2f}, max {r['max']:.2f})  filters: {r['filters']}")
+    print("  budget: export of all trials <= 3 s")
 
 
 LOAD_VIEWS = [  # each reader gets its own filters, to check no session sees another's
@@ -330,7 +406,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--demo", type=int, default=100_000,
                         help="trials in the demo file (600000 for registry scale)")
-    parser.add_argument("--only", choices=("import", "refresh", "pages", "load"))
+    parser.add_argument("--only", choices=("import", "refresh", "pages", "export", "load"))
     parser.add_argument("--snapshot", type=Path,
                         help="pages/load: use this snapshot instead of building a demo")
     args = parser.parse_args()
@@ -341,6 +417,16 @@ def main() -> int:
         return 0
     if args.only == "pages":
         bench_pages(args.demo, args.runs, args.snapshot)
+        return 0
+    if args.only == "export":
+        if args.snapshot:
+            bench_export(args.snapshot, args.runs)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                db = Path(tmp) / "demo.duckdb"
+                subprocess.run([sys.executable, "-m", "trialscape", "demo", "--db", str(db),
+                                "--studies", str(args.demo), "--quiet"], check=True)
+                bench_export(db, args.runs)
         return 0
     if args.only == "load":
         if args.snapshot:

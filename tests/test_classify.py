@@ -158,20 +158,20 @@ def test_throughput_floor(ctgov_db):
     assert len(trials) / (time.perf_counter() - start) > 500
 
 
-# Measured on ../shared/gold/dev_labels.csv (340 trials) with rules 2026.11.5. These floors
+# Measured on ../shared/gold/dev_labels.csv (340 trials) with rules 2026.12.1. These floors
 # guard against regressions; the issue's targets (F1 >= 0.95 / 0.90) are not yet all met:
 # see docs/classification.md for the current figures and what is left.
-FLOORS = {"engineered_cell_therapy": 0.88, "oligonucleotide": 0.93, "antibody_drug_conjugate": 0.97,
-          "bispecific_antibody": 0.92, "monoclonal_antibody": 0.87, "mrna": 0.91,
-          "gene_therapy": 0.95, "small_molecule": 0.90, "vaccine": 0.88, "cell_therapy": 0.78,
-          "other": 0.74, "protein": 0.74}
+FLOORS = {"engineered_cell_therapy": 0.95, "oligonucleotide": 0.94, "antibody_drug_conjugate": 0.97,
+          "bispecific_antibody": 0.96, "monoclonal_antibody": 0.92, "mrna": 0.95,
+          "gene_therapy": 0.95, "small_molecule": 0.92, "vaccine": 0.90, "cell_therapy": 0.82,
+          "radiopharmaceutical": 0.90, "other": 0.75, "protein": 0.75}
 
 
 def test_accuracy_on_gold_labels(ctgov_db):
     require_shared(GOLD)
     report = evaluate_snapshot(ctgov_db, GOLD)
     assert report.trials >= 300 and not report.missing
-    assert report.primary_match >= 0.86
+    assert report.primary_match >= 0.89
     for modality, floor in FLOORS.items():
         assert report.per_modality[modality].f1 >= floor, (modality,
                                                            report.per_modality[modality].f1)
@@ -207,3 +207,45 @@ def test_a_vector_carrying_a_protein_gene_is_gene_therapy():
     trial = Trial("NCT00000002", interventions=(Intervention(0, "BIOLOGICAL",
                                                              "recombinant factor VIII"),))
     assert [p.modality for p in c.classify(trial)] == ["protein"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    # a named regimen counts by its parts (LABELING.md)
+    ("R-CHOP", {"monoclonal_antibody", "small_molecule"}),
+    # two medicines in one name: a product and an INN outside it
+    ("Tebentafusp with Pembrolizumab", {"bispecific_antibody", "monoclonal_antibody"}),
+    ("pembrolizumab + lenvatinib", {"monoclonal_antibody", "small_molecule"}),
+    ("AZD8205 and AZD2936 (Rilvegostomig)", {"antibody_drug_conjugate", "bispecific_antibody"}),
+    # one product's name is not also its parts
+    ("zanidatamab zovodotin", {"antibody_drug_conjugate"}),
+    # a radionuclide on an antibody is a radiopharmaceutical
+    ("yttrium Y 90 epratuzumab", {"radiopharmaceutical"}),
+    # the BiTE trademark, not the word
+    ("Sand fly bite", {"other"}),
+])
+def test_combination_and_regimen_names(name, expected):
+    kind = "OTHER" if "bite" in name else "DRUG"
+    assert {p.modality for p in classify((kind, name))} == expected
+
+
+def test_a_therapy_named_as_the_setting_in_the_title_is_background():
+    """'X before CAR-T': the CAR-T is standard care everyone gets; X is what is tested."""
+    items = (("BIOLOGICAL", "Odronextamab"), ("BIOLOGICAL", "Axicabtagene Ciloleucel"))
+    placed = classify(*items, title="Odronextamab for Large B-cell Lymphoma Before CAR-T")
+    assert [p.modality for p in placed] == ["bispecific_antibody"]
+    # Without that setting in the title both are tested.
+    placed = classify(*items, title="Odronextamab and axicabtagene ciloleucel in lymphoma")
+    assert {p.modality for p in placed} == {"bispecific_antibody", "engineered_cell_therapy"}
+    # A CAR-T trial alone keeps its CAR-T, whatever the title says.
+    placed = classify(("BIOLOGICAL", "CD19 CAR-T cells"),
+                      title="Immunotherapy treated with CD19 CAR T-cells")
+    assert [p.modality for p in placed] == ["engineered_cell_therapy"]
+
+
+def test_physicians_choice_counts_the_choices_it_names():
+    placed = classify(("BIOLOGICAL", "CT041 autologous CAR T-cell injection"),
+                      ("DRUG", "Physician's Choice (Paclitaxel or Irinotecan or Anti-PD-1 "
+                               "antibody)"))
+    assert {p.modality for p in placed} >= {"engineered_cell_therapy", "small_molecule"}
+    placed = classify(("DRUG", "osimertinib"), ("DRUG", "Investigator's choice"))
+    assert [p.modality for p in placed] == ["small_molecule"]

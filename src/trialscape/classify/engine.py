@@ -89,6 +89,13 @@ def _lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
+def _names_more(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether text says more than the pattern: "Physician's choice (paclitaxel)" does."""
+    rest = re.sub(r"\b(or|and|of|the|treatment|therapy|regimen)\b", " ", pattern.sub(" ", text),
+                  flags=re.IGNORECASE)
+    return re.search(r"[A-Za-z]{4,}", rest) is not None
+
+
 def _norm(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
 
@@ -100,12 +107,15 @@ class Classifier:
     layers: dict[str, GatedPatterns]
     type_prior: dict[str, str]
     control: re.Pattern[str]
+    choice: re.Pattern[str]
     ancillary: re.Pattern[str]
     supportive: re.Pattern[str]
     conditioning: re.Pattern[str]
     conditioning_with: frozenset[str]
     stem_exceptions: frozenset[str] = frozenset()
-    products: dict[str, str] = field(default_factory=dict)  # normalised name -> modality
+    setting_in_title: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    # normalised name -> its modalities (one, or several for a regimen such as R-CHOP)
+    products: dict[str, tuple[str, ...]] = field(default_factory=dict)
     stems: tuple[tuple[str, tuple[str, ...]], ...] = ()
     by_id: dict[str, Modality] = field(default_factory=dict)
     product_max_words: int = 1
@@ -133,28 +143,42 @@ class Classifier:
         """(modality, matched text) pairs for one layer, first match per modality."""
         hits: dict[str, str] = {}
         if layer == "product":
+            # Longest names first, each word used once: "zanidatamab zovodotin" is one product,
+            # not also "zanidatamab"; "X with Y" is two.
             tokens = _norm(text).split()
+            used = [False] * len(tokens)
+            pairs: list[tuple[str, str]] = []
             for n in range(min(self.product_max_words, len(tokens)), 0, -1):
                 for i in range(len(tokens) - n + 1):
-                    mid = self.products.get(" ".join(tokens[i:i + n]))
-                    if mid and mid not in hits:
-                        hits[mid] = " ".join(tokens[i:i + n])
+                    if any(used[i:i + n]):
+                        continue
+                    name = " ".join(tokens[i:i + n])
+                    mids = self.products.get(name)
+                    if mids:
+                        used[i:i + n] = [True] * n
+                        pairs += [(mid, name) for mid in mids]
+            return tuple(dict.fromkeys(pairs))
         elif layer == "stem":
+            # every (modality, word): a combination name can hold two antibodies, or a product
+            # beside a stem-only name (see match_intervention)
+            found: list[tuple[str, str]] = []
             for word in _norm(text).split():
                 if len(word) < 5 or word in self.stem_exceptions:
                     continue
                 for mid, stems in self.stems:
-                    if mid not in hits and word.endswith(stems):
-                        hits[mid] = word
+                    if word.endswith(stems) and (mid, word) not in found:
+                        found.append((mid, word))
+            return tuple(found)
         else:
             for mid, m in self.layers[layer].find(text.lower()).items():
                 hits[mid] = text[m.start():m.end()].strip()
         return tuple(hits.items())
 
-    def _suppress(self, hits: list[_Hit]) -> list[_Hit]:
+    def _suppress(self, hits: list[_Hit], by: list[_Hit] | None = None) -> list[_Hit]:
+        """Drop what the modalities found (or those of `by`) override on this intervention."""
         found = {h.modality for h in hits}
         dropped: set[str] = set()
-        for mid in found:
+        for mid in {h.modality for h in by} if by is not None else found:
             dropped |= self.by_id[mid].suppresses & found
         return [h for h in hits if h.modality not in dropped]
 
@@ -185,17 +209,30 @@ class Classifier:
         for i, layer in enumerate(LAYERS):
             hits = self._layer_hits(layer, item, tested)
             if hits:
+                carriers: list[_Hit] = []
                 for later in LAYERS[i + 1:]:
                     if later in CARRIER_LAYERS:
-                        hits += self._carriers(
-                            hits, self._layer_hits(f"carrier {later}", item, tested))
-                return self._suppress(hits)
+                        carriers += self._carriers(
+                            hits + carriers, self._layer_hits(f"carrier {later}", item, tested))
+                if layer != "product":
+                    return self._suppress(hits + carriers)
+                # Named products are separate medicines ("tebentafusp with pembrolizumab"):
+                # none overrides another, and an INN outside them is one more medicine.
+                named = {w for h in hits for w in h.matched.split()}
+                extra = self._suppress([h for h in self._layer_hits("stem", item, tested)
+                                        if h.matched not in named])
+                hits += [h for h in extra if h.modality not in {x.modality for x in hits}]
+                return self._suppress(hits, by=carriers) + carriers
         prior = self.type_prior.get(item.type or "")
         if prior:
             return [_Hit(prior, "type prior", "type", item.type or "", item.type or "", tested)]
         return []
 
     # -- one trial ----------------------------------------------------------------------------
+    def is_control(self, name: str) -> bool:
+        return bool(self.control.search(name)) or (
+            bool(self.choice.search(name)) and not _names_more(self.choice, name))
+
     def _roles(self, trial: Trial) -> dict[int, str]:
         """idx -> 'control' | 'ancillary' | 'comparator' | 'tested' | 'backbone'."""
         arm_types = {a.label: a.type for a in trial.arm_groups}
@@ -212,7 +249,7 @@ class Classifier:
                               for t in arm_types.values())
         roles: dict[int, str] = {}
         for item in trial.interventions:
-            if self.control.search(item.name):
+            if self.is_control(item.name):
                 roles[item.idx] = "control"
             elif self.ancillary.search(item.name):
                 roles[item.idx] = "ancillary"
@@ -253,6 +290,7 @@ class Classifier:
             else:
                 pairs += [(h, item) for h in item_hits]
         pairs = self._drop_background(pairs, title)
+        pairs = self._drop_setting(pairs, title)
         placed = [h for h, _ in pairs]
         if not placed and backbone:
             placed = backbone  # nothing but the backbone: it is what the trial studies
@@ -296,6 +334,18 @@ class Classifier:
 
         kept = [(h, i) for h, i in pairs if not is_background(i)]
         return kept if kept else pairs
+
+    def _drop_setting(self, pairs: list[tuple[_Hit, Intervention]], title: str
+                      ) -> list[tuple[_Hit, Intervention]]:
+        """A therapy the title names as the setting ("odronextamab before CAR-T") is standard
+        care given to everyone: background, when the trial tests a medicine of another kind."""
+        for mid, pattern in self.setting_in_title.items():
+            if not pattern.search(title):
+                continue
+            others = {h.modality for h, _ in pairs if h.tested} - {mid, "other"}
+            if others:
+                pairs = [(h, i) for h, i in pairs if h.modality != mid]
+        return pairs
 
     def _placements(self, hits: list[_Hit], pairs: list[tuple[_Hit, Intervention]]
                     ) -> list[Placement]:
@@ -343,7 +393,7 @@ class Classifier:
             return Placement("other", None, True, "observational",
                              "observational study with no intervention listed: other")
         if trial.interventions and all(
-                self.control.search(i.name) for i in trial.interventions):
+                self.is_control(i.name) for i in trial.interventions):
             return Placement("other", None, True, "control only",
                              "only placebo or standard care is listed: other")
         return Placement("unclassified", None, True, "no signal",
@@ -357,7 +407,7 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
 def build_classifier(config: dict[str, Any]) -> Classifier:
     base = config.get("explainer_base_url", "").rstrip("/")
     modalities = []
-    products: dict[str, str] = {}
+    products: dict[str, tuple[str, ...]] = {}
     stems: list[tuple[str, tuple[str, ...]]] = []
     patterns: dict[str, list[str]] = {}
     descriptions: dict[str, list[str]] = {}
@@ -373,10 +423,10 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             m.get("title_fallback", True), bool(m.get("carrier", False))))
         for name in m.get("products", []):
             key = _norm(name).strip()
-            if key and key in products and products[key] != m["id"]:
+            if key and key in products and products[key] != (m["id"],):
                 raise ValueError(f"modalities.toml: product {name!r} is listed under both "
-                                 f"{products[key]} and {m['id']}")
-            products.setdefault(key, m["id"])
+                                 f"{products[key][0]} and {m['id']}")
+            products.setdefault(key, (m["id"],))
         if m.get("stems"):
             stems.append((m["id"], tuple(x.lower() for x in m["stems"])))
         patterns[m["id"]] = list(m.get("patterns", []))
@@ -384,10 +434,22 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         for t in m.get("types", []):
             type_prior[t] = m["id"]
     ids = {m.id for m in modalities}
+    for name, mids in config.get("regimens", {}).items():
+        key = _norm(name).strip()
+        unknown = set(mids) - ids
+        if unknown or key in products:
+            raise ValueError(f"modalities.toml: regimen {name!r} "
+                             + (f"names unknown {sorted(unknown)}" if unknown
+                                else f"is also a product of {products[key][0]}"))
+        products[key] = tuple(mids)
     for m in modalities:
         unknown = m.suppresses - ids
         if unknown:
             raise ValueError(f"modalities.toml: {m.id} suppresses unknown {sorted(unknown)}")
+    unknown = set(config["background"].get("setting_in_title", {})) - ids
+    if unknown:
+        raise ValueError(f"modalities.toml: background.setting_in_title names unknown "
+                         f"{sorted(unknown)}")
     for required in ("other", "unclassified"):
         if required not in ids:
             raise ValueError(f"modalities.toml: the '{required}' modality is required")
@@ -413,10 +475,13 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         products=products,
         stems=tuple(stems),
         type_prior=type_prior,
-        control=rx("control"), ancillary=rx("ancillary"), supportive=rx("supportive"),
+        control=rx("control"), choice=rx("choice"), ancillary=rx("ancillary"),
+        supportive=rx("supportive"),
         conditioning=rx("conditioning"),
         conditioning_with=frozenset(bg["conditioning_with"]),
         stem_exceptions=frozenset(w.casefold() for w in bg.get("stem_exceptions", [])),
+        setting_in_title={mid: re.compile("|".join(alts), re.IGNORECASE)
+                          for mid, alts in bg.get("setting_in_title", {}).items()},
     )
 
 
