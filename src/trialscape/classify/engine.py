@@ -118,12 +118,23 @@ class Classifier:
     products: dict[str, tuple[str, ...]] = field(default_factory=dict)
     stems: tuple[tuple[str, tuple[str, ...]], ...] = ()
     by_id: dict[str, Modality] = field(default_factory=dict)
-    product_max_words: int = 1
     _cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {m.id: m for m in self.modalities}
-        self.product_max_words = max((len(p.split()) for p in self.products), default=1)
+        # stem -> the modalities it marks ("tamab" and "mab" both end "teclistamab")
+        self.stem_table: dict[str, set[str]] = {}
+        for mid, stems in self.stems:
+            for stem in stems:
+                self.stem_table.setdefault(stem, set()).add(mid)
+        self.stem_lengths = sorted({len(x) for x in self.stem_table}, reverse=True)
+        self.stem_order = {mid: i for i, (mid, _) in enumerate(self.stems)}
+        # first word -> the word counts of products starting with it, longest first
+        lengths: dict[str, set[int]] = {}
+        for name in self.products:
+            words = name.split()
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.product_lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
 
     # -- one intervention ---------------------------------------------------------------------
     def _match_text(self, layer: str, text: str, field_name: str, tested: bool) -> list[_Hit]:
@@ -146,17 +157,18 @@ class Classifier:
             # Longest names first, each word used once: "zanidatamab zovodotin" is one product,
             # not also "zanidatamab"; "X with Y" is two.
             tokens = _norm(text).split()
+            found = []  # (words, start, name): only where a product's first word is
+            for i, token in enumerate(tokens):
+                for n in self.product_lengths.get(token, ()):
+                    name = " ".join(tokens[i:i + n])
+                    if name in self.products:
+                        found.append((-n, i, name))
             used = [False] * len(tokens)
             pairs: list[tuple[str, str]] = []
-            for n in range(min(self.product_max_words, len(tokens)), 0, -1):
-                for i in range(len(tokens) - n + 1):
-                    if any(used[i:i + n]):
-                        continue
-                    name = " ".join(tokens[i:i + n])
-                    mids = self.products.get(name)
-                    if mids:
-                        used[i:i + n] = [True] * n
-                        pairs += [(mid, name) for mid in mids]
+            for neg_n, i, name in sorted(found):
+                if not any(used[i:i - neg_n]):
+                    used[i:i - neg_n] = [True] * -neg_n
+                    pairs += [(mid, name) for mid in self.products[name]]
             return tuple(dict.fromkeys(pairs))
         elif layer == "stem":
             # every (modality, word): a combination name can hold two antibodies, or a product
@@ -165,8 +177,11 @@ class Classifier:
             for word in _norm(text).split():
                 if len(word) < 5 or word in self.stem_exceptions:
                     continue
-                for mid, stems in self.stems:
-                    if word.endswith(stems) and (mid, word) not in found:
+                mids: set[str] = set()
+                for k in self.stem_lengths:  # a few dict look-ups instead of every stem
+                    mids |= self.stem_table.get(word[-k:], set())
+                for mid in sorted(mids, key=self.stem_order.__getitem__):
+                    if (mid, word) not in found:
                         found.append((mid, word))
             return tuple(found)
         else:
@@ -274,6 +289,7 @@ class Classifier:
         pairs: list[tuple[_Hit, Intervention]] = []
         backbone: list[_Hit] = []
         ancillary: list[Intervention] = []
+        title_hits: dict[bool, list[_Hit]] = {}  # once per trial, not per bare code
         for item in trial.interventions:
             role = roles[item.idx]
             if role == "control":
@@ -284,7 +300,10 @@ class Classifier:
             item_hits = self.match_intervention(item, tested=role != "comparator")
             if not item_hits or item_hits[0].layer == "type prior":
                 # A bare code ("ABC-123") says nothing; the trial's title often names the kind.
-                item_hits = self._title_hits(trial, role != "comparator") or item_hits
+                tested = role != "comparator"
+                if tested not in title_hits:
+                    title_hits[tested] = self._title_hits(trial, tested)
+                item_hits = title_hits[tested] or item_hits
             if role == "backbone":
                 backbone += item_hits
             else:
