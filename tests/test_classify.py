@@ -162,16 +162,16 @@ def test_throughput_floor(ctgov_db):
 # guard against regressions; the targets (F1 >= 0.95 / 0.90) are not yet all met:
 # see docs/classification.md for the current figures and what is left.
 FLOORS = {"engineered_cell_therapy": 0.95, "oligonucleotide": 0.94, "antibody_drug_conjugate": 0.97,
-          "bispecific_antibody": 0.96, "monoclonal_antibody": 0.92, "mrna": 0.95,
-          "gene_therapy": 0.95, "small_molecule": 0.92, "vaccine": 0.90, "cell_therapy": 0.82,
-          "radiopharmaceutical": 0.90, "other": 0.75, "protein": 0.75}
+          "bispecific_antibody": 0.96, "monoclonal_antibody": 0.93, "mrna": 0.97,
+          "gene_therapy": 0.95, "small_molecule": 0.92, "vaccine": 0.92, "cell_therapy": 0.82,
+          "radiopharmaceutical": 0.95, "other": 0.80, "protein": 0.75}
 
 
 def test_accuracy_on_gold_labels(ctgov_db):
     require_shared(GOLD)
     report = evaluate_snapshot(ctgov_db, GOLD)
     assert report.trials >= 300 and not report.missing
-    assert report.primary_match >= 0.89
+    assert report.primary_match >= 0.90
     for modality, floor in FLOORS.items():
         assert report.per_modality[modality].f1 >= floor, (modality,
                                                            report.per_modality[modality].f1)
@@ -249,3 +249,17 @@ def test_physicians_choice_counts_the_choices_it_names():
     assert {p.modality for p in placed} >= {"engineered_cell_therapy", "small_molecule"}
     placed = classify(("DRUG", "osimertinib"), ("DRUG", "Investigator's choice"))
     assert [p.modality for p in placed] == ["small_molecule"]
+
+
+def test_procedures_beside_a_medicine_and_assessments_place_nothing():
+    # how a medicine is given is not a second modality
+    placed = classify(("GENETIC", "Surgical infusion of AAV-GAD into the subthalamic nucleus"))
+    assert [p.modality for p in placed] == ["gene_therapy"]
+    # radiotherapy named with a drug is a treatment in its own right (LABELING.md: other)
+    placed = classify(("DRUG", "Cisplatin with radiotherapy"))
+    assert {p.modality for p in placed} == {"small_molecule", "other"}
+    # biopsies, punctures and imaging tracers measure; alone they make the trial other
+    placed = classify(("DRUG", "pembrolizumab"), ("PROCEDURE", "Bone Marrow Biopsy"),
+                      ("DRUG", "FDG-Positron Emission Tomography"))
+    assert [p.modality for p in placed] == ["monoclonal_antibody"]
+    assert [p.modality for p in classify(("PROCEDURE", "Lumbar Puncture"))] == ["other"]

@@ -50,6 +50,9 @@ class Modality:
     submodalities: tuple[Submodality, ...] = ()
     title_fallback: bool = True
     carrier: bool = False  # a vector or cell that carries a payload (see Classifier._carriers)
+    # gives way to a medicine found on the same intervention, unless its text matches `kept`
+    yields_to_medicine: bool = False
+    kept_beside_medicine: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +198,16 @@ class Classifier:
         dropped: set[str] = set()
         for mid in {h.modality for h in by} if by is not None else found:
             dropped |= self.by_id[mid].suppresses & found
-        return [h for h in hits if h.modality not in dropped]
+        kept = [h for h in hits if h.modality not in dropped]
+        medicines = {h.modality for h in kept if not self.by_id[h.modality].yields_to_medicine}
+        if not medicines:
+            return kept
+        return [h for h in kept if not self._yields(h)]
+
+    def _yields(self, hit: _Hit) -> bool:
+        m = self.by_id[hit.modality]
+        return m.yields_to_medicine and not (
+            m.kept_beside_medicine is not None and m.kept_beside_medicine.search(hit.text))
 
     def _layer_hits(self, layer: str, item: Intervention, tested: bool) -> list[_Hit]:
         if layer.endswith("description pattern"):
@@ -439,7 +451,10 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         modalities.append(Modality(
             m["id"], m["label"], m["definition"], url, m["colour"], m.get("order", i),
             m.get("specificity", 99), frozenset(m.get("suppresses", [])), subs,
-            m.get("title_fallback", True), bool(m.get("carrier", False))))
+            m.get("title_fallback", True), bool(m.get("carrier", False)),
+            bool(m.get("yields_to_medicine", False)),
+            re.compile("|".join(m["kept_beside_medicine"]), re.IGNORECASE)
+            if m.get("kept_beside_medicine") else None))
         for name in m.get("products", []):
             key = _norm(name).strip()
             if key and key in products and products[key] != (m["id"],):
