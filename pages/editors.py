@@ -42,12 +42,19 @@ def open_view(event, table: pd.DataFrame, page: str, **fields: str) -> None:
     st.switch_page(page)
 
 
+SHOWN_ROWS = 200  # a reader scans the top of a list; the CSV carries all of it
+
+
 def trial_table(df: pd.DataFrame, columns: dict[str, str], name: str) -> None:
-    """A table whose NCT ids open the trial, and the table as CSV."""
+    """A table whose NCT ids open the trial (the first SHOWN_ROWS), and the whole list as CSV,
+    written only when asked for."""
     if df.empty:
         st.caption("Nothing here for these filters.")
         return
-    shown = df.assign(link="https://clinicaltrials.gov/study/" + df["nct_id"])
+    if len(df) > SHOWN_ROWS:
+        st.caption(f"Showing the first {SHOWN_ROWS:,} of {len(df):,}; the CSV has them all.")
+    top = df.head(SHOWN_ROWS)
+    shown = top.assign(link="https://clinicaltrials.gov/study/" + top["nct_id"])
     if "primary_modality" in shown:
         shown["primary_modality"] = [names.get(m, m) for m in shown["primary_modality"]]
     for col, mapping in (("phase", enums.PHASES), ("status", enums.STATUSES),
@@ -57,7 +64,7 @@ def trial_table(df: pd.DataFrame, columns: dict[str, str], name: str) -> None:
             shown[col] = [enums.label(mapping, v) if v else "" for v in shown[col]]
     st.dataframe(shown[["link", *columns]], hide_index=True, width="stretch",
                  column_config={"link": TRIAL_LINK, **columns})
-    st.download_button("This list (CSV)", df.to_csv(index=False).encode("utf-8"),
+    st.download_button("This list (CSV)", lambda: df.to_csv(index=False).encode("utf-8"),
                        file_name=f"trialscape_{name}_{snap.data_date}.csv", mime="text/csv",
                        key=f"dl_{name}", type="tertiary", icon=":material/download:",
                        on_click="ignore")
@@ -112,7 +119,7 @@ if changes is not None:
                  "lead_sponsor": "Lead sponsor", "changed_on": "Posted"},
                 f"results_{window}")
     st.download_button("Every change in the window (CSV)",
-                       changes.to_csv(index=False).encode("utf-8"),
+                       lambda: changes.to_csv(index=False).encode("utf-8"),
                        file_name=f"trialscape_changes_{window}_{snap.data_date}.csv",
                        mime="text/csv", on_click="ignore", icon=":material/download:")
 

@@ -144,10 +144,22 @@ VIEWS = {
                "start_from": "2018"},
     "broad": {"study_type": "INTERVENTIONAL", "status": ["RECRUITING", "COMPLETED"]},
 }
-PAGES = {"landscape": None, "modality": "pages/modality.py", "trials": "pages/trials.py",
-         "about": "pages/about.py"}
-
 import duckdb
+_con = duckdb.connect(db, read_only=True)
+TOP_SPONSOR = _con.sql("SELECT sponsor FROM trials GROUP BY 1 ORDER BY count(*) DESC "
+                       "LIMIT 1").fetchall()[0][0]
+TOP_CONDITION = _con.sql("SELECT c FROM (SELECT unnest(conditions) AS c FROM trials) GROUP BY 1 "
+                         "ORDER BY count(*) DESC LIMIT 1").fetchall()[0][0]
+_con.close()
+# page -> (script, parameters the page needs to show its main view)
+PAGES = {"landscape": (None, {}),
+         "modality": ("pages/modality.py", {"modality": "monoclonal_antibody"}),
+         "trials": ("pages/trials.py", {}), "sponsors": ("pages/sponsors.py", {}),
+         "sponsor": ("pages/sponsors.py", {"sponsor": TOP_SPONSOR}),
+         "conditions": ("pages/conditions.py", {}),
+         "condition": ("pages/conditions.py", {"condition": TOP_CONDITION}),
+         "editors": ("pages/editors.py", {}), "about": ("pages/about.py", {})}
+
 import trialscape.queries as queries
 CALLS = []  # (sql, bound params) of every query the page ran in its last script run
 _run = queries.run
@@ -161,10 +173,10 @@ def duckdb_alone(calls):
     con = duckdb.connect(":memory:")
     con.execute(f"ATTACH '{db}' AS snap (READ_ONLY)"); con.execute("USE snap")
     for text, bound in calls:  # warm the file's pages, as the page run did
-        con.execute(text, bound).fetch_arrow_table()
+        con.sql(text, params=bound).to_arrow_table()
     t = time.perf_counter()
     for text, bound in calls:
-        con.execute(text, bound).fetch_arrow_table()
+        con.sql(text, params=bound).to_arrow_table()
     spent = time.perf_counter() - t
     con.close()
     return spent
@@ -190,10 +202,8 @@ def one(page, params, clear):
 
 one(None, {}, True)  # warm-up: imports, connection
 for view, params in VIEWS.items():
-    for name, page in PAGES.items():
-        if name == "modality" and "modality" not in params:
-            params = {**params, "modality": "monoclonal_antibody"}
-        cold, warm, alone, n = zip(*[one(page, params, True) for _ in range(runs)])
+    for name, (page, needs) in PAGES.items():
+        cold, warm, alone, n = zip(*[one(page, {**needs, **params}, True) for _ in range(runs)])
         print(f"{view}|{name}|{statistics.median(cold)*1000:.0f}|{min(cold)*1000:.0f}|"
               f"{max(cold)*1000:.0f}|{statistics.median(warm)*1000:.0f}|"
               f"{min(warm)*1000:.0f}|{max(warm)*1000:.0f}|{statistics.median(alone)*1000:.0f}|"
@@ -254,7 +264,7 @@ con = duckdb.connect(db, read_only=True)
 con.execute("SET enable_progress_bar = false")
 def rows(f):
     text, bound = queries.compose("count", f)
-    return con.execute(text, bound).fetchone()[0]
+    return con.execute(text, bound).fetchall()[0][0]
 # Real filters an analyst would pick, the one nearest each target size.
 mods = [r[0] for r in con.execute("SELECT DISTINCT primary_modality FROM trials").fetchall()]
 cands = [Filters(modality=(m,)) for m in mods]

@@ -84,3 +84,24 @@ def test_the_desk_respects_filters_and_explains_its_score(monkeypatch, refreshed
 def test_without_history_the_desk_says_so(monkeypatch, small_db):
     at = desk(monkeypatch, small_db)
     assert "No refresh history" in at.info[-1].value
+
+
+def test_long_lists_show_their_top_and_say_how_many(monkeypatch, tmp_path):
+    """A demo registry of 30,000 trials registers hundreds in 90 days: the page shows the
+    newest 200 and says how many there are (the CSV has them all)."""
+    from trialscape.cli import main
+
+    db = tmp_path / "demo.duckdb"
+    assert main(["demo", "--db", str(db), "--studies", "30000", "--quiet"]) == 0
+    at = desk(monkeypatch, db)
+    at.segmented_control(key="desk_window").set_value("90").run()
+    assert not at.exception, at.exception
+    con = duckdb.connect(str(db), read_only=True)
+    (n,) = con.execute("""
+        SELECT count(*) FROM trials WHERE first_posted >= (
+            SELECT CAST(value AS DATE) - 90 FROM snapshot_info WHERE key = 'data_timestamp'
+        )""").fetchall()[0]
+    con.close()
+    assert n > 200, "the demo no longer registers a long list in 90 days"
+    assert any(f"Showing the first 200 of {n:,}" in c.value for c in at.caption)
+    assert len(at.dataframe[0].value) == 200

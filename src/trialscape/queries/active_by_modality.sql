@@ -1,6 +1,6 @@
 -- Active trials (recruiting or running) per modality and per sub-modality, for coverage.
 SELECT sm.modality, sm.submodality, grouping(sm.submodality) = 1 AS is_total,
-       count(DISTINCT sm.nct_id) AS active_trials
+       count(*) AS active_trials  -- one row per (trial, modality): no DISTINCT needed
 FROM study_modalities sm JOIN f ON f.nct_id = sm.nct_id
 WHERE f.overall_status IN ('RECRUITING', 'ACTIVE_NOT_RECRUITING', 'ENROLLING_BY_INVITATION',
                            'NOT_YET_RECRUITING')
