@@ -205,3 +205,51 @@ def test_classify_re_places_every_trial_in_place(tmp_path):
                        ).fetchall()[0][0] != "old"
     con.close()
     assert not list(tmp_path.glob(".trials.duckdb.building*"))
+
+
+def test_worker_processes_import_exactly_what_one_process_does(tmp_path, monkeypatch):
+    """A large import normalises and classifies in worker processes: every table, every
+    report line and every broken record must be what the in-process path gives, in order."""
+    from trialscape.demo import demo_studies
+    from trialscape.ingest.files import read_records
+    from trialscape.snapshot.build import build_snapshot
+    from trialscape.snapshot.derive import PARALLEL_FROM
+
+    studies = list(demo_studies(PARALLEL_FROM + 1_500, seed=7))
+    src = tmp_path / "big.jsonl.gz"
+    with gzip.open(src, "wt") as fh:
+        for i, study in enumerate(studies):
+            if i == 6_001:
+                fh.write('{"protocolSection": {"identificationModule": \n')  # invalid JSON
+            if i == 12_345:
+                study["protocolSection"]["identificationModule"]["nctId"] = 12345  # wrong type
+            if i == 15_000:  # a newer copy of an earlier trial: newest wins, across chunks
+                study = json.loads(json.dumps(studies[100]))
+                study["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"] = {
+                    "date": "2030-01-01", "type": "ACTUAL"}
+            fh.write(json.dumps(study) + "\n")
+
+    results = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("TRIALSCAPE_WORKERS", workers)
+        reports: list = []
+        db = tmp_path / f"w{workers}.duckdb"
+        result = build_snapshot(db, read_records([src], reports), reports, source="test")
+        results[workers] = (db, [r.as_dict() for r in reports], result.unknown_countries)
+    (one, reports_one, unknown_one), (two, reports_two, unknown_two) = results.values()
+    assert reports_one == reports_two and unknown_one == unknown_two
+    assert reports_one[0]["broken"] == 2, reports_one
+    assert ":6002: invalid JSON" in reports_one[0]["reasons"][0]
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{one}' AS a (READ_ONLY)")
+    con.execute(f"ATTACH '{two}' AS b (READ_ONLY)")
+    for table in ("studies", "conditions", "interventions", "arm_groups", "sponsors",
+                  "locations", "condition_mesh", "study_modalities", "trials"):
+        n = con.execute(f"SELECT count(*) FROM a.{table}").fetchall()[0][0]
+        differ = con.execute(f"SELECT count(*) FROM (SELECT * FROM a.{table} EXCEPT ALL "
+                             f"SELECT * FROM b.{table})").fetchall()[0][0]
+        assert n > 0 and differ == 0, (table, n, differ)
+    newest = con.execute("SELECT last_update_posted FROM b.studies WHERE nct_id = ?",
+                         [studies[100]["protocolSection"]["identificationModule"]["nctId"]])
+    assert str(newest.fetchall()[0][0]) == "2030-01-01"
+    con.close()

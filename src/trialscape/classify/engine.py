@@ -255,6 +255,9 @@ class Classifier:
             return [_Hit(prior, "type prior", "type", item.type or "", item.type or "", tested)]
         return []
 
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
     # -- one trial ----------------------------------------------------------------------------
     def is_control(self, name: str) -> bool:
         return bool(self.control.search(name)) or (

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import duckdb
+import pyarrow as pa
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,24 +58,33 @@ ORDER BY s.nct_id
 """
 
 
+def trial_batches(con: duckdb.DuckDBPyConnection, batch_rows: int = 50_000,
+                  only: str | None = None) -> Iterator[pa.RecordBatch]:
+    """The classifier's input as Arrow batches (cheap to hand to another process)."""
+    where = f"WHERE s.nct_id IN (SELECT nct_id FROM {only})" if only else ""
+    yield from con.sql(TRIALS_SQL.format(where=where)).to_arrow_reader(batch_rows)
+
+
+def trials_from_batch(batch: pa.RecordBatch) -> Iterator[Trial]:
+    for row in batch.to_pylist():
+        yield Trial(
+            nct_id=row["nct_id"], brief_title=row["brief_title"],
+            official_title=row["official_title"], study_type=row["study_type"],
+            interventions=tuple(
+                Intervention(it["idx"], it["type"], it["name"],
+                             tuple(it["other_names"] or ()), it["description"],
+                             tuple(it["arm_group_labels"] or ()))
+                for it in row["items"] or ()),
+            arm_groups=tuple(ArmGroup(a["label"], a["type"],
+                                      tuple(a["intervention_names"] or ()))
+                             for a in row["arms"] or ()),
+            intervention_mesh=tuple(row["terms"] or ()),
+        )
+
+
 def read_trials(con: duckdb.DuckDBPyConnection, batch_rows: int = 50_000,
                 only: str | None = None) -> Iterator[Trial]:
     """Every trial in the snapshot (or those whose nct_id is in table `only`), as classifier
     input, streamed in Arrow batches."""
-    where = f"WHERE s.nct_id IN (SELECT nct_id FROM {only})" if only else ""
-    reader = con.sql(TRIALS_SQL.format(where=where)).to_arrow_reader(batch_rows)
-    for batch in reader:
-        for row in batch.to_pylist():
-            yield Trial(
-                nct_id=row["nct_id"], brief_title=row["brief_title"],
-                official_title=row["official_title"], study_type=row["study_type"],
-                interventions=tuple(
-                    Intervention(it["idx"], it["type"], it["name"],
-                                 tuple(it["other_names"] or ()), it["description"],
-                                 tuple(it["arm_group_labels"] or ()))
-                    for it in row["items"] or ()),
-                arm_groups=tuple(ArmGroup(a["label"], a["type"],
-                                          tuple(a["intervention_names"] or ()))
-                                 for a in row["arms"] or ()),
-                intervention_mesh=tuple(row["terms"] or ()),
-            )
+    for batch in trial_batches(con, batch_rows, only):
+        yield from trials_from_batch(batch)

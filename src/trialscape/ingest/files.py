@@ -49,9 +49,16 @@ class FileReport:
 
 @dataclass
 class RawRecord:
-    record: Any
+    record: Any  # the parsed study, or None while `text` is not parsed yet
     where: str  # "file:line" or "archive!member", for messages
     report: FileReport
+    # A JSON line as read: parsed where it is normalised (possibly a worker process), so a
+    # large import does not parse every record twice. An invalid one is reported then.
+    text: bytes | None = None
+
+    def parsed(self) -> Any:
+        """The study; orjson.JSONDecodeError when `text` is not JSON."""
+        return orjson.loads(self.text) if self.text is not None else self.record
 
 
 def _suffix(path: Path) -> str:
@@ -119,11 +126,7 @@ def _read_jsonl(path: Path, report: FileReport) -> Iterator[RawRecord]:
             for line_no, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
-                try:
-                    yield RawRecord(orjson.loads(line), f"{path}:{line_no}", report)
-                except orjson.JSONDecodeError as err:
-                    report.records += 1
-                    report.problem(f"{path}:{line_no}: invalid JSON ({err})")
+                yield RawRecord(None, f"{path}:{line_no}", report, line)
     except (EOFError, OSError, zlib.error) as err:
         report.fatal = f"truncated or corrupt file after line {line_no}: {err}"
 

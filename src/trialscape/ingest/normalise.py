@@ -60,8 +60,8 @@ def _get(obj: Any, path: str, kind: type | tuple[type, ...], where: str) -> Any:
     if obj is None:
         return None
     value = obj.get(path)
-    if value is None:
-        return None
+    if value is None or type(value) is kind:  # the common case first: the import's hot path
+        return value
     # bool is an int in Python; a JSON true is never a count.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
@@ -74,7 +74,11 @@ def _module(section: dict[str, Any] | None, name: str, where: str) -> dict[str, 
 
 
 def _text(obj: Any, key: str, where: str) -> str | None:
-    value = _get(obj, key, str, where)
+    if obj is None:
+        return None
+    value = obj.get(key)
+    if type(value) is not str:
+        value = _get(obj, key, str, where)
     return value if value is None or value.strip() else None
 
 

@@ -15,45 +15,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from trialscape.ingest.areas import TherapeuticAreas, default_areas
 from trialscape.ingest.countries import CountryNames, default_country_names
 from trialscape.ingest.files import FileReport, RawRecord
-from trialscape.ingest.normalise import STUDY_COLUMNS, BadRecord, StudyRows, normalise
 from trialscape.snapshot import derive
 from trialscape.snapshot.changes import record_changes
 from trialscape.snapshot.info import first_row
+from trialscape.snapshot.staging import TABLES, stage_records
 
 SCHEMA_VERSION = "1"
-BATCH_STUDIES = 20_000
-
-S, I64, I32, D, B, F = pa.string(), pa.int64(), pa.int32(), pa.date32(), pa.bool_(), pa.float64()
-LS = pa.list_(pa.string())
-
-_STUDY_TYPES = {
-    "enrollment": I64, "has_results": B, "areas": LS,
-    **{c: D for c in ("start_date", "primary_completion_date", "completion_date", "first_posted",
-                      "last_update_posted", "results_first_posted")},
-}
-# table -> (columns, arrow types); the attribute of StudyRows that feeds it has the same name.
-TABLES: dict[str, tuple[tuple[str, ...], tuple[pa.DataType, ...]]] = {
-    "studies": (STUDY_COLUMNS, tuple(_STUDY_TYPES.get(c, S) for c in STUDY_COLUMNS)),
-    "conditions": (("nct_id", "condition"), (S, S)),
-    "keywords": (("nct_id", "keyword"), (S, S)),
-    "condition_mesh": (("nct_id", "mesh_id", "term", "is_ancestor"), (S, S, S, B)),
-    "intervention_mesh": (("nct_id", "mesh_id", "term", "is_ancestor"), (S, S, S, B)),
-    "interventions": (("nct_id", "idx", "type", "name", "other_names", "description",
-                       "arm_group_labels"), (S, I32, S, S, LS, S, LS)),
-    "arm_groups": (("nct_id", "label", "type", "description", "intervention_names"),
-                   (S, S, S, S, LS)),
-    "sponsors": (("nct_id", "name", "class", "role"), (S, S, S, S)),
-    "locations": (("nct_id", "facility", "city", "state", "country", "country_raw", "lat", "lon",
-                   "status"), (S, S, S, S, S, S, F, F, S)),
-}
 
 
 @dataclass
@@ -110,72 +83,6 @@ def new_version(target: Path, from_current: bool = False
             con.execute("CHECKPOINT")
         finally:
             con.close()
-
-
-class _Stager:
-    """Collects normalised rows column-wise and appends them to stage tables in Arrow batches."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con = con
-        self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLES}
-        self.seqs: dict[str, list[int]] = {t: [] for t in TABLES}
-        self.pending = 0
-        for table in TABLES:
-            con.execute(f"CREATE TEMP TABLE stage_{table} AS "
-                        f"SELECT *, 0::BIGINT AS _seq FROM main.{table} LIMIT 0")
-
-    def add(self, seq: int, rows: StudyRows) -> None:
-        self.rows["studies"].append(rows.study)
-        self.seqs["studies"].append(seq)
-        for table in TABLES:
-            if table == "studies":
-                continue
-            items = getattr(rows, table)
-            self.rows[table].extend(items)
-            self.seqs[table].extend([seq] * len(items))
-        self.pending += 1
-        if self.pending >= BATCH_STUDIES:
-            self.flush()
-
-    def flush(self) -> None:
-        for table, (columns, types) in TABLES.items():
-            rows = self.rows[table]
-            if not rows:
-                continue
-            arrays = [pa.array(col, type=t) for col, t in zip(zip(*rows, strict=True), types,
-                                                                strict=True)]
-            arrays.append(pa.array(self.seqs[table], type=I64))
-            batch = pa.Table.from_arrays(arrays, names=[*columns, "_seq"])  # noqa: F841
-            self.con.execute(f"INSERT INTO stage_{table} BY NAME SELECT * FROM batch")
-            rows.clear()
-            self.seqs[table].clear()
-        self.pending = 0
-
-
-def stage_records(con: duckdb.DuckDBPyConnection, records: Iterable[RawRecord],
-                  countries: CountryNames, areas: TherapeuticAreas,
-                  progress: Callable[[int], None] | None = None,
-                  first_seq: int = 0) -> tuple[int, int, dict[str, int]]:
-    """Normalise and stage every record; return (records read, broken, unknown countries)."""
-    stager = _Stager(con)
-    read = broken = 0
-    unknown: dict[str, int] = {}
-    for raw in records:
-        read += 1
-        raw.report.records += 1
-        try:
-            rows = normalise(raw.record, countries, areas)
-        except BadRecord as err:
-            broken += 1
-            raw.report.problem(f"{raw.where}: {err}")
-            continue
-        for name in rows.unknown_countries:
-            unknown[name] = unknown.get(name, 0) + 1
-        stager.add(first_seq + read, rows)
-        if progress and read % 1000 == 0:
-            progress(read)
-    stager.flush()
-    return read, broken, unknown
 
 
 def keep_newest(con: duckdb.DuckDBPyConnection) -> None:

@@ -5,41 +5,90 @@ Run after an import and again by `trialscape classify`, so both paths give the s
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future
+
 import duckdb
+import pyarrow as pa
 
 from trialscape.classify.engine import Classifier, load_classifier
-from trialscape.classify.inputs import read_trials
+from trialscape.classify.inputs import trial_batches, trials_from_batch
 from trialscape.snapshot.info import first_row
 from trialscape.sponsors import canonical_names
+from trialscape.workers import count as worker_count
+from trialscape.workers import pool as worker_pool
+
+PARALLEL_FROM = 20_000  # trials; below this, starting worker processes costs more than it saves
+BATCH_TRIALS = 10_000
 
 
 def classify_into(con: duckdb.DuckDBPyConnection, classifier: Classifier,
-                  only: str | None = None) -> int:
+                  only: str | None = None, workers: int | None = None) -> int:
     """Replace study_modalities with the classifier's placements; return trials classified.
 
     `only` names a table of nct_ids: re-place just those trials (a refresh's changed trials).
+    Large snapshots are classified by worker processes (trialscape.workers), fed Arrow batches;
+    the result is the same as one process's, since each trial is placed on its own.
     """
-    import pyarrow as pa
-
-    nct, modality, sub, primary, rule, evidence = [], [], [], [], [], []
-    count = 0
-    for trial in read_trials(con, only=only):
-        count += 1
-        for p in classifier.classify(trial):
-            nct.append(trial.nct_id)
-            modality.append(p.modality)
-            sub.append(p.submodality)
-            primary.append(p.is_primary)
-            rule.append(p.rule)
-            evidence.append(p.evidence)
-    placements = pa.table({"nct_id": nct, "modality": modality, "submodality": sub,  # noqa: F841
-                           "is_primary": primary, "rule": rule, "evidence": evidence})
+    where = f"WHERE nct_id IN (SELECT nct_id FROM {only})" if only else ""
+    total = int(first_row(con, f"SELECT count(*) FROM studies {where}")[0])
+    workers = worker_count(workers if workers is not None or total >= PARALLEL_FROM else 1)
+    batches = trial_batches(con, BATCH_TRIALS, only)
+    if workers <= 1:
+        tables = [place_batch(classifier, b) for b in batches]
+    else:
+        tables = list(_in_workers(classifier, batches, workers))
+    placements = pa.concat_tables(tables) if tables else _placement_table([])  # noqa: F841
     if only:
         con.execute(f"DELETE FROM study_modalities WHERE nct_id IN (SELECT nct_id FROM {only})")
     else:
         con.execute("DELETE FROM study_modalities")
     con.execute("INSERT INTO study_modalities SELECT * FROM placements ORDER BY nct_id")
-    return count
+    return total
+
+
+def _placement_table(rows: list[tuple[str, str, str | None, bool, str, str]]) -> pa.Table:
+    columns = list(zip(*rows, strict=True)) or [[]] * 6
+    return pa.table({name: pa.array(col, type=t) for name, col, t in zip(
+        ("nct_id", "modality", "submodality", "is_primary", "rule", "evidence"), columns,
+        (pa.string(), pa.string(), pa.string(), pa.bool_(), pa.string(), pa.string()),
+        strict=True)})
+
+
+def place_batch(classifier: Classifier, batch: pa.RecordBatch) -> pa.Table:
+    """The placements of one Arrow batch of trials."""
+    return _placement_table([(t.nct_id, p.modality, p.submodality, p.is_primary, p.rule,
+                              p.evidence)
+                             for t in trials_from_batch(batch) for p in classifier.classify(t)])
+
+
+_worker_classifier: Classifier | None = None
+
+
+def _init_worker(classifier: Classifier) -> None:
+    global _worker_classifier
+    _worker_classifier = classifier
+
+
+def _place_in_worker(batch: pa.RecordBatch) -> pa.Table:
+    assert _worker_classifier is not None
+    return place_batch(_worker_classifier, batch)
+
+
+def _in_workers(classifier: Classifier, batches: Iterator[pa.RecordBatch],
+                workers: int) -> Iterator[pa.Table]:
+    """Placements of each batch, in order, from `workers` spawned processes; at most two
+    batches per worker in flight, so memory stays bounded at registry scale."""
+    classifier.clear_cache()
+    with worker_pool(workers, _init_worker, (classifier,)) as pool:
+        pending: deque[Future[pa.Table]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_place_in_worker, batch))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 # Bump when the `trials` table changes shape; the app asks for `trialscape classify` (which
@@ -122,7 +171,6 @@ def build_wide(con: duckdb.DuckDBPyConnection, classifier: Classifier) -> None:
 
 def build_sponsor_aliases(con: duckdb.DuckDBPyConnection) -> None:
     """`sponsor_aliases`: every organisation spelling -> one display name (sponsors.py)."""
-    import pyarrow as pa
 
     counts = con.execute("SELECT name, count(*) FROM sponsors GROUP BY name").fetchall()
     canonical = canonical_names(counts)

@@ -1,0 +1,50 @@
+"""Worker processes for the import's pure-Python work (normalising, classifying).
+
+`forkserver`, not `fork` or `spawn`: the parent holds DuckDB's threads, so a plain fork could
+copy a lock one of them holds; `spawn` re-runs the parent's main script in every worker, which
+breaks when that script is not importable (under Streamlit's AppTest `__main__` is the app).
+The fork server starts from a clean interpreter with only the modules named here loaded, and
+forks each worker from it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import types
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+PRELOAD = ["trialscape.snapshot.staging", "trialscape.snapshot.derive"]
+
+
+def count(override: int | None = None) -> int:
+    """How many workers: `override`, else TRIALSCAPE_WORKERS, else one per core (at most 4)."""
+    if override is not None:
+        return override
+    return int(os.environ.get("TRIALSCAPE_WORKERS", 0)) or min(os.cpu_count() or 1, 4)
+
+
+@contextmanager
+def pool(workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...]
+         ) -> Iterator[ProcessPoolExecutor]:
+    """A process pool whose workers import only trialscape, whatever script is running.
+
+    multiprocessing re-runs the parent's `__main__` file in each new worker; under Streamlit's
+    AppTest that is the app itself. For the pool's life `__main__` is an empty module, so the
+    workers start with nothing to re-run.
+    """
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=initializer,
+                                 initargs=initargs) as executor:
+            yield executor
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
