@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 import streamlit as st
@@ -9,6 +10,9 @@ import streamlit as st
 from trialscape.snapshot.info import SnapshotMissing
 from trialscape.ui.data import current_snapshot
 from trialscape.ui.sidebar import filter_sidebar
+from trialscape.ui.timing import log_run
+
+started = time.perf_counter()
 
 STALE_AFTER_DAYS = 4  # the registry updates on weekdays: a weekend alone is not "stale"
 
@@ -62,4 +66,7 @@ page = st.navigation([
 filter_sidebar(snapshot)
 st.sidebar.caption(f"Data from ClinicalTrials.gov, snapshot of {snapshot.data_date}"
                    + (" (fictional demo)" if snapshot.is_demo else ""))
-page.run()
+try:
+    page.run()
+finally:  # st.stop() ends a page by raising; its run still counts
+    log_run(page.title, time.perf_counter() - started)

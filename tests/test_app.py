@@ -157,3 +157,22 @@ def test_a_link_replaces_filters_even_after_a_chart_click(monkeypatch, small_db)
     rerun(at)
     assert at.session_state["filters"] == Filters(phase=("PHASE2",))
     assert "_undo_filters" not in at.session_state
+
+
+def test_script_run_times_are_logged_when_asked(monkeypatch, tmp_path, small_db):
+    """TRIALSCAPE_TIMINGS: one JSON line per run of the app script, with the page and its
+    server time; nothing is written without it."""
+    import json
+
+    from conftest import open_app
+
+    log = tmp_path / "timings.jsonl"
+    monkeypatch.setenv("TRIALSCAPE_TIMINGS", str(log))
+    at = open_app(monkeypatch, small_db)
+    rerun(at)
+    runs = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [r["page"] for r in runs] == ["Landscape", "Landscape"]
+    assert all(r["ms"] > 0 for r in runs)
+    monkeypatch.delenv("TRIALSCAPE_TIMINGS")
+    rerun(at)
+    assert len(log.read_text().splitlines()) == 2
