@@ -426,12 +426,12 @@ def bench_load(snapshot: Path) -> None:
             times, errors = asyncio.run(run(readers))
             ordered = sorted(times) or [float("nan")]
             p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
-            server = sorted(r["ms"] for r in map(json.loads, timings.read_text().splitlines())
-                            if r["at"] >= since) or [float("nan")]
-            s95 = server[min(len(server) - 1, int(0.95 * len(server)))]
+            script_ms = sorted(r["ms"] for r in map(json.loads, timings.read_text().splitlines())
+                               if r["at"] >= since) or [float("nan")]
+            s95 = script_ms[min(len(script_ms) - 1, int(0.95 * len(script_ms)))]
             print(f"  {readers:>7} {len(times):>5} {statistics.median(ordered):>8.2f} "
-                  f"{p95:>8.2f} {ordered[-1]:>8.2f}  {len(server):>5} "
-                  f"{statistics.median(server):>10.0f} {s95:>6.0f}  {len(errors)}")
+                  f"{p95:>8.2f} {ordered[-1]:>8.2f}  {len(script_ms):>5} "
+                  f"{statistics.median(script_ms):>10.0f} {s95:>6.0f}  {len(errors)}")
             for e in errors[:5]:
                 print(f"      - {e}")
         rss = subprocess.run(["ps", "-o", "rss=", "-p", str(server.pid)], capture_output=True,
