@@ -151,12 +151,14 @@ def _strings(values: list[Any], where: str) -> list[str]:
 def _mesh_rows(nct_id: str, module: dict[str, Any] | None, where: str
                ) -> list[tuple[str, str | None, str, bool]]:
     rows = []
+    seen: set[tuple[str, bool]] = set()  # a term once per trial and kind: counts need no DISTINCT
     for key, is_ancestor in (("meshes", False), ("ancestors", True)):
         for item in _list(module, key, where):
             if not isinstance(item, dict):
                 raise BadRecord(f"{where}.{key}: expected objects")
             term = _text(item, "term", f"{where}.{key}")
-            if term:
+            if term and (term, is_ancestor) not in seen:
+                seen.add((term, is_ancestor))
                 rows.append((nct_id, _text(item, "id", f"{where}.{key}"), term, is_ancestor))
     return rows
 

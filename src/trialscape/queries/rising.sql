@@ -15,10 +15,10 @@ WITH t AS (
     SELECT t.nct_id, t.modality, t.is_recent, cm.term
     FROM t JOIN condition_mesh cm ON cm.nct_id = t.nct_id AND NOT cm.is_ancestor
     WHERE $kind = 'condition'
-), cells AS (
+), cells AS (  -- a trial lists a term or an area once: count(*) counts trials
     SELECT modality, topic,
-           count(DISTINCT nct_id) FILTER (WHERE is_recent) AS recent,
-           count(DISTINCT nct_id) FILTER (WHERE NOT is_recent) AS before
+           count(*) FILTER (WHERE is_recent) AS recent,
+           count(*) FILTER (WHERE NOT is_recent) AS before
     FROM pairs GROUP BY ALL
 )
 SELECT modality, topic, recent, before, (recent - before) / sqrt(recent + before) AS score
