@@ -1,11 +1,12 @@
 """Benchmarks with figures in their output (budgets are reported, never asserted in tests).
 
-  ./dev bench                 import + classify on ../shared/ctgov and on a demo file
-  ./dev bench --demo 600000   ... with a registry-scale demo file (600k trials)
+  ./dev bench                 everything: import + classify (../shared/ctgov and a demo file),
+                              then on a demo snapshot pages, export and the load check, then
+                              refresh against a local API server
+  ./dev bench --demo 600000   ... at registry scale (600k trials)
   ./dev bench --runs 5        more runs per figure (medians are quoted, with min and max)
-  ./dev bench --only refresh  one part: import, refresh, pages
-  ./dev bench --only pages --demo 600000   page times at registry scale
-  ./dev bench --only load --snapshot F     1, 5 and 10 Chromium readers at once on F
+  ./dev bench --only X        one part: import, refresh, pages, export, load
+  ./dev bench --only pages --snapshot F   page times on an existing snapshot F
 
 `refresh` serves ../shared/ctgov from the tests' local API server (tests/ctgov_server.py) on
 127.0.0.1 with no delay and runs `trialscape refresh` against it: a full pull, then an
@@ -17,6 +18,7 @@ Each import runs in a fresh process so peak memory (max RSS) is that import's ow
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -26,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -255,41 +258,30 @@ print(statistics.median(times) * 1000)
 """
 
 
-def bench_pages(trials: int, runs: int, snapshot: Path | None = None) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        db = snapshot or Path(tmp) / "demo.duckdb"
-        t = time.perf_counter()
-        if snapshot is None:
-            subprocess.run([sys.executable, "-m", "trialscape", "demo", "--db", str(db),
-                            "--studies", str(trials), "--quiet"], check=True,
-                           capture_output=True)
-            built = (f"a demo snapshot of {trials:,} trials (built in "
-                     f"{time.perf_counter() - t:.0f} s)")
-        else:
-            built = str(snapshot)
-        print(f"\n## pages on {built}; AppTest script runs, ms, median (min-max), n={runs}")
-        floor = float(_last_line(EMPTY, "20"))
-        print(f"  floor: Streamlit rerunning a one-line page: {floor:.0f} ms")
-        out = subprocess.run([sys.executable, "-c", PAGES, str(ROOT / "app.py"), str(db),
-                              str(runs)], check=True, capture_output=True, text=True).stdout
-        print("  floors: 'duckdb' = the page's own queries run by DuckDB alone on the same file;"
-              " page ÷ floor = uncached ÷ (duckdb + empty rerun)")
-        print(f"  {'view':<10} {'page':<10} {'uncached':>20} {'cached':>20} {'queries':>7} "
-              f"{'duckdb':>7} {'÷ floor':>7}  (budget 400 / 100)")
-        for line in out.strip().splitlines():
-            if line.count("|") != 9:
-                continue
-            view, page, *v = line.split("|")
-            if page == "app.py":  # the shared part every rerun adds to a page below
-                print(f"  {view:<10} {page:<10} {v[0]:>6}{'':>13} {v[3]:>6}{'':>22} -   "
-                      "(shared; its uncached part, the filters' options, is paid once per "
-                      "process and snapshot)")
-                continue
-            ratio = float(v[0]) / (float(v[6]) + floor)
-            over = " !" if float(v[0]) > 400 or float(v[3]) > 100 else ""
-            print(f"  {view:<10} {page:<10} {v[0]:>6} ({v[1]}-{v[2]}){'':>4} "
-                  f"{v[3]:>6} ({v[4]}-{v[5]}){'':>4} {v[7]:>7} {v[6]:>7} {ratio:>7.1f}{over}")
-        print("  ! = over budget")
+def bench_pages(runs: int, db: Path) -> None:
+    print(f"\n## pages on {db}; AppTest script runs, ms, median (min-max), n={runs}")
+    floor = float(_last_line(EMPTY, "20"))
+    print(f"  floor: Streamlit rerunning a one-line page: {floor:.0f} ms")
+    out = subprocess.run([sys.executable, "-c", PAGES, str(ROOT / "app.py"), str(db),
+                          str(runs)], check=True, capture_output=True, text=True).stdout
+    print("  floors: 'duckdb' = the page's own queries run by DuckDB alone on the same file;"
+          " page ÷ floor = uncached ÷ (duckdb + empty rerun)")
+    print(f"  {'view':<10} {'page':<10} {'uncached':>20} {'cached':>20} {'queries':>7} "
+          f"{'duckdb':>7} {'÷ floor':>7}  (budget 400 / 100)")
+    for line in out.strip().splitlines():
+        if line.count("|") != 9:
+            continue
+        view, page, *v = line.split("|")
+        if page == "app.py":  # the shared part every rerun adds to a page below
+            print(f"  {view:<10} {page:<10} {v[0]:>6}{'':>13} {v[3]:>6}{'':>22} -   "
+                  "(shared; its uncached part, the filters' options, is paid once per "
+                  "process and snapshot)")
+            continue
+        ratio = float(v[0]) / (float(v[6]) + floor)
+        over = " !" if float(v[0]) > 400 or float(v[3]) > 100 else ""
+        print(f"  {view:<10} {page:<10} {v[0]:>6} ({v[1]}-{v[2]}){'':>4} "
+              f"{v[3]:>6} ({v[4]}-{v[5]}){'':>4} {v[7]:>7} {v[6]:>7} {ratio:>7.1f}{over}")
+    print("  ! = over budget")
 
 
 EXPORT = """
@@ -372,6 +364,10 @@ async def _reader(browser, base: str, view: dict[str, str], times: list[float],
                 '[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
             if "Filtered:" not in caption:
                 errors.append(f"{url}: the page does not show this reader's filters")
+            # the app writes the session's filters back into the URL: another session's
+            # filters showing up here would be a leak between sessions
+            if any(f"{k}={v}" not in page.url for k, v in view.items()):
+                errors.append(f"{url}: the address shows other filters: {page.url}")
     except Exception as err:  # a reader that fails is a finding, not a crash of the bench
         errors.append(f"{view}: {type(err).__name__}: {str(err).splitlines()[0]}")
     finally:
@@ -471,28 +467,11 @@ def main() -> int:
     if args.only == "refresh":
         bench_refresh(args.runs)
         return 0
-    if args.only == "pages":
-        bench_pages(args.demo, args.runs, args.snapshot)
-        return 0
-    if args.only == "export":
-        if args.snapshot:
-            bench_export(args.snapshot, args.runs)
-        else:
-            with tempfile.TemporaryDirectory() as tmp:
-                db = Path(tmp) / "demo.duckdb"
-                subprocess.run([sys.executable, "-m", "trialscape", "demo", "--db", str(db),
-                                "--studies", str(args.demo), "--quiet"], check=True)
-                bench_export(db, args.runs)
-        return 0
-    if args.only == "load":
-        if args.snapshot:
-            bench_load(args.snapshot)
-        else:
-            with tempfile.TemporaryDirectory() as tmp:
-                db = Path(tmp) / "demo.duckdb"
-                subprocess.run([sys.executable, "-m", "trialscape", "demo", "--db", str(db),
-                                "--studies", str(args.demo), "--quiet"], check=True)
-                bench_load(db)
+    if args.only in ("pages", "export", "load"):
+        with _snapshot(args.snapshot, args.demo) as db:
+            {"pages": lambda: bench_pages(args.runs, db),
+             "export": lambda: bench_export(db, args.runs),
+             "load": lambda: bench_load(db)}[args.only]()
         return 0
     if SHARED.exists():
         bench_import("../shared/ctgov/studies.jsonl.gz (real records)", SHARED, args.runs)
@@ -506,11 +485,33 @@ def main() -> int:
         bench_import(f"demo file, {args.demo:,} fictional trials", demo, args.runs)
         if args.demo >= 600_000:
             print("  budget: import of the 600k file <= 90 s")
-    if args.only is None:
-        bench_pages(args.demo, args.runs)
-    if args.only is None and SHARED.exists():
-        bench_refresh(args.runs)
+    if args.only is None:  # everything, on one demo snapshot of --demo trials
+        with _snapshot(args.snapshot, args.demo) as db:
+            bench_pages(args.runs, db)
+            bench_export(db, args.runs)
+            if Path("/usr/bin/chromium").exists():
+                bench_load(db)
+            else:
+                print("\n(skipping the load check: no /usr/bin/chromium; apt-get install "
+                      "chromium)")
+        if SHARED.exists():
+            bench_refresh(args.runs)
     return 0
+
+
+@contextlib.contextmanager
+def _snapshot(given: Path | None, trials: int) -> Iterator[Path]:
+    """`given`, or a demo snapshot of `trials` built for this run and removed after it."""
+    if given is not None:
+        yield given
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "demo.duckdb"
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "trialscape", "demo", "--db", str(db),
+                        "--studies", str(trials), "--quiet"], check=True, capture_output=True)
+        print(f"\n(demo snapshot of {trials:,} trials built in {time.perf_counter() - t:.0f} s)")
+        yield db
 
 
 if __name__ == "__main__":
