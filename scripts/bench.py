@@ -44,8 +44,7 @@ reports = []
 t = time.perf_counter()
 r = build_snapshot(db, read_records([src], reports), reports, source="bench")
 print(time.perf_counter() - t, r.studies,
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, flush=True)
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
 """
 
 # `trialscape classify` end to end (read back, place in worker processes, rebuild the wide
@@ -56,7 +55,7 @@ from trialscape.cli import main
 t = time.perf_counter()
 assert main(["classify", "--db", sys.argv[1]]) == 0
 print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, flush=True)
+      flush=True)
 """
 
 CLASSIFY = """
@@ -86,6 +85,46 @@ def _last_line(code: str, *args: str) -> str:
     return out.strip().splitlines()[-1]
 
 
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of a process and all its descendants (workers, a fork server), MB."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, ppid in parents.items() if ppid in tree} - tree
+        tree |= more
+        grew = bool(more)
+    total = 0
+    for pid in tree:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def _run_measured(code: str, *args: str) -> tuple[str, float]:
+    """A child Python's last stdout line, and the peak memory of its process tree (sampled
+    every 0.2 s: worker processes are grandchildren, which getrusage does not see)."""
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_mb(proc.pid))
+        time.sleep(0.2)
+    out = proc.stdout.read() if proc.stdout else ""
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, code)
+    return out.strip().splitlines()[-1], peak
+
+
 def bench_import(label: str, src: Path, runs: int) -> None:
     size_mb = src.stat().st_size / 1e6
     secs, rates, mbs, rss, worker_rss = [], [], [], [], []
@@ -93,29 +132,32 @@ def bench_import(label: str, src: Path, runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.duckdb"
         for _ in range(runs):
-            out = _last_line(CHILD, str(src), str(db)).split()
+            line, tree = _run_measured(CHILD, str(src), str(db))
+            out = line.split()
             s, n = float(out[0]), int(out[1])
             secs.append(s)
             rates.append(n / s)
             mbs.append(size_mb / s)
             rss.append(float(out[2]))
-            worker_rss.append(float(out[3]))
+            worker_rss.append(tree)
         cls = [float(_last_line(CLASSIFY, str(db))) for _ in range(runs)]
         for _ in range(runs):
-            out = _last_line(CLASSIFY_CLI, str(db)).split()
+            line, tree = _run_measured(CLASSIFY_CLI, str(db))
+            out = line.split()
             cli_s.append(float(out[0]))
             cli_rss.append(float(out[1]))
-            cli_worker_rss.append(float(out[2]))
+            cli_worker_rss.append(tree)
     print(f"\n## import: {label} ({n:,} trials, {size_mb:,.1f} MB gzip)")
     print(f"  wall time (s)          {_stats(secs)}")
     print(f"  studies/s              {_stats(rates)}")
     print(f"  MB/s (compressed)      {_stats(mbs)}")
     print(f"  peak memory (MB)       {_stats(rss)}   (main process)")
-    print(f"  peak memory (MB)       {_stats(worker_rss)}   (largest worker process)")
+    print(f"  peak memory (MB)       {_stats(worker_rss)}   (main + workers at once, sampled)")
     print(f"  classifier, trials/s   {_stats(cls)}   (one core, cold cache; target >= 5,000)")
     print(f"  trialscape classify, s {_stats(cli_s)}   = "
           f"{n / statistics.median(cli_s):,.0f} trials/s end to end (workers, wide table, swap)")
-    print(f"  ... peak memory (MB)   {_stats(cli_rss)} main, {_stats(cli_worker_rss)} worker")
+    print(f"  ... peak memory (MB)   {_stats(cli_rss)} main; {_stats(cli_worker_rss)} with "
+          "workers")
 
 
 def bench_refresh(runs: int) -> None:
