@@ -161,9 +161,9 @@ def test_throughput_floor(ctgov_db):
 # Measured on ../shared/gold/dev_labels.csv (340 trials) with rules 2026.12.1. These floors
 # guard against regressions; the targets (F1 >= 0.95 / 0.90) are not yet all met:
 # see docs/classification.md for the current figures and what is left.
-FLOORS = {"engineered_cell_therapy": 0.95, "oligonucleotide": 0.94, "antibody_drug_conjugate": 0.97,
+FLOORS = {"engineered_cell_therapy": 0.96, "oligonucleotide": 0.94, "antibody_drug_conjugate": 0.97,
           "bispecific_antibody": 0.96, "monoclonal_antibody": 0.93, "mrna": 0.97,
-          "gene_therapy": 0.95, "small_molecule": 0.92, "vaccine": 0.92, "cell_therapy": 0.82,
+          "gene_therapy": 0.95, "small_molecule": 0.92, "vaccine": 0.92, "cell_therapy": 0.85,
           "radiopharmaceutical": 0.95, "other": 0.80, "protein": 0.75}
 
 
@@ -263,3 +263,12 @@ def test_procedures_beside_a_medicine_and_assessments_place_nothing():
                       ("DRUG", "FDG-Positron Emission Tomography"))
     assert [p.modality for p in placed] == ["monoclonal_antibody"]
     assert [p.modality for p in classify(("PROCEDURE", "Lumbar Puncture"))] == ["other"]
+
+
+def test_antigen_specific_and_expanded_t_cells_are_cell_therapy():
+    for name in ("MultiTAA-specific T cells", "WT1-specific cytotoxic T lymphocytes",
+                 "Ex vivo expanded T cells"):
+        assert [p.modality for p in classify(("BIOLOGICAL", name))] == ["cell_therapy"], name
+    # a receptor named with Greek letters is not a TCR-T product ("TCRαβ + T cell depleted")
+    placed = classify(("DEVICE", "CliniMACS system for TCRαβ + T cell depleted stem cell graft"))
+    assert "engineered_cell_therapy" not in {p.modality for p in placed}
