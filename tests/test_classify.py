@@ -161,9 +161,9 @@ def test_throughput_floor(ctgov_db):
 # Measured on ../shared/gold/dev_labels.csv (340 trials) with rules 2026.12.1. These floors
 # guard against regressions; the targets (F1 >= 0.95 / 0.90) are not yet all met:
 # see docs/classification.md for the current figures and what is left.
-FLOORS = {"engineered_cell_therapy": 0.96, "oligonucleotide": 0.94, "antibody_drug_conjugate": 0.97,
-          "bispecific_antibody": 0.96, "monoclonal_antibody": 0.93, "mrna": 0.97,
-          "gene_therapy": 0.95, "small_molecule": 0.92, "vaccine": 0.92, "cell_therapy": 0.85,
+FLOORS = {"engineered_cell_therapy": 0.96, "oligonucleotide": 0.97, "antibody_drug_conjugate": 0.97,
+          "bispecific_antibody": 0.96, "monoclonal_antibody": 0.945, "mrna": 0.97,
+          "gene_therapy": 0.95, "small_molecule": 0.92, "vaccine": 0.92, "cell_therapy": 0.87,
           "radiopharmaceutical": 0.95, "other": 0.80, "protein": 0.75}
 
 
@@ -171,7 +171,7 @@ def test_accuracy_on_gold_labels(ctgov_db):
     require_shared(GOLD)
     report = evaluate_snapshot(ctgov_db, GOLD)
     assert report.trials >= 300 and not report.missing
-    assert report.primary_match >= 0.90
+    assert report.primary_match >= 0.91
     for modality, floor in FLOORS.items():
         assert report.per_modality[modality].f1 >= floor, (modality,
                                                            report.per_modality[modality].f1)
@@ -246,7 +246,8 @@ def test_physicians_choice_counts_the_choices_it_names():
     placed = classify(("BIOLOGICAL", "CT041 autologous CAR T-cell injection"),
                       ("DRUG", "Physician's Choice (Paclitaxel or Irinotecan or Anti-PD-1 "
                                "antibody)"))
-    assert {p.modality for p in placed} >= {"engineered_cell_therapy", "small_molecule"}
+    assert {p.modality for p in placed} == {"engineered_cell_therapy", "small_molecule",
+                                           "monoclonal_antibody"}
     placed = classify(("DRUG", "osimertinib"), ("DRUG", "Investigator's choice"))
     assert [p.modality for p in placed] == ["small_molecule"]
 
@@ -272,3 +273,12 @@ def test_antigen_specific_and_expanded_t_cells_are_cell_therapy():
     # a receptor named with Greek letters is not a TCR-T product ("TCRαβ + T cell depleted")
     placed = classify(("DEVICE", "CliniMACS system for TCRαβ + T cell depleted stem cell graft"))
     assert "engineered_cell_therapy" not in {p.modality for p in placed}
+
+
+def test_a_kind_named_beside_products_counts_unless_a_product_overrides_it():
+    placed = classify(("DRUG", "Carboplatin plus an anti-PD-1 monoclonal antibody"))
+    assert {p.modality for p in placed} == {"small_molecule", "monoclonal_antibody"}
+    # a peptide's tablets are still the peptide: the product overrides the word's kind
+    assert [p.modality for p in classify(("DRUG", "Semaglutide tablets 14 mg"))] == ["peptide"]
+    (p,) = classify(("DRUG", "Pembrolizumab 200 mg"))
+    assert p.modality == "monoclonal_antibody"

@@ -92,6 +92,10 @@ def _lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_WORDY = re.compile(r"[A-Za-z]{3}")
+
+
 def _names_more(pattern: re.Pattern[str], text: str) -> bool:
     """Whether text says more than the pattern: "Physician's choice (paclitaxel)" does."""
     rest = re.sub(r"\b(or|and|of|the|treatment|therapy|regimen)\b", " ", pattern.sub(" ", text),
@@ -218,6 +222,17 @@ class Classifier:
                      if h.modality not in {x.modality for x in hits}]
         return hits
 
+    def _beside_products(self, item: Intervention, named: set[str], tested: bool
+                         ) -> list[_Hit]:
+        """Name-pattern hits in an intervention's name once its named products' words are
+        blanked out; the evidence still quotes the whole name."""
+        rest = _WORD.sub(lambda m: " " if m.group(0).lower() in named else m.group(0),
+                         item.name)
+        if not _WORDY.search(rest):  # nothing but doses and punctuation left: most names
+            return []
+        return [_Hit(h.modality, h.layer, h.field, item.name, h.matched, h.tested)
+                for h in self._match_text("name pattern", rest, "name", tested)]
+
     def _carriers(self, hits: list[_Hit], later: list[_Hit]) -> list[_Hit]:
         """Carrier technologies a weaker layer finds beside a stronger layer's hits.
 
@@ -249,6 +264,12 @@ class Classifier:
                 extra = self._suppress([h for h in self._layer_hits("stem", item, tested)
                                         if h.matched not in named])
                 hits += [h for h in extra if h.modality not in {x.modality for x in hits}]
+                # ... and a medicine named by its kind beside them ("paclitaxel or anti-PD-1
+                # antibody"), unless a named product overrides that kind ("semaglutide tablets")
+                found = {h.modality for h in hits + carriers}
+                beside = [h for h in self._beside_products(item, named, tested)
+                          if h.modality not in found]
+                hits += self._suppress(beside, by=hits) if beside else []
                 return self._suppress(hits, by=carriers) + carriers
         prior = self.type_prior.get(item.type or "")
         if prior:
