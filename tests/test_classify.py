@@ -163,15 +163,15 @@ def test_throughput_floor(ctgov_db):
 # see docs/classification.md for the current figures and what is left.
 FLOORS = {"engineered_cell_therapy": 0.96, "oligonucleotide": 0.97, "antibody_drug_conjugate": 0.97,
           "bispecific_antibody": 0.96, "monoclonal_antibody": 0.945, "mrna": 0.97,
-          "gene_therapy": 0.95, "small_molecule": 0.92, "vaccine": 0.92, "cell_therapy": 0.87,
-          "radiopharmaceutical": 0.95, "other": 0.80, "protein": 0.75}
+          "gene_therapy": 0.95, "small_molecule": 0.93, "vaccine": 0.92, "cell_therapy": 0.87,
+          "radiopharmaceutical": 0.95, "other": 0.82, "protein": 0.75}
 
 
 def test_accuracy_on_gold_labels(ctgov_db):
     require_shared(GOLD)
     report = evaluate_snapshot(ctgov_db, GOLD)
     assert report.trials >= 300 and not report.missing
-    assert report.primary_match >= 0.91
+    assert report.primary_match >= 0.92
     for modality, floor in FLOORS.items():
         assert report.per_modality[modality].f1 >= floor, (modality,
                                                            report.per_modality[modality].f1)
@@ -282,3 +282,10 @@ def test_a_kind_named_beside_products_counts_unless_a_product_overrides_it():
     assert [p.modality for p in classify(("DRUG", "Semaglutide tablets 14 mg"))] == ["peptide"]
     (p,) = classify(("DRUG", "Pembrolizumab 200 mg"))
     assert p.modality == "monoclonal_antibody"
+
+
+def test_prostaglandin_stem_and_antibiotics_are_small_molecules():
+    placed = classify(("DRUG", "Travoprost intracameral implant with cataract surgery"))
+    assert [p.modality for p in placed] == ["small_molecule"]
+    placed = classify(("DRUG", "Post-operative antibiotics following surgical treatment"))
+    assert [p.modality for p in placed] == ["small_molecule"]
