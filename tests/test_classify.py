@@ -164,7 +164,7 @@ def test_throughput_floor(ctgov_db):
 FLOORS = {"engineered_cell_therapy": 0.96, "oligonucleotide": 0.97, "antibody_drug_conjugate": 0.97,
           "bispecific_antibody": 0.96, "monoclonal_antibody": 0.945, "mrna": 0.96,
           "gene_therapy": 0.95, "small_molecule": 0.93, "vaccine": 0.92, "cell_therapy": 0.87,
-          "radiopharmaceutical": 0.95, "other": 0.82, "protein": 0.75}
+          "radiopharmaceutical": 0.95, "other": 0.82, "protein": 0.80}
 
 
 def test_accuracy_on_gold_labels(ctgov_db):
@@ -295,3 +295,13 @@ def test_samples_and_tests_are_assessments():
     for name in ("50 ml blood sampling", "Spinal fluid collection", "Large multigene sequencing"):
         (p,) = classify(("OTHER", name))
         assert (p.modality, p.rule) == ("other", "assessment only"), name
+
+
+def test_growth_factors_are_proteins_when_studied_and_background_when_support():
+    items = (("BIOLOGICAL", "filgrastim"), ("DRUG", "cyclophosphamide"))
+    titled = classify(*items, title="Cyclophosphamide and Filgrastim in Lymphoma")
+    assert {p.modality for p in titled} == {"protein", "small_molecule"}
+    untitled = classify(*items, title="Cyclophosphamide in Lymphoma")
+    assert [p.modality for p in untitled] == ["small_molecule"]
+    assert [p.modality for p in classify(("BIOLOGICAL", "Human Fibrinogen Concentrate"))] == [
+        "protein"]
