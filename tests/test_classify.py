@@ -163,7 +163,7 @@ def test_throughput_floor(ctgov_db):
 # see docs/classification.md for the current figures and what is left.
 FLOORS = {"engineered_cell_therapy": 0.96, "oligonucleotide": 0.97, "antibody_drug_conjugate": 0.97,
           "bispecific_antibody": 0.96, "monoclonal_antibody": 0.945, "mrna": 0.96,
-          "gene_therapy": 0.95, "small_molecule": 0.93, "vaccine": 0.92, "cell_therapy": 0.87,
+          "gene_therapy": 0.95, "small_molecule": 0.93, "vaccine": 0.92, "cell_therapy": 0.89,
           "radiopharmaceutical": 0.95, "other": 0.82, "protein": 0.80}
 
 
@@ -171,7 +171,7 @@ def test_accuracy_on_gold_labels(ctgov_db):
     require_shared(GOLD)
     report = evaluate_snapshot(ctgov_db, GOLD)
     assert report.trials >= 300 and not report.missing
-    assert report.primary_match >= 0.92
+    assert report.primary_match >= 0.925
     for modality, floor in FLOORS.items():
         assert report.per_modality[modality].f1 >= floor, (modality,
                                                            report.per_modality[modality].f1)
@@ -305,3 +305,11 @@ def test_growth_factors_are_proteins_when_studied_and_background_when_support():
     assert [p.modality for p in untitled] == ["small_molecule"]
     assert [p.modality for p in classify(("BIOLOGICAL", "Human Fibrinogen Concentrate"))] == [
         "protein"]
+
+
+def test_a_haematopoietic_stem_cell_infusion_is_a_transplant_not_a_cell_product():
+    """LABELING.md: HSCT grafts are a procedure (other); manufactured cells are cell therapy."""
+    for name in ("Hematopoietic stem cell infusion", "Cord blood stem cell infusion"):
+        assert [p.modality for p in classify(("BIOLOGICAL", name))] == ["other"], name
+    assert [p.modality for p in classify(("BIOLOGICAL", "Mesenchymal stem cell infusion"))] == [
+        "cell_therapy"]
