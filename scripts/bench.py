@@ -221,9 +221,24 @@ TOP_CONDITION = _con.sql("SELECT c FROM (SELECT unnest(conditions) AS c FROM tri
 _con.close()
 # page -> (script, parameters the page needs to show its main view)
 # AppTest runs a page reached by switch_page on its own, without app.py (snapshot, sidebar,
-# navigation), which a browser's rerun also runs: "app.py" = landscape through app.py minus the
-# landscape page alone, to add to the other pages' figures.
-PAGES = {"landscape": (None, {}), "landscape alone": ("pages/landscape.py", {}),
+# navigation), which a browser's rerun also runs: the "app.py" row is that shared part, timed
+# as the main script's run minus its page.run(), to add to the other pages' figures.
+PAGE_RUNS = []
+SHARED, SHARED_WARM = [], []  # app.py's own part of each main-script run, uncached / cached
+_navigation = st.navigation
+def timed_navigation(*args, **kwargs):
+    page = _navigation(*args, **kwargs)
+    run = page.run
+    def timed_run():
+        t = time.perf_counter()
+        try:
+            run()
+        finally:
+            PAGE_RUNS.append(time.perf_counter() - t)
+    page.run = timed_run
+    return page
+st.navigation = timed_navigation
+PAGES = {"landscape": (None, {}),
          "modality": ("pages/modality.py", {"modality": "monoclonal_antibody"}),
          "trials": ("pages/trials.py", {}), "sponsors": ("pages/sponsors.py", {}),
          "sponsor": ("pages/sponsors.py", {"sponsor": TOP_SPONSOR}),
@@ -260,27 +275,28 @@ def one(page, params, clear):
         at.run(); at.switch_page(page)
     if clear:
         st.cache_data.clear()
-    CALLS.clear()
+    CALLS.clear(); PAGE_RUNS.clear()
     t = time.perf_counter(); at.run(); first = time.perf_counter() - t
     calls = list(CALLS)
+    SHARED.append(first - sum(PAGE_RUNS) if not page else float("nan"))
     if page:
         at.switch_page(page)
     else:
         at._finished_page_script_hash = ""  # AppTest 1.67 skips plain reruns otherwise
+    PAGE_RUNS.clear()
     t = time.perf_counter(); at.run(); again = time.perf_counter() - t
+    SHARED_WARM.append(again - sum(PAGE_RUNS) if not page else float("nan"))
     assert not at.exception, at.exception
     return first, again, duckdb_alone(calls), len(calls)
 
 one(None, {}, True)  # warm-up: imports, connection
 for view, params in VIEWS.items():
-    medians = {}
     for name, (page, needs) in PAGES.items():
+        SHARED.clear(); SHARED_WARM.clear()
         cold, warm, alone, n = zip(*[one(page, {**needs, **params}, True) for _ in range(runs)])
-        medians[name] = (statistics.median(cold), statistics.median(warm))
-        if name == "landscape alone":
-            (c1, w1), (c2, w2) = medians["landscape"], medians[name]
-            print(f"{view}|app.py|{(c1-c2)*1000:.0f}|-|-|{(w1-w2)*1000:.0f}|-|-|0|0", flush=True)
-            continue
+        if name == "landscape":
+            print(f"{view}|app.py|{statistics.median(SHARED)*1000:.0f}|-|-|"
+                  f"{statistics.median(SHARED_WARM)*1000:.0f}|-|-|0|0", flush=True)
         print(f"{view}|{name}|{statistics.median(cold)*1000:.0f}|{min(cold)*1000:.0f}|"
               f"{max(cold)*1000:.0f}|{statistics.median(warm)*1000:.0f}|"
               f"{min(warm)*1000:.0f}|{max(warm)*1000:.0f}|{statistics.median(alone)*1000:.0f}|"

@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -138,14 +139,33 @@ def test_interrupted_import_leaves_previous_snapshot(tmp_path):
         for i in range(60_000):
             study["protocolSection"]["identificationModule"]["nctId"] = f"NCT8{i:07d}"
             fh.write(json.dumps(study) + "\n")
+    helpers_before = _fork_servers()
     proc = subprocess.Popen([sys.executable, "-m", "trialscape", "import", str(big), "--db",
                              str(db)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
-    proc.stderr.read(40)  # progress has started: the build is under way
+    proc.stderr.read(40)  # progress has started: the build is under way (in worker processes)
     proc.kill()
     proc.wait(timeout=60)
     assert sha256(db) == before
     assert rows(db, "SELECT count(*) FROM studies") == [(2,)]
+    # the killed import's worker processes notice and leave (they would otherwise wait on
+    # their task queue for ever, keeping their fork server alive too)
+    deadline = time.monotonic() + 15
+    while _fork_servers() - helpers_before and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not _fork_servers() - helpers_before
+
+
+def _fork_servers() -> set[int]:
+    """Processes started by multiprocessing's fork server (the server and its workers)."""
+    found = set()
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if b"multiprocessing.forkserver" in cmdline.read_bytes():
+                found.add(int(cmdline.parent.name))
+        except OSError:
+            continue
+    return found
 
 
 def test_duplicate_ids_keep_newest_last_update(tmp_path):

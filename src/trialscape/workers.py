@@ -12,6 +12,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
+import time
 import types
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -42,9 +44,28 @@ def pool(workers: int, initializer: Callable[..., None], initargs: tuple[Any, ..
     main = sys.modules.get("__main__")
     sys.modules["__main__"] = types.ModuleType("__main__")
     try:
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=initializer,
-                                 initargs=initargs) as executor:
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start_worker,
+                                 initargs=(os.getpid(), initializer, initargs)) as executor:
             yield executor
     finally:
         if main is not None:
             sys.modules["__main__"] = main
+
+
+def _start_worker(parent: int, initializer: Callable[..., None], initargs: tuple[Any, ...]
+                  ) -> None:
+    """In a worker: leave when the importing process is gone, then run `initializer`.
+
+    A worker waits on its task queue for ever, and keeps the fork server alive while it does;
+    if the import is killed (SIGKILL, a timeout), nothing would ever end them.
+    """
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+    initializer(*initargs)
