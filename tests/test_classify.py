@@ -163,7 +163,7 @@ def test_throughput_floor(ctgov_db):
 # see docs/classification.md for the current figures and what is left.
 FLOORS = {"engineered_cell_therapy": 0.96, "oligonucleotide": 0.97, "antibody_drug_conjugate": 0.97,
           "bispecific_antibody": 0.96, "monoclonal_antibody": 0.945, "mrna": 0.96,
-          "gene_therapy": 0.95, "small_molecule": 0.93, "vaccine": 0.92, "cell_therapy": 0.89,
+          "gene_therapy": 0.95, "small_molecule": 0.93, "vaccine": 0.92, "cell_therapy": 0.91,
           "radiopharmaceutical": 0.95, "other": 0.82, "protein": 0.80}
 
 
@@ -171,7 +171,7 @@ def test_accuracy_on_gold_labels(ctgov_db):
     require_shared(GOLD)
     report = evaluate_snapshot(ctgov_db, GOLD)
     assert report.trials >= 300 and not report.missing
-    assert report.primary_match >= 0.925
+    assert report.primary_match >= 0.93
     for modality, floor in FLOORS.items():
         assert report.per_modality[modality].f1 >= floor, (modality,
                                                            report.per_modality[modality].f1)
@@ -313,3 +313,9 @@ def test_a_haematopoietic_stem_cell_infusion_is_a_transplant_not_a_cell_product(
         assert [p.modality for p in classify(("BIOLOGICAL", name))] == ["other"], name
     assert [p.modality for p in classify(("BIOLOGICAL", "Mesenchymal stem cell infusion"))] == [
         "cell_therapy"]
+
+
+def test_natural_killer_cells_with_their_abbreviation():
+    (p,) = classify(("BIOLOGICAL", "stem cells"),
+                    title="Haploidentical Stem Cell Plus Natural Killer (NK) Cell Transplantation")
+    assert p.modality == "cell_therapy" and "trial title" in p.evidence
