@@ -319,3 +319,8 @@ def test_natural_killer_cells_with_their_abbreviation():
     (p,) = classify(("BIOLOGICAL", "stem cells"),
                     title="Haploidentical Stem Cell Plus Natural Killer (NK) Cell Transplantation")
     assert p.modality == "cell_therapy" and "trial title" in p.evidence
+
+
+def test_conventional_surgery_is_usual_care_named_generically():
+    placed = classify(("BIOLOGICAL", "trastuzumab"), ("PROCEDURE", "conventional surgery"))
+    assert [p.modality for p in placed] == ["monoclonal_antibody"]
