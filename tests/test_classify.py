@@ -164,7 +164,7 @@ def test_throughput_floor(ctgov_db):
 FLOORS = {"engineered_cell_therapy": 0.96, "oligonucleotide": 0.97, "antibody_drug_conjugate": 0.97,
           "bispecific_antibody": 0.96, "monoclonal_antibody": 0.945, "mrna": 0.96,
           "gene_therapy": 0.95, "small_molecule": 0.93, "vaccine": 0.92, "cell_therapy": 0.91,
-          "radiopharmaceutical": 0.95, "other": 0.82, "protein": 0.80}
+          "radiopharmaceutical": 0.95, "other": 0.84, "protein": 0.82}
 
 
 def test_accuracy_on_gold_labels(ctgov_db):
@@ -324,3 +324,13 @@ def test_natural_killer_cells_with_their_abbreviation():
 def test_conventional_surgery_is_usual_care_named_generically():
     placed = classify(("BIOLOGICAL", "trastuzumab"), ("PROCEDURE", "conventional surgery"))
     assert [p.modality for p in placed] == ["monoclonal_antibody"]
+
+
+def test_gm_csf_is_support_in_a_transplant_and_studied_elsewhere():
+    transplant = classify(("DRUG", "busulfan"), ("BIOLOGICAL", "sargramostim"),
+                          ("PROCEDURE", "peripheral blood stem cell transplantation"),
+                          title="Busulfan before donor stem cell transplant")
+    assert "protein" not in {p.modality for p in transplant}
+    priming = classify(("DRUG", "carboplatin"), ("BIOLOGICAL", "sargramostim"),
+                       title="Combination chemotherapy in advanced cancer")
+    assert {p.modality for p in priming} == {"small_molecule", "protein"}

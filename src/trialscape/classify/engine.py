@@ -121,6 +121,8 @@ class Classifier:
     conditioning_with: frozenset[str]
     stem_exceptions: frozenset[str] = frozenset()
     setting_in_title: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    support_in_transplant: re.Pattern[str] | None = None
+    transplant_setting: re.Pattern[str] | None = None
     # normalised name -> its modalities (one, or several for a regimen such as R-CHOP)
     products: dict[str, tuple[str, ...]] = field(default_factory=dict)
     stems: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -344,7 +346,7 @@ class Classifier:
                 backbone += item_hits
             else:
                 pairs += [(h, item) for h in item_hits]
-        pairs = self._drop_background(pairs, title)
+        pairs = self._drop_background(pairs, title, self._transplant_setting(trial))
         pairs = self._drop_setting(pairs, title)
         placed = [h for h, _ in pairs]
         if not placed and backbone:
@@ -372,8 +374,13 @@ class Classifier:
                 return self._suppress(hits)
         return []
 
-    def _drop_background(self, pairs: list[tuple[_Hit, Intervention]], title: str
-                         ) -> list[tuple[_Hit, Intervention]]:
+    def _transplant_setting(self, trial: Trial) -> bool:
+        """Whether the trial lists a transplant or G-CSF (background.transplant_setting)."""
+        return self.transplant_setting is not None and any(
+            self.transplant_setting.search(i.name) for i in trial.interventions)
+
+    def _drop_background(self, pairs: list[tuple[_Hit, Intervention]], title: str,
+                         transplant: bool = False) -> list[tuple[_Hit, Intervention]]:
         """Support and conditioning give way when something else is tested, unless titled."""
         modalities = {h.modality for h, _ in pairs}
         cell_or_gene = bool(modalities & self.conditioning_with)
@@ -384,6 +391,9 @@ class Classifier:
                 return False
             if self.supportive.search(item.name) or self.supportive.search(
                     item.description or ""):
+                return True
+            if transplant and self.support_in_transplant is not None and (
+                    self.support_in_transplant.search(item.name)):
                 return True
             return cell_or_gene and bool(self.conditioning.search(text))
 
@@ -538,6 +548,9 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         conditioning=rx("conditioning"),
         conditioning_with=frozenset(bg["conditioning_with"]),
         stem_exceptions=frozenset(w.casefold() for w in bg.get("stem_exceptions", [])),
+        support_in_transplant=rx("support_in_transplant") if bg.get("support_in_transplant")
+        else None,
+        transplant_setting=rx("transplant_setting") if bg.get("transplant_setting") else None,
         setting_in_title={mid: re.compile("|".join(alts), re.IGNORECASE)
                           for mid, alts in bg.get("setting_in_title", {}).items()},
     )
