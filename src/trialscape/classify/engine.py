@@ -346,7 +346,7 @@ class Classifier:
                 backbone += item_hits
             else:
                 pairs += [(h, item) for h in item_hits]
-        pairs = self._drop_background(pairs, title, self._transplant_setting(trial))
+        pairs = self._drop_background(pairs, title, trial)
         pairs = self._drop_setting(pairs, title)
         placed = [h for h, _ in pairs]
         if not placed and backbone:
@@ -380,7 +380,7 @@ class Classifier:
             self.transplant_setting.search(i.name) for i in trial.interventions)
 
     def _drop_background(self, pairs: list[tuple[_Hit, Intervention]], title: str,
-                         transplant: bool = False) -> list[tuple[_Hit, Intervention]]:
+                         trial: Trial) -> list[tuple[_Hit, Intervention]]:
         """Support and conditioning give way when something else is tested, unless titled."""
         modalities = {h.modality for h, _ in pairs}
         cell_or_gene = bool(modalities & self.conditioning_with)
@@ -392,8 +392,8 @@ class Classifier:
             if self.supportive.search(item.name) or self.supportive.search(
                     item.description or ""):
                 return True
-            if transplant and self.support_in_transplant is not None and (
-                    self.support_in_transplant.search(item.name)):
+            if self.support_in_transplant is not None and self.support_in_transplant.search(
+                    item.name) and self._transplant_setting(trial):  # the rare case last
                 return True
             return cell_or_gene and bool(self.conditioning.search(text))
 
