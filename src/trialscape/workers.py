@@ -15,10 +15,14 @@ import sys
 import threading
 import time
 import types
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
+
+K = TypeVar("K")
+R = TypeVar("R")
 
 PRELOAD = ["trialscape.snapshot.staging", "trialscape.snapshot.derive"]
 
@@ -50,6 +54,30 @@ def pool(workers: int, initializer: Callable[..., None], initargs: tuple[Any, ..
     finally:
         if main is not None:
             sys.modules["__main__"] = main
+
+
+def in_order(jobs: Iterable[tuple[K, Future[R]]], limit: int) -> Iterator[tuple[K, R]]:
+    """(key, result) of each job, in the order given, with at most `limit` jobs pending.
+
+    `jobs` should submit lazily (a generator): the next job is asked for only when fewer
+    than `limit` are pending, which keeps memory bounded at registry scale.
+    """
+    pending: deque[tuple[K, Future[R]]] = deque()
+    for job in jobs:
+        pending.append(job)
+        if len(pending) >= limit:
+            key, future = pending.popleft()
+            yield key, future.result()
+    while pending:
+        key, future = pending.popleft()
+        yield key, future.result()
+
+
+def done(result: R) -> Future[R]:
+    """A job run here, in the shape of one a worker runs."""
+    future: Future[R] = Future()
+    future.set_result(result)
+    return future
 
 
 def _start_worker(parent: int, initializer: Callable[..., None], initargs: tuple[Any, ...]

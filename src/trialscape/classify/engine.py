@@ -160,7 +160,8 @@ class Classifier:
         return [_Hit(mid, shown, field_name, text, matched, tested) for mid, matched in found]
 
     def _find(self, layer: str, text: str) -> tuple[tuple[str, str], ...]:
-        """(modality, matched text) pairs for one layer, first match per modality."""
+        """(modality, matched text) pairs for one layer: every named product and every INN
+        word (combinations name several); the first match per modality for patterns."""
         hits: dict[str, str] = {}
         if layer == "product":
             # Longest names first, each word used once: "zanidatamab zovodotin" is one product,

@@ -5,9 +5,7 @@ Run after an import and again by `trialscape classify`, so both paths give the s
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future
 
 import duckdb
 import pyarrow as pa
@@ -17,6 +15,7 @@ from trialscape.classify.inputs import trial_batches, trials_from_batch
 from trialscape.snapshot.info import first_row
 from trialscape.sponsors import canonical_names
 from trialscape.workers import count as worker_count
+from trialscape.workers import in_order
 from trialscape.workers import pool as worker_pool
 
 PARALLEL_FROM = 20_000  # trials; below this, starting worker processes costs more than it saves
@@ -78,17 +77,13 @@ def _place_in_worker(batch: pa.RecordBatch) -> pa.Table:
 
 def _in_workers(classifier: Classifier, batches: Iterator[pa.RecordBatch],
                 workers: int) -> Iterator[pa.Table]:
-    """Placements of each batch, in order, from `workers` spawned processes; at most two
-    batches per worker in flight, so memory stays bounded at registry scale."""
-    classifier.clear_cache()
+    """Placements of each batch, in order, from `workers` worker processes; at most two
+    batches per worker in flight."""
+    classifier.clear_cache()  # the workers get a copy: no need to ship what is cached here
     with worker_pool(workers, _init_worker, (classifier,)) as pool:
-        pending: deque[Future[pa.Table]] = deque()
-        for batch in batches:
-            pending.append(pool.submit(_place_in_worker, batch))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        jobs = ((None, pool.submit(_place_in_worker, batch)) for batch in batches)
+        for _, table in in_order(jobs, 2 * workers):
+            yield table
 
 
 # Bump when the `trials` table changes shape; the app asks for `trialscape classify` (which
@@ -171,7 +166,6 @@ def build_wide(con: duckdb.DuckDBPyConnection, classifier: Classifier) -> None:
 
 def build_sponsor_aliases(con: duckdb.DuckDBPyConnection) -> None:
     """`sponsor_aliases`: every organisation spelling -> one display name (sponsors.py)."""
-
     counts = con.execute("SELECT name, count(*) FROM sponsors GROUP BY name").fetchall()
     canonical = canonical_names(counts)
     aliases = pa.table({"name": list(canonical),  # noqa: F841

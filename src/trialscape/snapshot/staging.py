@@ -10,7 +10,6 @@ carries its sequence number for the newest-wins rule).
 from __future__ import annotations
 
 import gc
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ from trialscape.ingest.countries import CountryNames
 from trialscape.ingest.files import RawRecord
 from trialscape.ingest.normalise import STUDY_COLUMNS, BadRecord, StudyRows, normalise
 from trialscape.workers import count as worker_count
+from trialscape.workers import done, in_order
 from trialscape.workers import pool as worker_pool
 
 BATCH_STUDIES = 20_000  # rows handed to DuckDB at once by the serial path
@@ -132,32 +132,50 @@ def stage_records(con: duckdb.DuckDBPyConnection, records: Iterable[RawRecord],
     state = _Progress(first_seq, progress)
     it = iter(records)
     first = list(islice(it, CHUNK_STUDIES))
+    records = chain(first, it)
+
+    def here(first_seq: int, chunk: list[RawRecord]) -> Future[_ChunkResult]:
+        return done(_normalise_records(first_seq, [raw.parsed for raw in chunk], countries,
+                                       areas))
+
     with _no_cycle_collection():
-        if workers > 1 and len(first) == CHUNK_STUDIES:  # more may follow: worth the workers
-            _stage_in_workers(con, chain(first, it), countries, areas, workers, state)
-        else:
-            _stage_here(con, chain(first, it), countries, areas, state)
+        if workers <= 1 or len(first) < CHUNK_STUDIES:  # a small import: workers cost more
+            _stage_chunks(con, records, state, BATCH_STUDIES, here, 1)
+            return state.read, state.broken, state.unknown
+        with worker_pool(workers, _init_worker, (countries, areas)) as pool:
+            def in_worker(first_seq: int, chunk: list[RawRecord]) -> Future[_ChunkResult]:
+                try:
+                    texts = [raw.text if raw.text is not None else orjson.dumps(raw.record)
+                             for raw in chunk]
+                except (orjson.JSONEncodeError, TypeError):
+                    # something JSON cannot carry (a record from an odd source): this chunk
+                    # is normalised here instead, with the same result
+                    return here(first_seq, chunk)
+                return pool.submit(_normalise_chunk, first_seq, texts)
+
+            _stage_chunks(con, records, state, CHUNK_STUDIES, in_worker, 2 * workers)
     return state.read, state.broken, state.unknown
 
 
-def _stage_here(con: duckdb.DuckDBPyConnection, records: Iterator[RawRecord],
-                countries: CountryNames, areas: TherapeuticAreas, state: _Progress) -> None:
-    columns = Columns()
-    for raw in records:
-        state.read_one(raw)
-        try:
-            rows = normalise(raw.parsed(), countries, areas)
-        except orjson.JSONDecodeError as err:
-            state.broken_one(raw, f"invalid JSON ({err})")
-            continue
-        except BadRecord as err:
-            state.broken_one(raw, str(err))
-            continue
-        state.count_unknown(rows.unknown_countries)
-        columns.add(state.seq, rows)
-        if columns.studies >= BATCH_STUDIES:
-            insert_stage(con, columns.take())
-    insert_stage(con, columns.take())
+def _stage_chunks(con: duckdb.DuckDBPyConnection, records: Iterator[RawRecord],
+                  state: _Progress, size: int,
+                  start: Callable[[int, list[RawRecord]], Future[_ChunkResult]],
+                  limit: int) -> None:
+    """Read `size` records at a time, `start` normalising each chunk (here or in a worker),
+    and stage the results in input order, reporting broken records on their files."""
+    def jobs() -> Iterator[tuple[list[RawRecord], Future[_ChunkResult]]]:
+        while chunk := list(islice(records, size)):
+            first_seq = state.seq + 1
+            for raw in chunk:
+                state.read_one(raw)
+            yield chunk, start(first_seq, chunk)
+
+    for chunk, (tables, problems, unknown) in in_order(jobs(), limit):
+        for i, reason in problems:
+            state.broken_one(chunk[i], reason)
+        for name, n in unknown.items():
+            state.unknown[name] = state.unknown.get(name, 0) + n
+        insert_stage(con, tables)
 
 
 class _Progress:
@@ -183,52 +201,6 @@ class _Progress:
         self.broken += 1
         raw.report.problem(f"{raw.where}: {reason}")
 
-    def count_unknown(self, names: Iterable[str]) -> None:
-        for name in names:
-            self.unknown[name] = self.unknown.get(name, 0) + 1
-
-
-def _stage_in_workers(con: duckdb.DuckDBPyConnection, it: Iterator[RawRecord],
-                      countries: CountryNames, areas: TherapeuticAreas, workers: int,
-                      state: _Progress) -> None:
-    """The rest of the records, normalised by `workers` processes, staged in order; at most
-    two chunks per worker in flight, so memory stays bounded at registry scale."""
-    pending: deque[tuple[list[RawRecord], Future[_ChunkResult]]] = deque()
-
-    def finish() -> None:
-        chunk, future = pending.popleft()
-        tables, problems, unknown = future.result()
-        for i, reason in problems:
-            state.broken_one(chunk[i], reason)
-        for name, n in unknown.items():
-            state.unknown[name] = state.unknown.get(name, 0) + n
-        insert_stage(con, tables)
-
-    with worker_pool(workers, _init_worker, (countries, areas)) as pool:
-        while True:
-            chunk = list(islice(it, CHUNK_STUDIES))
-            if not chunk:
-                break
-            first = state.seq + 1
-            for raw in chunk:
-                state.read_one(raw)
-            try:
-                texts = [raw.text if raw.text is not None else orjson.dumps(raw.record)
-                         for raw in chunk]
-            except (orjson.JSONEncodeError, TypeError):
-                # something JSON cannot carry (a record from an odd source): this chunk
-                # is normalised here instead, with the same result
-                texts = None
-            if texts is None:
-                pending.append((chunk, _done(_normalise_records(
-                    first, [raw.parsed for raw in chunk], countries, areas))))
-            else:
-                pending.append((chunk, pool.submit(_normalise_chunk, first, texts)))
-            if len(pending) >= 2 * workers:
-                finish()
-        while pending:
-            finish()
-
 
 _ChunkResult = tuple[dict[str, pa.Table], list[tuple[int, str]], dict[str, int]]
 _worker_refs: tuple[CountryNames, TherapeuticAreas] | None = None
@@ -238,12 +210,6 @@ def _init_worker(countries: CountryNames, areas: TherapeuticAreas) -> None:
     global _worker_refs
     _worker_refs = (countries, areas)
     gc.disable()  # see _no_cycle_collection
-
-
-def _done(result: _ChunkResult) -> Future[_ChunkResult]:
-    future: Future[_ChunkResult] = Future()
-    future.set_result(result)
-    return future
 
 
 def _normalise_chunk(first_seq: int, texts: list[bytes]) -> _ChunkResult:
