@@ -87,6 +87,37 @@ def test_active_comparator_is_counted_but_not_primary():
     assert [p.modality for p in placements if p.is_primary] == ["small_molecule"]
 
 
+def _two_arms(both: list[str], only_a: list[str]) -> tuple[ArmGroup, ArmGroup]:
+    return (ArmGroup("A", "EXPERIMENTAL", tuple(f"Drug: {n}" for n in both + only_a)),
+            ArmGroup("B", "ACTIVE_COMPARATOR", tuple(f"Drug: {n}" for n in both)))
+
+
+def test_what_every_arm_gets_is_the_setting_of_an_add_on():
+    """LABELING.md: therapy every participant receives while an add-on is tested is background,
+    unless the title names it."""
+    items = (("DRUG", "tislelizumab"), ("DRUG", "oxaliplatin"), ("PROCEDURE", "gastrectomy"))
+    arms = _two_arms(["oxaliplatin", "gastrectomy"], ["tislelizumab"])
+    placed = classify(*items, arms=arms, title="Tislelizumab plus chemotherapy before surgery")
+    assert [p.modality for p in placed] == ["monoclonal_antibody"]
+    # named in the title (by any of its products), the backbone is part of the question
+    placed = classify(*items, arms=arms, title="Tislelizumab plus Eloxatin versus Eloxatin")
+    assert {p.modality for p in placed} == {"monoclonal_antibody", "small_molecule"}
+    # a development code in the title names the product given in every dose cohort
+    items = (Intervention(0, "BIOLOGICAL", "IP FT516"), Intervention(1, "DRUG", "IL-2"),
+             Intervention(2, "DRUG", "enoblituzumab"))
+    trial = Trial("NCT00000001", brief_title="FT516 and IL2 With Enoblituzumab",
+                  interventions=items,
+                  arm_groups=_two_arms(["IP FT516", "IL-2"], ["enoblituzumab"]))
+    assert C._roles(trial) == {0: "tested", 1: "backbone", 2: "tested"}
+
+
+def test_support_alone_does_not_make_an_add_on():
+    """"X with or without G-CSF": X, given in every arm, is still what the trial studies."""
+    arms = _two_arms(["ARRY-520, KSP inhibitor"], ["filgrastim"])
+    placed = classify(("DRUG", "ARRY-520, KSP inhibitor"), ("DRUG", "filgrastim"), arms=arms)
+    assert [p.modality for p in placed] == ["small_molecule"]
+
+
 def test_code_only_intervention_falls_back_to_the_title():
     (p,) = classify(("BIOLOGICAL", "XYZ-123"), title="Gene therapy for retinitis pigmentosa")
     assert p.modality == "gene_therapy" and "trial title" in p.evidence
@@ -129,6 +160,20 @@ def test_rules_file_errors_are_clear():
     config["modality"][0]["suppresses"] = ["no_such_modality"]
     with pytest.raises(ValueError, match="no_such_modality"):
         build_classifier(config)
+
+
+def test_code_prefix_is_not_a_product():
+    """'ION-' as a product normalised to the word 'ion' and made heavy-ion therapy an
+    antisense drug; a prefix is refused, and the patterns still place real codes."""
+    config = load_config()
+    oligo = next(m for m in config["modality"] if m["id"] == "oligonucleotide")
+    oligo["products"] = [*oligo["products"], "ION-"]
+    with pytest.raises(ValueError, match="code prefix"):
+        build_classifier(config)
+    assert classify(("RADIATION", "high-LET heavy ion therapy"))[0].modality == "other"
+    assert classify(("DEVICE", "holmium laser and ball tip fiber"))[0].modality == "other"
+    for code in ("ION-363", "WVE-120101", "SRP-4053", "ISIS 3521", "ALN-RSV01", "AKCEA-TTR-LRx"):
+        assert classify(("DRUG", code))[0].modality == "oligonucleotide", code
 
 
 def test_rules_edit_takes_effect(tmp_path):

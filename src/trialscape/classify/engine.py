@@ -94,6 +94,7 @@ def _lower_pattern(pattern: str) -> str:
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _WORDY = re.compile(r"[A-Za-z]{3}")
+_CODE = re.compile(r"(?=.*[a-z])(?=.*\d)[a-z0-9]{4,}")  # ft516, ly3819469; not "2mg"
 
 
 def _names_more(pattern: re.Pattern[str], text: str) -> bool:
@@ -121,6 +122,7 @@ class Classifier:
     conditioning_with: frozenset[str]
     stem_exceptions: frozenset[str] = frozenset()
     setting_in_title: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    title_setting: re.Pattern[str] = re.compile(r"(?!x)x")  # matches nothing unless configured
     support_in_transplant: re.Pattern[str] | None = None
     transplant_setting: re.Pattern[str] | None = None
     # normalised name -> its modalities (one, or several for a regimen such as R-CHOP)
@@ -301,23 +303,48 @@ class Classifier:
         has_experimental = any(t == "EXPERIMENTAL" for t in arm_types.values())
         has_placebo_arm = any(t in ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR")
                               for t in arm_types.values())
+        in_every_arm = {i.idx for i in trial.interventions
+                        if len(arm_types) > 1 and arms_of[i.idx] >= set(arm_types)}
         roles: dict[int, str] = {}
         for item in trial.interventions:
             if self.is_control(item.name):
                 roles[item.idx] = "control"
             elif self.ancillary.search(item.name):
                 roles[item.idx] = "ancillary"
+        # Something active differs between the arms, so what every arm gets is the setting,
+        # not the question (an add-on to standard therapy), unless the title names it.
+        add_on = any(i.idx not in roles and i.idx not in in_every_arm
+                     and not self.supportive.search(i.name) for i in trial.interventions)
+        for item in trial.interventions:
+            if item.idx in roles:
+                continue
+            types = {arm_types.get(label) for label in arms_of[item.idx]}
+            comparator_only = bool(types) and has_experimental and types <= {
+                "ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION"}
+            if item.idx in in_every_arm and (
+                    has_placebo_arm or (add_on and not self._titled(item, trial))):
+                roles[item.idx] = "backbone"
             else:
-                types = {arm_types.get(label) for label in arms_of[item.idx]}
-                comparator_only = bool(types) and has_experimental and types <= {
-                    "ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR",
-                    "NO_INTERVENTION"}
-                in_every_arm = (len(arm_types) > 1 and arms_of[item.idx] >= set(arm_types))
-                if has_placebo_arm and in_every_arm:
-                    roles[item.idx] = "backbone"
-                else:
-                    roles[item.idx] = "comparator" if comparator_only else "tested"
+                roles[item.idx] = "comparator" if comparator_only else "tested"
         return roles
+
+    def _titled(self, item: Intervention, trial: Trial) -> bool:
+        """Whether the title names this intervention, or a product of its kind ("Doxil and
+        Taxotere +/- Herceptin" names the docetaxel every arm gets). Kinds whose words are
+        too generic for titles ("chemotherapy": title_fallback = false) need a product."""
+        # "... before surgery" names the setting, not the question (background.title_setting)
+        title = self.title_setting.sub(" ", self._title_text(trial))
+        folded = title.casefold()
+        if item.name.casefold() in folded:
+            return True
+        # a development code is as good as the whole name ("IP FT516" in "FT516 and IL2 ...")
+        words = set(_norm(title).split())
+        if any(w in words for w in _norm(item.name).split() if _CODE.fullmatch(w)):
+            return True
+        named = {h.modality for layer in ("product", "stem", "name pattern")
+                 for h in self._match_text(layer, title, "title", True)
+                 if layer != "name pattern" or self.by_id[h.modality].title_fallback}
+        return any(h.modality in named for h in self.match_intervention(item))
 
     def _title_text(self, trial: Trial) -> str:
         return " | ".join(t for t in (trial.brief_title, trial.official_title) if t)
@@ -492,6 +519,11 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             if m.get("kept_beside_medicine") else None))
         for name in m.get("products", []):
             key = _norm(name).strip()
+            if name.rstrip().endswith("-"):
+                # a product is a whole name: "ION-" would read as the word "ion" (heavy ion
+                # therapy); a code prefix needs a pattern such as 'ION-?\d{3}'
+                raise ValueError(f"modalities.toml: product {name!r} under {m['id']} is a code "
+                                 f"prefix; put it under patterns (e.g. '{name}\\d')")
             if key and key in products and products[key] != (m["id"],):
                 raise ValueError(f"modalities.toml: product {name!r} is listed under both "
                                  f"{products[key][0]} and {m['id']}")
@@ -552,6 +584,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         support_in_transplant=rx("support_in_transplant") if bg.get("support_in_transplant")
         else None,
         transplant_setting=rx("transplant_setting") if bg.get("transplant_setting") else None,
+        title_setting=rx("title_setting") if bg.get("title_setting") else re.compile(r"(?!x)x"),
         setting_in_title={mid: re.compile("|".join(alts), re.IGNORECASE)
                           for mid, alts in bg.get("setting_in_title", {}).items()},
     )
