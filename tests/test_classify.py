@@ -176,6 +176,24 @@ def test_code_prefix_is_not_a_product():
         assert classify(("DRUG", code))[0].modality == "oligonucleotide", code
 
 
+@pytest.mark.parametrize("name, kind, expected", [
+    # "peptide" ends like the -tide stem: a peptide vaccine is a vaccine
+    ("tetanus peptide melanoma vaccine", "BIOLOGICAL", "vaccine"),
+    ("Glucose-Dependent Insulinotropic Polypeptide", "DRUG", "small_molecule"),  # not insulin
+])
+def test_words_that_only_look_like_a_stem(name, kind, expected):
+    assert [p.modality for p in classify((kind, name))] == [expected]
+
+
+def test_interleukin_is_not_a_leukin_stem():
+    """An other name "Interleukin-1 Receptor-Associated Kinase 4 Inhibitor" beside emavusertib
+    made the kinase inhibitor a protein too."""
+    item = Intervention(0, "DRUG", "Emavusertib",
+                        ("CA-4948", "Interleukin-1 Receptor-Associated Kinase 4 Inhibitor"))
+    placed = C.classify(Trial("NCT00000001", interventions=(item,)))
+    assert [p.modality for p in placed] == ["small_molecule"]
+
+
 def test_rules_edit_takes_effect(tmp_path):
     """An editor adds a company code; the next classification places it."""
     config = load_config()
