@@ -132,6 +132,17 @@ def test_trials_without_products_are_other():
     assert p.modality == "other"
 
 
+def test_laboratory_methods_are_assessments():
+    """NCI-style records list their correlative lab work as interventions."""
+    placed = classify(("DRUG", "fludarabine phosphate"), ("GENETIC", "western blotting"),
+                      ("OTHER", "mass spectrometry"), ("OTHER", "flow cytometry"),
+                      ("OTHER", "enzyme-linked immunosorbent assay"), ("DEVICE", "MRI Scan"))
+    assert [p.modality for p in placed] == ["small_molecule"]
+    (p,) = classify(("GENETIC", "cytogenetic analysis"),
+                    ("GENETIC", "fluorescence in situ hybridization"))
+    assert (p.modality, p.rule) == ("other", "assessment only")
+
+
 def test_literal_gates_never_hide_a_match(ctgov_db):
     """Gated matching finds exactly what running every pattern finds, on real registry text."""
     import duckdb
