@@ -125,6 +125,53 @@ def test_code_only_intervention_falls_back_to_the_title():
     assert p.modality == "unclassified"
 
 
+@pytest.mark.parametrize("title, expected", [
+    # products of every kind, each named medicine counted
+    ("A Study of Vismodegib in Men With Metastatic CRPC", {"small_molecule"}),
+    ("Interleukin-12, Paclitaxel, and Trastuzumab in Treating Patients With Solid Tumors",
+     {"protein", "small_molecule", "monoclonal_antibody"}),
+    # each part read like an intervention name: a kind overrides another only within a part
+    ("Monoclonal Antibody and Vaccine Therapy in Treating Patients With Melanoma",
+     {"monoclonal_antibody", "vaccine"}),
+    ("Radiolabeled Monoclonal Antibody Therapy in Treating Patients With Colon Cancer",
+     {"radiopharmaceutical"}),
+    ("Novel Adjuvants for Peptide-Based Melanoma Vaccines", {"vaccine"}),
+    # settings and measures are not what is tested
+    ("Capecitabine in Treating Patients With Cancer That Has Not Responded to Radiation Therapy",
+     {"small_molecule"}),
+    ("Nivolumab in Multiple Myeloma Patients After Idecabtagene Vicleucel",
+     {"monoclonal_antibody"}),
+    ("Effect of a Grape Seed Extract on Insulin Resistance", {"other"}),
+    ("Lapatinib in Patients With Liver Cancer That Cannot Be Removed by Surgery",
+     {"small_molecule"}),
+    # ... unless the setting is all the title names
+    ("Long-term Follow-up of Participants Treated With CAR T-cell Therapies",
+     {"engineered_cell_therapy"}),
+    # words inside other words are not signals ("Persistent" is no stent)
+    ("Capecitabine in Treating Patients With Advanced, Persistent, or Recurrent Cervical Cancer",
+     {"small_molecule"}),
+    ("Mindfulness Meditation Training in HIV", {"other"}),
+    ("Safety Study of VAL-083 in Patients With Recurrent Malignant Glioma", {"unclassified"}),
+    # classes of medicines and of other care, named by what they are
+    ("Anti-HIV Drugs for Ugandan Patients With HIV and Tuberculosis", {"small_molecule"}),
+    ("Group Therapy for Primary Breast Cancer", {"other"}),
+    ("Study of the Effect of Vitamin D as an Add-on Therapy to Corticosteroids in Asthma",
+     {"other"}),
+    ("Predicting Analgesic Response to Acupuncture", {"other"}),
+])
+def test_a_record_without_interventions_is_read_from_its_title(title, expected):
+    """A fifth of ../shared/ctgov (study-level and flat exports) lists no interventions."""
+    placed = classify(title=title)
+    assert {p.modality for p in placed} == expected
+    assert all("no interventions" in p.evidence for p in placed if p.modality != "unclassified")
+
+
+def test_an_observational_record_is_not_read_for_every_kind():
+    """An observational title names exposures, not treatments given by the study."""
+    (p,) = classify(title="Metformin Use and Cancer Outcomes", study_type="OBSERVATIONAL")
+    assert p.modality == "other"
+
+
 def test_trials_without_products_are_other():
     (p,) = classify(study_type="OBSERVATIONAL")
     assert p.modality == "other"

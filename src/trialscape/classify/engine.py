@@ -27,6 +27,7 @@ LAYERS = ("product", "stem", "name pattern", "description pattern")
 CARRIER_LAYERS = ("name pattern", "description pattern")
 FIELD_LABELS = {"name": "intervention name", "other_names": "other name",
                 "description": "intervention description", "title": "trial title",
+                "title_only": "trial title (the record lists no interventions)",
                 "type": "intervention type", "mesh": "intervention MeSH term"}
 
 
@@ -94,6 +95,9 @@ def _lower_pattern(pattern: str) -> str:
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _WORDY = re.compile(r"[A-Za-z]{3}")
+# where a title joins the things it tests
+_TITLE_PARTS = re.compile(r"[,;:+]|\b(?:and|plus|with(?: or without)?|versus|vs|or|followed by|"
+                          r"combined with|in combination with|then)\b", re.IGNORECASE)
 _CODE = re.compile(r"(?=.*[a-z])(?=.*\d)[a-z0-9]{4,}")  # ft516, ly3819469; not "2mg"
 
 
@@ -123,6 +127,7 @@ class Classifier:
     stem_exceptions: frozenset[str] = frozenset()
     setting_in_title: dict[str, re.Pattern[str]] = field(default_factory=dict)
     title_setting: re.Pattern[str] = re.compile(r"(?!x)x")  # matches nothing unless configured
+    title_measure: re.Pattern[str] = re.compile(r"(?!x)x")
     support_in_transplant: re.Pattern[str] | None = None
     transplant_setting: re.Pattern[str] | None = None
     # normalised name -> its modalities (one, or several for a regimen such as R-CHOP)
@@ -380,7 +385,8 @@ class Classifier:
         if not placed and backbone:
             placed = backbone  # nothing but the backbone: it is what the trial studies
         if not placed and not trial.interventions:
-            placed = self._title_hits(trial, True)
+            placed = (self._title_hits(trial, True) if trial.study_type == "OBSERVATIONAL"
+                      else self._title_only(trial))
         if not placed:
             return [self._fallback(trial, ancillary)]
         return self._placements(placed, pairs)
@@ -401,6 +407,30 @@ class Classifier:
                             if self.by_id[h.modality].title_fallback])
                 return self._suppress(hits)
         return []
+
+    def _title_only(self, trial: Trial) -> list[_Hit]:
+        """An interventional record that lists no intervention (study-level and flat exports:
+        a fifth of ../shared/ctgov) is placed from its title alone, read like an intervention
+        name: every named product and INN word is a medicine of its own, and the patterns of
+        every kind count, since nothing else describes the trial. Setting and measure phrases
+        are blanked first ("refractory to imatinib", "insulin resistance"), unless the setting
+        is all the title names ("Long-term Follow-up of Participants Treated With CAR T")."""
+        title = self.title_measure.sub(" ", self._title_text(trial))
+        return (self._read_title(self.title_setting.sub(" ", title))
+                or self._read_title(title))
+
+    def _read_title(self, text: str) -> list[_Hit]:
+        # Each part of "Monoclonal Antibody and Vaccine Therapy" is read like an intervention
+        # name, so one kind overrides another only within a part (a radiolabelled antibody is
+        # one medicine; an antibody and a vaccine are two).
+        found: dict[str, _Hit] = {}
+        for part in _TITLE_PARTS.split(text):
+            if _WORDY.search(part):
+                item = Intervention(-1, None, part.strip())
+                for h in self.match_intervention(item):
+                    found.setdefault(h.modality, _Hit(h.modality, h.layer, "title_only", text,
+                                                      h.matched, True))
+        return list(found.values())
 
     def _transplant_setting(self, trial: Trial) -> bool:
         """Whether the trial lists a transplant or G-CSF (background.transplant_setting)."""
@@ -585,6 +615,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         else None,
         transplant_setting=rx("transplant_setting") if bg.get("transplant_setting") else None,
         title_setting=rx("title_setting") if bg.get("title_setting") else re.compile(r"(?!x)x"),
+        title_measure=rx("title_measure") if bg.get("title_measure") else re.compile(r"(?!x)x"),
         setting_in_title={mid: re.compile("|".join(alts), re.IGNORECASE)
                           for mid, alts in bg.get("setting_in_title", {}).items()},
     )
