@@ -310,6 +310,20 @@ def test_unclassified_share_of_drug_and_biological_trials(ctgov_db):
     assert unclassified / total < 0.03, unclassified / total
 
 
+def test_records_without_interventions_are_mostly_placed(ctgov_db):
+    """9,732 interventional records list no interventions; read from their titles, 31.5% stay
+    unclassified (73% did before 2026.12.6). A regression floor, not a target."""
+    import duckdb
+
+    con = duckdb.connect(str(ctgov_db), read_only=True)
+    total, unclassified = con.execute("""
+        SELECT count(*), count(*) FILTER (WHERE primary_modality = 'unclassified')
+        FROM trials WHERE study_type = 'INTERVENTIONAL'
+          AND nct_id NOT IN (SELECT nct_id FROM interventions)""").fetchone()
+    con.close()
+    assert total > 5000 and unclassified / total < 0.35, (total, unclassified)
+
+
 def test_a_vector_carrying_a_protein_gene_is_gene_therapy():
     """The product dictionary names the payload (factor VIII, interferon); the vector words
     name what is tested. Both from real records' wording."""

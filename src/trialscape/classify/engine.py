@@ -135,6 +135,7 @@ class Classifier:
     stems: tuple[tuple[str, tuple[str, ...]], ...] = ()
     by_id: dict[str, Modality] = field(default_factory=dict)
     _cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    _name_roles: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {m.id: m for m in self.modalities}
@@ -288,11 +289,26 @@ class Classifier:
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._name_roles.clear()
 
     # -- one trial ----------------------------------------------------------------------------
     def is_control(self, name: str) -> bool:
         return bool(self.control.search(name)) or (
             bool(self.choice.search(name)) and not _names_more(self.choice, name))
+
+    def _name_role(self, name: str) -> str | None:
+        """'control', 'ancillary', 'support' or None, from the name alone; cached, since
+        names repeat across trials ("Placebo", "laboratory biomarker analysis") and the
+        alternations are long."""
+        if name in self._name_roles:
+            return self._name_roles[name]
+        role = ("control" if self.is_control(name) else "ancillary"
+                if self.ancillary.search(name) else "support"
+                if self.supportive.search(name) else None)
+        if len(self._name_roles) > 200_000:
+            self._name_roles.clear()
+        self._name_roles[name] = role
+        return role
 
     def _roles(self, trial: Trial) -> dict[int, str]:
         """idx -> 'control' | 'ancillary' | 'comparator' | 'tested' | 'backbone'."""
@@ -312,14 +328,13 @@ class Classifier:
                         if len(arm_types) > 1 and arms_of[i.idx] >= set(arm_types)}
         roles: dict[int, str] = {}
         for item in trial.interventions:
-            if self.is_control(item.name):
-                roles[item.idx] = "control"
-            elif self.ancillary.search(item.name):
-                roles[item.idx] = "ancillary"
+            role = self._name_role(item.name)
+            if role in ("control", "ancillary"):
+                roles[item.idx] = role
         # Something active differs between the arms, so what every arm gets is the setting,
         # not the question (an add-on to standard therapy), unless the title names it.
         add_on = any(i.idx not in roles and i.idx not in in_every_arm
-                     and not self.supportive.search(i.name) for i in trial.interventions)
+                     and self._name_role(i.name) != "support" for i in trial.interventions)
         for item in trial.interventions:
             if item.idx in roles:
                 continue
