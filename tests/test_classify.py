@@ -172,6 +172,28 @@ def test_an_observational_record_is_not_read_for_every_kind():
     assert p.modality == "other"
 
 
+def test_a_bare_code_is_not_the_other_product_its_title_names():
+    """ "1018 ISS, Following Rituxan": the title's antibody is the listed Rituxan, not the
+    code; a title that compares the two makes the code a biosimilar of its reference."""
+    items = (("DRUG", "Rituxan"), ("DRUG", "1018 ISS"))
+    title = "Study of Dynavax's 1018 ISS, Following Rituxan in Follicular Lymphoma"
+    assert {p.modality for p in classify(*items, title=title)} == {"monoclonal_antibody",
+                                                                   "small_molecule"}
+    items = (("DRUG", "HLX02"), ("DRUG", "Herceptin"))
+    title = "A Pharmacokinetic Study Comparing HLX02 and Herceptin in Healthy Men"
+    assert {p.modality for p in classify(*items, title=title)} == {"monoclonal_antibody"}
+    # the code's own kind in the title still counts, however the name is spelled
+    (p,) = classify(("BIOLOGICAL", "CD19 and CD22 targeted prime CAR- T cells"),
+                    title="CD19 and CD22 Targeted Prime CAR-T Cell in B Cell Lymphoma")
+    assert p.modality == "engineered_cell_therapy"
+
+
+def test_usual_care_named_generically_is_a_control():
+    placed = classify(("DRUG", "Sarilumab 200 mg"), ("DRUG", "Best available treatment"),
+                      ("DRUG", "Standard therapy"))
+    assert [p.modality for p in placed] == ["monoclonal_antibody"]
+
+
 def test_trials_without_products_are_other():
     (p,) = classify(study_type="OBSERVATIONAL")
     assert p.modality == "other"

@@ -128,6 +128,7 @@ class Classifier:
     setting_in_title: dict[str, re.Pattern[str]] = field(default_factory=dict)
     title_setting: re.Pattern[str] = re.compile(r"(?!x)x")  # matches nothing unless configured
     title_measure: re.Pattern[str] = re.compile(r"(?!x)x")
+    comparison_in_title: re.Pattern[str] = re.compile(r"(?!x)x")
     support_in_transplant: re.Pattern[str] | None = None
     transplant_setting: re.Pattern[str] | None = None
     # normalised name -> its modalities (one, or several for a regimen such as R-CHOP)
@@ -389,7 +390,7 @@ class Classifier:
                 tested = role != "comparator"
                 if tested not in title_hits:
                     title_hits[tested] = self._title_hits(trial, tested)
-                item_hits = title_hits[tested] or item_hits
+                item_hits = self._code_kind(title_hits[tested], item, trial) or item_hits
             if role == "backbone":
                 backbone += item_hits
             else:
@@ -422,6 +423,17 @@ class Classifier:
                             if self.by_id[h.modality].title_fallback])
                 return self._suppress(hits)
         return []
+
+    def _code_kind(self, hits: list[_Hit], item: Intervention, trial: Trial) -> list[_Hit]:
+        """What the title says a bare code is. What it names by another listed intervention's
+        name is that intervention ("1018 ISS, Following Rituxan": the code is no antibody),
+        unless the title compares the two ("HLX02 versus Herceptin": a biosimilar is of its
+        reference product's kind; `background.comparison_in_title`)."""
+        if not hits or self.comparison_in_title.search(self._title_text(trial)):
+            return hits
+        others = _norm(" ".join(n for i in trial.interventions if i.idx != item.idx
+                                for n in (i.name, *i.other_names)))
+        return [h for h in hits if _norm(h.matched) not in others]
 
     def _title_only(self, trial: Trial) -> list[_Hit]:
         """An interventional record that lists no intervention (study-level and flat exports:
@@ -631,6 +643,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         transplant_setting=rx("transplant_setting") if bg.get("transplant_setting") else None,
         title_setting=rx("title_setting") if bg.get("title_setting") else re.compile(r"(?!x)x"),
         title_measure=rx("title_measure") if bg.get("title_measure") else re.compile(r"(?!x)x"),
+        comparison_in_title=rx("comparison_in_title") if bg.get("comparison_in_title")
+        else re.compile(r"(?!x)x"),
         setting_in_title={mid: re.compile("|".join(alts), re.IGNORECASE)
                           for mid, alts in bg.get("setting_in_title", {}).items()},
     )
