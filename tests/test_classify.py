@@ -188,6 +188,20 @@ def test_a_bare_code_is_not_the_other_product_its_title_names():
     assert p.modality == "engineered_cell_therapy"
 
 
+def test_a_bare_code_does_not_take_the_setting_its_title_names():
+    (p,) = classify(("DRUG", "E7777"), title="Study of E7777 Prior to Kymriah for DLBCL")
+    assert p.modality == "small_molecule"  # the type prior: the title says nothing of E7777
+    # ... unless the setting is the code itself
+    (p,) = classify(("BIOLOGICAL", "CLBR001"),
+                    title="Long-term Follow-up Study for Patients Treated With CLBR001 CAR-T")
+    assert p.modality == "engineered_cell_therapy"
+    # each part of the title is read on its own: the antibody is the listed Rituxan
+    placed = classify(("DRUG", "Rituxan"), ("DRUG", "1018 ISS"),
+                      title="Dynavax's Immunostimulatory Oligodeoxyribonucleotide, 1018 ISS, "
+                            "Following Rituxan (Rituximab) Treatment")
+    assert {p.modality for p in placed} == {"monoclonal_antibody", "oligonucleotide"}
+
+
 def test_usual_care_named_generically_is_a_control():
     placed = classify(("DRUG", "Sarilumab 200 mg"), ("DRUG", "Best available treatment"),
                       ("DRUG", "Standard therapy"))

@@ -124,7 +124,7 @@ class Classifier:
     supportive: re.Pattern[str]
     conditioning: re.Pattern[str]
     conditioning_with: frozenset[str]
-    stem_exceptions: frozenset[str] = frozenset()
+    stem_exceptions: tuple[str, ...] = ()  # word endings: "oligodeoxynucleotide" is no -tide
     setting_in_title: dict[str, re.Pattern[str]] = field(default_factory=dict)
     title_setting: re.Pattern[str] = re.compile(r"(?!x)x")  # matches nothing unless configured
     title_measure: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -194,7 +194,7 @@ class Classifier:
             # beside a stem-only name (see match_intervention)
             found: list[tuple[str, str]] = []
             for word in _norm(text).split():
-                if len(word) < 5 or word in self.stem_exceptions:
+                if len(word) < 5 or word.endswith(self.stem_exceptions):
                     continue
                 mids: set[str] = set()
                 for k in self.stem_lengths:  # a few dict look-ups instead of every stem
@@ -376,7 +376,7 @@ class Classifier:
         pairs: list[tuple[_Hit, Intervention]] = []
         backbone: list[_Hit] = []
         ancillary: list[Intervention] = []
-        title_hits: dict[bool, list[_Hit]] = {}  # once per trial, not per bare code
+        title_hits: dict[tuple[bool, bool], list[_Hit]] = {}  # per trial, not per bare code
         for item in trial.interventions:
             role = roles[item.idx]
             if role == "control":
@@ -388,9 +388,12 @@ class Classifier:
             if not item_hits or item_hits[0].layer == "type prior":
                 # A bare code ("ABC-123") says nothing; the trial's title often names the kind.
                 tested = role != "comparator"
-                if tested not in title_hits:
-                    title_hits[tested] = self._title_hits(trial, tested)
-                item_hits = self._code_kind(title_hits[tested], item, trial) or item_hits
+                # ... without what it names as the setting ("E7777 Prior to Kymriah"), unless
+                # the setting is the code itself ("Follow-up of Patients Treated With CLBR001")
+                own = self._in_setting(item, trial)
+                if (tested, own) not in title_hits:
+                    title_hits[tested, own] = self._title_hits(trial, tested, setting=own)
+                item_hits = self._code_kind(title_hits[tested, own], item, trial) or item_hits
             if role == "backbone":
                 backbone += item_hits
             else:
@@ -407,33 +410,38 @@ class Classifier:
             return [self._fallback(trial, ancillary)]
         return self._placements(placed, pairs)
 
-    def _title_hits(self, trial: Trial, tested: bool) -> list[_Hit]:
-        """Advanced-modality signals in the title, for interventions that carry none."""
+    def _title_hits(self, trial: Trial, tested: bool, setting: bool = True) -> list[_Hit]:
+        """Advanced-modality signals in the title, for interventions that carry none; with
+        setting=False, without what the title names as the setting ("... after CAR-T")."""
         text = self._title_text(trial)
-        layers = ("product", "stem", "name pattern")
-        for i, layer in enumerate(layers):
-            hits = [h for h in self._match_text(layer, text, "title", tested)
-                    if self.by_id[h.modality].title_fallback]
-            if hits:
-                for later in layers[i + 1:]:
-                    if later in CARRIER_LAYERS:
-                        hits += self._carriers(hits, [
-                            h for h in self._match_text(f"carrier {later}", text, "title",
-                                                        tested)
-                            if self.by_id[h.modality].title_fallback])
-                return self._suppress(hits)
-        return []
+        if not setting:
+            text = self.title_setting.sub(" ", text)
+        if not any(self.by_id[mid].title_fallback for layer in LAYERS[:3]
+                   for mid, _ in self._find(layer, text)):
+            return []  # most titles name no advanced kind: skip reading them part by part
+        return [h if h.tested == tested else _Hit(h.modality, h.layer, "title", h.text,
+                                                   h.matched, tested)
+                for h in self._read_title(text, "title")
+                if self.by_id[h.modality].title_fallback]
+
+    def _in_setting(self, item: Intervention, trial: Trial) -> bool:
+        """Whether a development code of this intervention is inside a setting phrase of the
+        title."""
+        codes = {w for w in _norm(item.name).split() if _CODE.fullmatch(w)}
+        return bool(codes) and any(
+            codes & set(_norm(m.group(0)).split())
+            for m in self.title_setting.finditer(self._title_text(trial)))
 
     def _code_kind(self, hits: list[_Hit], item: Intervention, trial: Trial) -> list[_Hit]:
-        """What the title says a bare code is. What it names by another listed intervention's
-        name is that intervention ("1018 ISS, Following Rituxan": the code is no antibody),
-        unless the title compares the two ("HLX02 versus Herceptin": a biosimilar is of its
-        reference product's kind; `background.comparison_in_title`)."""
+        """What the title says a bare code is. A kind another listed intervention already is
+        names that one ("1018 ISS, Following Rituxan": the code is no antibody), unless the
+        title compares the two ("HLX02 versus Herceptin": a biosimilar is of its reference
+        product's kind; `background.comparison_in_title`)."""
         if not hits or self.comparison_in_title.search(self._title_text(trial)):
             return hits
-        others = _norm(" ".join(n for i in trial.interventions if i.idx != item.idx
-                                for n in (i.name, *i.other_names)))
-        return [h for h in hits if _norm(h.matched) not in others]
+        others = {h.modality for i in trial.interventions if i.idx != item.idx
+                  for h in self.match_intervention(i) if h.layer != "type prior"}
+        return [h for h in hits if h.modality not in others]
 
     def _title_only(self, trial: Trial) -> list[_Hit]:
         """An interventional record that lists no intervention (study-level and flat exports:
@@ -446,7 +454,7 @@ class Classifier:
         return (self._read_title(self.title_setting.sub(" ", title))
                 or self._read_title(title))
 
-    def _read_title(self, text: str) -> list[_Hit]:
+    def _read_title(self, text: str, field_name: str = "title_only") -> list[_Hit]:
         # Each part of "Monoclonal Antibody and Vaccine Therapy" is read like an intervention
         # name, so one kind overrides another only within a part (a radiolabelled antibody is
         # one medicine; an antibody and a vaccine are two).
@@ -455,7 +463,7 @@ class Classifier:
             if _WORDY.search(part):
                 item = Intervention(-1, None, part.strip())
                 for h in self.match_intervention(item):
-                    found.setdefault(h.modality, _Hit(h.modality, h.layer, "title_only", text,
+                    found.setdefault(h.modality, _Hit(h.modality, h.layer, field_name, text,
                                                       h.matched, True))
         return list(found.values())
 
@@ -637,7 +645,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         supportive=rx("supportive"),
         conditioning=rx("conditioning"),
         conditioning_with=frozenset(bg["conditioning_with"]),
-        stem_exceptions=frozenset(w.casefold() for w in bg.get("stem_exceptions", [])),
+        stem_exceptions=tuple(w.casefold() for w in bg.get("stem_exceptions", [])),
         support_in_transplant=rx("support_in_transplant") if bg.get("support_in_transplant")
         else None,
         transplant_setting=rx("transplant_setting") if bg.get("transplant_setting") else None,

@@ -69,12 +69,20 @@ class GatedPatterns:
                 for literal in gate or ():
                     index.setdefault(literal, []).append(n)
         self.index = tuple(index.items())
+        # literals by their first three characters: a text's trigrams pick the few literals
+        # worth looking for (a title has ~300 trigrams; the rules hold hundreds of literals)
+        self.by_trigram: dict[str, list[tuple[str, list[int]]]] = {}
+        for literal, rules in self.index:
+            self.by_trigram.setdefault(literal[:3], []).append((literal, rules))
+        self.trigrams = frozenset(self.by_trigram)
 
     def find(self, lowered: str) -> dict[str, re.Match[str]]:
         candidates = set(self.ungated)
-        for literal, rules in self.index:
-            if literal in lowered:
-                candidates.update(rules)
+        grams = {lowered[i:i + 3] for i in range(len(lowered) - 2)}
+        for gram in self.trigrams.intersection(grams):
+            for literal, rules in self.by_trigram[gram]:
+                if len(literal) == 3 or literal in lowered:
+                    candidates.update(rules)
         hits: dict[str, re.Match[str]] = {}
         for n in sorted(candidates):
             mid, pattern = self.rules[n]
