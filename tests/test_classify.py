@@ -202,6 +202,21 @@ def test_a_bare_code_does_not_take_the_setting_its_title_names():
     assert {p.modality for p in placed} == {"monoclonal_antibody", "oligonucleotide"}
 
 
+@pytest.mark.parametrize("name, kind, expected", [
+    ("Vitamin B5 Tablets", "DRUG", "other"),  # a vitamin, whatever its form (LABELING.md)
+    ("vitamin D3 analogue ILX23-7553", "DIETARY_SUPPLEMENT", "small_molecule"),  # a drug
+    ("Penile duplex and shear wave elastosonography (SWE).", "DIAGNOSTIC_TEST", "other"),
+])
+def test_vitamins_analogues_and_assessments(name, kind, expected):
+    assert [p.modality for p in classify((kind, name))] == [expected]
+
+
+def test_saline_with_a_dose_is_a_control():
+    placed = classify(("BIOLOGICAL", "umbilical cord blood derived mesenchymal stem cells"),
+                      ("OTHER", "Normal saline 2mL"), ("OTHER", "Physiological serum"))
+    assert [p.modality for p in placed] == ["cell_therapy"]
+
+
 def test_usual_care_named_generically_is_a_control():
     placed = classify(("DRUG", "Sarilumab 200 mg"), ("DRUG", "Best available treatment"),
                       ("DRUG", "Standard therapy"))

@@ -129,6 +129,7 @@ class Classifier:
     title_setting: re.Pattern[str] = re.compile(r"(?!x)x")  # matches nothing unless configured
     title_measure: re.Pattern[str] = re.compile(r"(?!x)x")
     comparison_in_title: re.Pattern[str] = re.compile(r"(?!x)x")
+    dosage_form: re.Pattern[str] = re.compile(r"(?!x)x")
     support_in_transplant: re.Pattern[str] | None = None
     transplant_setting: re.Pattern[str] | None = None
     # normalised name -> its modalities (one, or several for a regimen such as R-CHOP)
@@ -242,6 +243,8 @@ class Classifier:
                          item.name)
         if not _WORDY.search(rest):  # nothing but doses and punctuation left: most names
             return []
+        # "Vitamin B5 Tablets": a dosage form describes the named product, names no medicine
+        rest = self.dosage_form.sub(" ", rest)
         return [_Hit(h.modality, h.layer, h.field, item.name, h.matched, h.tested)
                 for h in self._match_text("name pattern", rest, "name", tested)]
 
@@ -653,6 +656,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         title_measure=rx("title_measure") if bg.get("title_measure") else re.compile(r"(?!x)x"),
         comparison_in_title=rx("comparison_in_title") if bg.get("comparison_in_title")
         else re.compile(r"(?!x)x"),
+        dosage_form=rx("dosage_form") if bg.get("dosage_form") else re.compile(r"(?!x)x"),
         setting_in_title={mid: re.compile("|".join(alts), re.IGNORECASE)
                           for mid, alts in bg.get("setting_in_title", {}).items()},
     )
