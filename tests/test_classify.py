@@ -211,6 +211,17 @@ def test_vitamins_analogues_and_assessments(name, kind, expected):
     assert [p.modality for p in classify((kind, name))] == [expected]
 
 
+def test_a_procedure_description_naming_drugs_is_no_medicine():
+    """ "40 Gy in 15 fractions ... after chemotherapy" describes radiotherapy, not a drug."""
+    item = Intervention(0, "RADIATION", "3 week RT",
+                        description="40 Gy in 15 fractions to the breast after chemotherapy")
+    placed = C.classify(Trial("NCT00000001", interventions=(item,)))
+    assert [p.modality for p in placed] == ["other"]
+    item = Intervention(0, "DRUG", "XYZ-12", description="given orally as chemotherapy")
+    assert [p.modality for p in C.classify(Trial("NCT00000002", interventions=(item,)))] == [
+        "small_molecule"]
+
+
 def test_saline_with_a_dose_is_a_control():
     placed = classify(("BIOLOGICAL", "umbilical cord blood derived mesenchymal stem cells"),
                       ("OTHER", "Normal saline 2mL"), ("OTHER", "Physiological serum"))

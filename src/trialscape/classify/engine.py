@@ -54,6 +54,7 @@ class Modality:
     # gives way to a medicine found on the same intervention, unless its text matches `kept`
     yields_to_medicine: bool = False
     kept_beside_medicine: re.Pattern[str] | None = None
+    description_types: frozenset[str] | None = None  # registry types its descriptions count for
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +229,11 @@ class Classifier:
 
     def _layer_hits(self, layer: str, item: Intervention, tested: bool) -> list[_Hit]:
         if layer.endswith("description pattern"):
-            return self._match_text(layer, item.description or "", "description", tested)
+            # a procedure's description names the drugs given around it (description_types)
+            return [h for h in self._match_text(layer, item.description or "", "description",
+                                                tested)
+                    if item.type is None or self.by_id[h.modality].description_types is None
+                    or item.type in self.by_id[h.modality].description_types]
         hits = self._match_text(layer, item.name, "name", tested)
         for other in item.other_names:
             hits += [h for h in self._match_text(layer, other, "other_names", tested)
@@ -584,7 +589,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             m.get("title_fallback", True), bool(m.get("carrier", False)),
             bool(m.get("yields_to_medicine", False)),
             re.compile("|".join(m["kept_beside_medicine"]), re.IGNORECASE)
-            if m.get("kept_beside_medicine") else None))
+            if m.get("kept_beside_medicine") else None,
+            frozenset(m["description_types"]) if "description_types" in m else None))
         for name in m.get("products", []):
             key = _norm(name).strip()
             if name.rstrip().endswith("-"):
