@@ -508,7 +508,8 @@ class Classifier:
         for mid, pattern in self.setting_in_title.items():
             if not pattern.search(title):
                 continue
-            others = {h.modality for h, _ in pairs if h.tested} - {mid, "other"}
+            others = {h.modality for h, _ in pairs if h.tested and h.modality != mid
+                      and not self.by_id[h.modality].yields_to_medicine}  # a medicine
             if others:
                 pairs = [(h, i) for h, i in pairs if h.modality != mid]
         return pairs
