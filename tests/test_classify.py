@@ -346,15 +346,15 @@ def test_throughput_floor(ctgov_db):
 # see docs/classification.md for the current figures and what is left.
 FLOORS = {"engineered_cell_therapy": 0.96, "oligonucleotide": 0.97, "antibody_drug_conjugate": 0.97,
           "bispecific_antibody": 0.96, "monoclonal_antibody": 0.945, "mrna": 0.96,
-          "gene_therapy": 0.95, "small_molecule": 0.93, "vaccine": 0.92, "cell_therapy": 0.93,
-          "radiopharmaceutical": 0.95, "other": 0.85, "protein": 0.84}
+          "gene_therapy": 0.95, "small_molecule": 0.945, "vaccine": 0.92, "cell_therapy": 0.93,
+          "radiopharmaceutical": 0.95, "other": 0.87, "protein": 0.84}
 
 
 def test_accuracy_on_gold_labels(ctgov_db):
     require_shared(GOLD)
     report = evaluate_snapshot(ctgov_db, GOLD)
     assert report.trials >= 300 and not report.missing
-    assert report.primary_match >= 0.94
+    assert report.primary_match >= 0.945
     for modality, floor in FLOORS.items():
         assert report.per_modality[modality].f1 >= floor, (modality,
                                                            report.per_modality[modality].f1)
