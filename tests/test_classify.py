@@ -222,6 +222,28 @@ def test_a_procedure_description_naming_drugs_is_no_medicine():
         "small_molecule"]
 
 
+def test_gm_csf_given_with_a_vaccine_is_its_adjuvant():
+    placed = classify(("BIOLOGICAL", "mRNA coding for melanoma antigens"), ("BIOLOGICAL", "GM-CSF"),
+                      title="Vaccination With Tumor mRNA in Metastatic Melanoma")
+    assert [p.modality for p in placed] == ["mrna"]
+    # only GM-CSF's own kind gives way when one name holds both
+    placed = classify(("BIOLOGICAL", "TTRNA-DC vaccines with GM-CSF"), ("DRUG", "Td vaccine"),
+                      title="Adoptive Cellular Therapy in Gliomas")
+    assert {p.modality for p in placed} == {"cell_therapy", "vaccine"}
+    # named in the title, it is part of the question
+    placed = classify(("BIOLOGICAL", "sargramostim"), ("BIOLOGICAL", "peptide vaccine"),
+                      title="GM-CSF With or Without Vaccine Therapy in Melanoma")
+    assert {p.modality for p in placed} == {"protein", "vaccine"}
+
+
+def test_support_the_title_calls_support_stays_background():
+    items = (("BIOLOGICAL", "filgrastim"), ("DRUG", "topotecan"))
+    title = "High Dose Topotecan With Filgrastim and Peripheral Blood Stem Cell Support"
+    assert [p.modality for p in classify(*items, title=title)] == ["small_molecule"]
+    title = "Topotecan With or Without Filgrastim in Treating Patients With Solid Tumors"
+    assert {p.modality for p in classify(*items, title=title)} == {"protein", "small_molecule"}
+
+
 def test_saline_with_a_dose_is_a_control():
     placed = classify(("BIOLOGICAL", "umbilical cord blood derived mesenchymal stem cells"),
                       ("OTHER", "Normal saline 2mL"), ("OTHER", "Physiological serum"))

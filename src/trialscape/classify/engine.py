@@ -132,6 +132,8 @@ class Classifier:
     comparison_in_title: re.Pattern[str] = re.compile(r"(?!x)x")
     dosage_form: re.Pattern[str] = re.compile(r"(?!x)x")
     support_in_transplant: re.Pattern[str] | None = None
+    support_in_title: re.Pattern[str] = re.compile(r"(?!x)x")
+    adjuvant_with: frozenset[str] = frozenset()
     transplant_setting: re.Pattern[str] | None = None
     # normalised name -> its modalities (one, or several for a regimen such as R-CHOP)
     products: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -155,6 +157,7 @@ class Classifier:
             words = name.split()
             lengths.setdefault(words[0], set()).add(len(words))
         self.product_lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+        self._gm_csf_kinds = {mid for mid, _ in self._find("product", "GM-CSF sargramostim")}
 
     # -- one intervention ---------------------------------------------------------------------
     def _match_text(self, layer: str, text: str, field_name: str, tested: bool) -> list[_Hit]:
@@ -488,18 +491,34 @@ class Classifier:
 
         def is_background(item: Intervention) -> bool:
             text = " ".join((item.name, *item.other_names, item.description or ""))
-            if item.name.casefold() in title:
-                return False
-            if self.supportive.search(item.name) or self.supportive.search(
-                    item.description or ""):
-                return True
-            if self.support_in_transplant is not None and self.support_in_transplant.search(
-                    item.name) and self._transplant_setting(trial):  # the rare case last
+            supportive = self.supportive.search(item.name) or self.supportive.search(
+                item.description or "")
+            if item.name.casefold() in title and not (
+                    supportive and self._called_support(item.name, title)):
+                return False  # titled: the question ("... with filgrastim support" is not)
+            if supportive:
                 return True
             return cell_or_gene and bool(self.conditioning.search(text))
 
-        kept = [(h, i) for h, i in pairs if not is_background(i)]
+        def is_adjuvant(h: _Hit, item: Intervention) -> bool:
+            """GM-CSF given with a transplant or G-CSF (support), or with a vaccine (its
+            adjuvant), unless the title names it: only its own kind gives way ("DC vaccines
+            with GM-CSF" stays a cell therapy)."""
+            return (self.support_in_transplant is not None
+                    and h.modality in self._gm_csf_kinds
+                    and self.support_in_transplant.search(item.name) is not None
+                    and (self._transplant_setting(trial) or bool(modalities & self.adjuvant_with))
+                    and self.support_in_transplant.search(title) is None)
+
+        kept = [(h, i) for h, i in pairs if not is_background(i) and not is_adjuvant(h, i)]
         return kept if kept else pairs
+
+    def _called_support(self, name: str, title: str) -> bool:
+        """Whether the title calls this intervention support: a support word within a few
+        words after its name ("Topotecan With Filgrastim and Peripheral Blood Stem Cell
+        Support"), not merely somewhere ("... With or Without Filgrastim")."""
+        after = title.split(name.casefold(), 1)[1] if name.casefold() in title else ""
+        return bool(self.support_in_title.search(" ".join(after.split()[:7])))
 
     def _drop_setting(self, pairs: list[tuple[_Hit, Intervention]], title: str
                       ) -> list[tuple[_Hit, Intervention]]:
@@ -656,6 +675,9 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         conditioning=rx("conditioning"),
         conditioning_with=frozenset(bg["conditioning_with"]),
         stem_exceptions=tuple(w.casefold() for w in bg.get("stem_exceptions", [])),
+        support_in_title=rx("support_in_title") if bg.get("support_in_title")
+        else re.compile(r"(?!x)x"),
+        adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
         support_in_transplant=rx("support_in_transplant") if bg.get("support_in_transplant")
         else None,
         transplant_setting=rx("transplant_setting") if bg.get("transplant_setting") else None,
