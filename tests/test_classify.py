@@ -244,6 +244,16 @@ def test_support_the_title_calls_support_stays_background():
     assert {p.modality for p in classify(*items, title=title)} == {"protein", "small_molecule"}
 
 
+def test_what_the_title_says_participants_undergo_is_background():
+    items = (("DRUG", "TGF-beta2 antisense oligonucleotide"), ("PROCEDURE", "Trabeculectomy"))
+    title = "Safety of ISTH0036 in Subjects With Glaucoma Undergoing Trabeculectomy"
+    assert [p.modality for p in classify(*items, title=title)] == ["oligonucleotide"]
+    # a sequence word is no setting: the trial may give both
+    items = (("DRUG", "Rituxan"), ("DRUG", "1018 ISS"))
+    title = "Study of 1018 ISS Following Rituxan in Follicular Lymphoma"
+    assert "monoclonal_antibody" in {p.modality for p in classify(*items, title=title)}
+
+
 def test_saline_with_a_dose_is_a_control():
     placed = classify(("BIOLOGICAL", "umbilical cord blood derived mesenchymal stem cells"),
                       ("OTHER", "Normal saline 2mL"), ("OTHER", "Physiological serum"))

@@ -129,6 +129,7 @@ class Classifier:
     setting_in_title: dict[str, re.Pattern[str]] = field(default_factory=dict)
     title_setting: re.Pattern[str] = re.compile(r"(?!x)x")  # matches nothing unless configured
     title_measure: re.Pattern[str] = re.compile(r"(?!x)x")
+    title_population: re.Pattern[str] = re.compile(r"(?!x)x")
     comparison_in_title: re.Pattern[str] = re.compile(r"(?!x)x")
     dosage_form: re.Pattern[str] = re.compile(r"(?!x)x")
     support_in_transplant: re.Pattern[str] | None = None
@@ -411,6 +412,7 @@ class Classifier:
                 pairs += [(h, item) for h in item_hits]
         pairs = self._drop_background(pairs, title, trial)
         pairs = self._drop_setting(pairs, title)
+        pairs = self._drop_titled_setting(pairs, trial)
         placed = [h for h, _ in pairs]
         if not placed and backbone:
             placed = backbone  # nothing but the backbone: it is what the trial studies
@@ -512,6 +514,26 @@ class Classifier:
 
         kept = [(h, i) for h, i in pairs if not is_background(i) and not is_adjuvant(h, i)]
         return kept if kept else pairs
+
+    def _drop_titled_setting(self, pairs: list[tuple[_Hit, Intervention]], trial: Trial
+                             ) -> list[tuple[_Hit, Intervention]]:
+        """An intervention the title names as what its participants undergo ("... in Subjects
+        With Glaucoma Undergoing Trabeculectomy", `background.title_population`) is what
+        everyone gets: background, when another kind is tested. Sequence words ("following
+        Rituxan") are left alone: the trial may give both."""
+        title = self._title_text(trial)
+        settings = " | ".join(m.group(0).casefold() for m in self.title_population.finditer(title))
+        if not settings:
+            return pairs
+        elsewhere = self.title_population.sub(" ", title).casefold()  # named as tested too?
+        setting = {i.idx for _, i in pairs if len(i.name) > 3
+                   and i.name.casefold().strip() in settings
+                   and i.name.casefold().strip() not in elsewhere}
+        if not setting:
+            return pairs
+        rest = {h.modality for h, i in pairs if i.idx not in setting and h.tested}
+        dropped = [(h, i) for h, i in pairs if i.idx not in setting or h.modality in rest]
+        return dropped if rest else pairs
 
     def _called_support(self, name: str, title: str) -> bool:
         """Whether the title calls this intervention support: a support word within a few
@@ -683,6 +705,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         transplant_setting=rx("transplant_setting") if bg.get("transplant_setting") else None,
         title_setting=rx("title_setting") if bg.get("title_setting") else re.compile(r"(?!x)x"),
         title_measure=rx("title_measure") if bg.get("title_measure") else re.compile(r"(?!x)x"),
+        title_population=rx("title_population") if bg.get("title_population")
+        else re.compile(r"(?!x)x"),
         comparison_in_title=rx("comparison_in_title") if bg.get("comparison_in_title")
         else re.compile(r"(?!x)x"),
         dosage_form=rx("dosage_form") if bg.get("dosage_form") else re.compile(r"(?!x)x"),
