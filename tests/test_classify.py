@@ -254,6 +254,15 @@ def test_what_the_title_says_participants_undergo_is_background():
     assert "monoclonal_antibody" in {p.modality for p in classify(*items, title=title)}
 
 
+def test_category_tags_of_old_records_name_no_treatment():
+    placed = classify(("DRUG", "antineoplaston A10"), ("PROCEDURE", "alternative product therapy"),
+                      ("PROCEDURE", "biologically based therapies"),
+                      ("PROCEDURE", "adjuvant therapy"))
+    assert [p.modality for p in placed] == ["small_molecule"]
+    (p,) = classify(("OTHER", "psychosocial assessment and care"))
+    assert p.modality == "other"  # nothing else listed: the trial is other
+
+
 def test_saline_with_a_dose_is_a_control():
     placed = classify(("BIOLOGICAL", "umbilical cord blood derived mesenchymal stem cells"),
                       ("OTHER", "Normal saline 2mL"), ("OTHER", "Physiological serum"))
