@@ -385,17 +385,20 @@ def test_throughput_floor(ctgov_db):
 # Measured on ../shared/gold/dev_labels.csv (340 trials) with rules 2026.12.1. These floors
 # guard against regressions; the targets (F1 >= 0.95 / 0.90) are not yet all met:
 # see docs/classification.md for the current figures and what is left.
-FLOORS = {"engineered_cell_therapy": 0.96, "oligonucleotide": 0.97, "antibody_drug_conjugate": 0.97,
-          "bispecific_antibody": 0.96, "monoclonal_antibody": 0.945, "mrna": 0.96,
-          "gene_therapy": 0.95, "small_molecule": 0.945, "vaccine": 0.92, "cell_therapy": 0.93,
-          "radiopharmaceutical": 0.95, "other": 0.87, "protein": 0.84}
+# The targets (0.95 for the advanced kinds and antibodies, 0.90 for the rest), raised to
+# a regression floor where the dev labels score well above them.
+FLOORS = {"gene_therapy": 0.95, "gene_editing": 0.95, "engineered_cell_therapy": 0.96,
+          "oligonucleotide": 0.97, "antibody_drug_conjugate": 0.97, "bispecific_antibody": 0.96,
+          "monoclonal_antibody": 0.95, "mrna": 0.96, "cell_therapy": 0.93,
+          "radiopharmaceutical": 0.95, "vaccine": 0.92, "small_molecule": 0.945,
+          "protein": 0.90, "other": 0.90}
 
 
 def test_accuracy_on_gold_labels(ctgov_db):
     require_shared(GOLD)
     report = evaluate_snapshot(ctgov_db, GOLD)
     assert report.trials >= 300 and not report.missing
-    assert report.primary_match >= 0.945
+    assert report.primary_match >= 0.95
     for modality, floor in FLOORS.items():
         assert report.per_modality[modality].f1 >= floor, (modality,
                                                            report.per_modality[modality].f1)
