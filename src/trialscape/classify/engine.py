@@ -4,9 +4,13 @@ Each intervention is matched layer by layer, strongest first (product dictionary
 name patterns, description patterns, the intervention type as a weak prior); the first layer that
 matches decides that intervention. Placebo, sham and standard-of-care controls place nothing;
 background therapies (conditioning, lymphodepletion, premedication, supportive growth factors, a
-backbone given in every arm of a placebo-controlled trial) place nothing when something else is
-tested. The trial's primary modality is the most specific one among the tested interventions.
-Every placement carries the rule and the text that matched, so the dashboard can say why.
+backbone given in every arm of a placebo-controlled or add-on trial, what the title says
+participants undergo) place nothing when something else is tested. The title fills gaps: a bare
+code takes the kind its title names, and a record with no interventions is read from its title
+part by part (setting and measure phrases blanked). The trial's primary modality is the most
+specific one among the tested interventions. Every placement carries the rule and the text that
+matched, so the dashboard can say why. The rules and word lists live in data/modalities.toml;
+docs/classification.md explains each with the record wording it came from.
 """
 
 from __future__ import annotations
@@ -94,6 +98,7 @@ def _lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
+NEVER = re.compile(r"(?!x)x")  # a pattern that matches nothing
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _WORDY = re.compile(r"[A-Za-z]{3}")
 # where a title joins the things it tests
@@ -127,13 +132,14 @@ class Classifier:
     conditioning_with: frozenset[str]
     stem_exceptions: tuple[str, ...] = ()  # word endings: "oligodeoxynucleotide" is no -tide
     setting_in_title: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    title_setting: re.Pattern[str] = re.compile(r"(?!x)x")  # matches nothing unless configured
-    title_measure: re.Pattern[str] = re.compile(r"(?!x)x")
-    title_population: re.Pattern[str] = re.compile(r"(?!x)x")
-    comparison_in_title: re.Pattern[str] = re.compile(r"(?!x)x")
-    dosage_form: re.Pattern[str] = re.compile(r"(?!x)x")
+    # optional [background] lists: unset, they match nothing
+    title_setting: re.Pattern[str] = NEVER
+    title_measure: re.Pattern[str] = NEVER
+    title_population: re.Pattern[str] = NEVER
+    comparison_in_title: re.Pattern[str] = NEVER
+    dosage_form: re.Pattern[str] = NEVER
     support_in_transplant: re.Pattern[str] | None = None
-    support_in_title: re.Pattern[str] = re.compile(r"(?!x)x")
+    support_in_title: re.Pattern[str] = NEVER
     adjuvant_with: frozenset[str] = frozenset()
     transplant_setting: re.Pattern[str] | None = None
     # normalised name -> its modalities (one, or several for a regimen such as R-CHOP)
@@ -673,7 +679,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
     bg = config["background"]
 
     def rx(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(bg[key]), re.IGNORECASE)
+        return re.compile("|".join(bg[key]), re.IGNORECASE) if bg.get(key) else NEVER
 
     carriers = {m.id for m in modalities if m.carrier}
 
@@ -697,19 +703,16 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         conditioning=rx("conditioning"),
         conditioning_with=frozenset(bg["conditioning_with"]),
         stem_exceptions=tuple(w.casefold() for w in bg.get("stem_exceptions", [])),
-        support_in_title=rx("support_in_title") if bg.get("support_in_title")
-        else re.compile(r"(?!x)x"),
+        support_in_title=rx("support_in_title"),
         adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
         support_in_transplant=rx("support_in_transplant") if bg.get("support_in_transplant")
         else None,
         transplant_setting=rx("transplant_setting") if bg.get("transplant_setting") else None,
-        title_setting=rx("title_setting") if bg.get("title_setting") else re.compile(r"(?!x)x"),
-        title_measure=rx("title_measure") if bg.get("title_measure") else re.compile(r"(?!x)x"),
-        title_population=rx("title_population") if bg.get("title_population")
-        else re.compile(r"(?!x)x"),
-        comparison_in_title=rx("comparison_in_title") if bg.get("comparison_in_title")
-        else re.compile(r"(?!x)x"),
-        dosage_form=rx("dosage_form") if bg.get("dosage_form") else re.compile(r"(?!x)x"),
+        title_setting=rx("title_setting"),
+        title_measure=rx("title_measure"),
+        title_population=rx("title_population"),
+        comparison_in_title=rx("comparison_in_title"),
+        dosage_form=rx("dosage_form"),
         setting_in_title={mid: re.compile("|".join(alts), re.IGNORECASE)
                           for mid, alts in bg.get("setting_in_title", {}).items()},
     )
