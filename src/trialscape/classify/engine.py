@@ -332,14 +332,15 @@ class Classifier:
     def _roles(self, trial: Trial) -> dict[int, str]:
         """idx -> 'control' | 'ancillary' | 'comparator' | 'tested' | 'backbone'."""
         arm_types = {a.label: a.type for a in trial.arm_groups}
-        arms_of: dict[int, set[str]] = {}
-        for item in trial.interventions:
-            labels = set(item.arm_group_labels)
-            for arm in trial.arm_groups:
-                for ref in arm.intervention_names:
-                    if ref.split(":", 1)[-1].strip().casefold() == item.name.strip().casefold():
-                        labels.add(arm.label)
-            arms_of[item.idx] = labels
+        # arms name their interventions as "Drug: name"
+        arms_named: dict[str, set[str]] = {}
+        for arm in trial.arm_groups:
+            for ref in arm.intervention_names:
+                arms_named.setdefault(ref.split(":", 1)[-1].strip().casefold(), set()).add(
+                    arm.label)
+        arms_of = {item.idx: set(item.arm_group_labels)
+                   | arms_named.get(item.name.strip().casefold(), set())
+                   for item in trial.interventions}
         has_experimental = any(t == "EXPERIMENTAL" for t in arm_types.values())
         has_placebo_arm = any(t in ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR")
                               for t in arm_types.values())
@@ -435,7 +436,8 @@ class Classifier:
         text = self._title_text(trial)
         if not setting:
             text = self.title_setting.sub(" ", text)
-        if not any(self.by_id[mid].title_fallback for layer in LAYERS[:3]
+        if not any(self.by_id[mid].title_fallback for layer in ("product", "stem",
+                                                                 "title name pattern")
                    for mid, _ in self._find(layer, text)):
             return []  # most titles name no advanced kind: skip reading them part by part
         return [h if h.tested == tested else _Hit(h.modality, h.layer, "title", h.text,
@@ -694,6 +696,9 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                                              if mid in carriers})
                for layer, groups in (("name pattern", patterns),
                                      ("description pattern", descriptions))},
+            # ... and of the kinds a title may name (title_fallback): the cheap first look
+            "title name pattern": _lowered({m.id: patterns[m.id] for m in modalities
+                                            if m.title_fallback}),
         },
         products=products,
         stems=tuple(stems),
