@@ -263,6 +263,18 @@ def test_category_tags_of_old_records_name_no_treatment():
     assert p.modality == "other"  # nothing else listed: the trial is other
 
 
+def test_imaging_agents_are_assessments():
+    """Tracers and contrast agents measure; a trial listing only them is other."""
+    placed = classify(("DRUG", "LY3954068"), ("DRUG", "Flortaucipir F18"),
+                      ("DRUG", "Gadoteridol"))
+    assert [p.modality for p in placed] == ["small_molecule"]
+    (p,) = classify(("DRUG", "Hyperpolarized Xe129"), ("DRUG", "iodinated contrast dye"))
+    assert (p.modality, p.rule) == ("other", "assessment only")
+    # a drug that only contains a contrast element's name is still a drug
+    placed = classify(("DRUG", "motexafin gadolinium"), ("DRUG", "doxorubicin"))
+    assert {p.modality for p in placed} == {"small_molecule"}
+
+
 def test_saline_with_a_dose_is_a_control():
     placed = classify(("BIOLOGICAL", "umbilical cord blood derived mesenchymal stem cells"),
                       ("OTHER", "Normal saline 2mL"), ("OTHER", "Physiological serum"))
@@ -333,7 +345,8 @@ def test_code_prefix_is_not_a_product():
         build_classifier(config)
     assert classify(("RADIATION", "high-LET heavy ion therapy"))[0].modality == "other"
     assert classify(("DEVICE", "holmium laser and ball tip fiber"))[0].modality == "other"
-    for code in ("ION-363", "WVE-120101", "SRP-4053", "ISIS 3521", "ALN-RSV01", "AKCEA-TTR-LRx"):
+    for code in ("ION-363", "WVE-120101", "SRP-4053", "ISIS 3521", "ALN-RSV01", "AKCEA-TTR-LRx",
+                 "QR-1123"):
         assert classify(("DRUG", code))[0].modality == "oligonucleotide", code
 
 
