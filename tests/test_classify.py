@@ -417,6 +417,20 @@ def test_accuracy_on_gold_labels(ctgov_db):
                                                            report.per_modality[modality].f1)
 
 
+def test_evaluate_lists_each_error_with_its_evidence(ctgov_db, capsys):
+    """`trialscape evaluate --errors`: what the label says and what each placement rests on."""
+    from trialscape.cli import main
+
+    require_shared(GOLD)
+    assert main(["evaluate", "--db", str(ctgov_db), "--labels", str(GOLD), "--errors"]) == 0
+    out = capsys.readouterr().out
+    report = evaluate_snapshot(ctgov_db, GOLD)
+    assert f"{len(report.errors)} labelled trials placed differently" in out
+    first = report.errors[0][0]
+    block = out.split(first, 1)[1].split("\n\n", 1)[0]
+    assert "  label:  " in block and "  placed: " in block and " matches the " in block
+
+
 def test_unclassified_share_of_drug_and_biological_trials(ctgov_db):
     import duckdb
 

@@ -264,7 +264,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from trialscape.classify.evaluate import evaluate_snapshot, format_report
+    from trialscape.classify.evaluate import evaluate_snapshot, format_errors, format_report
 
     path = settings.db_path(args.db)
     labels = Path(args.labels)
@@ -272,6 +272,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         raise CommandError(f"no labels file at {labels}")
     report = evaluate_snapshot(path, labels)
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
+    if args.errors:
+        print("\n" + format_errors(report, path, labels))
     return 0
 
 
@@ -386,6 +388,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--labels", default=str(settings.PROJECT_ROOT.parent / "shared" / "gold"
                                            / "dev_labels.csv"))
     p.add_argument("--json", action="store_true")
+    p.add_argument("--errors", action="store_true",
+                   help="also list every trial placed differently, with the labeller's note "
+                        "and the evidence of each placement")
 
     p = add("serve", cmd_serve, "start the dashboard (on the demo snapshot if none exists)")
     p.add_argument("--db")

@@ -89,7 +89,7 @@ def evaluate(predicted: dict[str, tuple[set[str], str]],
                 scores[m].fn += 1
         primary_ok += got_primary == primary
         confusion[(primary, got_primary)] += 1
-        if got != labels:
+        if got != labels or got_primary != primary:
             errors.append((nct_id, sorted(labels), sorted(got)))
     return Report(n, scores, primary_ok / n if n else 0.0, confusion, missing, errors)
 
@@ -126,3 +126,31 @@ def format_report(report: Report) -> str:
     if report.missing:
         lines.append(f"\n{len(report.missing)} labelled trials are not in the snapshot")
     return "\n".join(lines)
+
+
+def format_errors(report: Report, db: Path, labels: Path) -> str:
+    """Every trial placed differently from its label: what the label says (with the
+    labeller's note) and what each placement rests on, for whoever edits the rules next."""
+    notes = {}
+    with open(labels, newline="") as fh:
+        for row in csv.DictReader(fh):
+            notes[row["nct_id"]] = (row.get("primary", ""), row.get("note", ""))
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        lines = [f"{len(report.errors)} labelled trials placed differently:"]
+        for nct_id, gold, _placed in report.errors:
+            gold_primary, note = notes.get(nct_id, ("", ""))
+            title = con.execute("SELECT brief_title FROM studies WHERE nct_id = ?",
+                                [nct_id]).fetchall()
+            lines += ["", f"{nct_id}  {title[0][0] if title and title[0][0] else ''}",
+                      f"  label:  {', '.join(gold)} (primary {gold_primary})"]
+            if note:
+                lines.append(f"  note:   {note}")
+            for modality, is_primary, evidence in con.execute(
+                    "SELECT modality, is_primary, evidence FROM study_modalities "
+                    "WHERE nct_id = ? ORDER BY NOT is_primary, modality", [nct_id]).fetchall():
+                mark = " (primary)" if is_primary else ""
+                lines.append(f"  placed: {modality}{mark}: {evidence}")
+        return "\n".join(lines)
+    finally:
+        con.close()
