@@ -60,7 +60,7 @@ print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrs
 
 CLASSIFY = """
 import sys, time, duckdb
-from trialscape.classify.engine import build_classifier, load_config
+from trialscape.classify.rules import build_classifier, load_config
 from trialscape.classify.inputs import read_trials
 con = duckdb.connect(sys.argv[1], read_only=True)
 con.execute("SET enable_progress_bar = false")

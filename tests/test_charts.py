@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pytest
 
 from trialscape import charts, queries
-from trialscape.classify.engine import load_classifier
+from trialscape.classify.rules import load_classifier
 from trialscape.filters import Filters
 
 

@@ -7,10 +7,10 @@ import time
 import pytest
 
 from conftest import GOLD, require_shared
-from trialscape.classify.engine import build_classifier, load_classifier, load_config
 from trialscape.classify.evaluate import evaluate_snapshot
 from trialscape.classify.gates import required_literals
 from trialscape.classify.inputs import ArmGroup, Intervention, Trial
+from trialscape.classify.rules import build_classifier, load_classifier, load_config
 
 C = load_classifier()
 
@@ -460,8 +460,8 @@ def test_records_without_interventions_are_mostly_placed(ctgov_db):
 def test_a_vector_carrying_a_protein_gene_is_gene_therapy():
     """The product dictionary names the payload (factor VIII, interferon); the vector words
     name what is tested. Both from real records' wording."""
-    from trialscape.classify.engine import load_classifier
     from trialscape.classify.inputs import Intervention, Trial
+    from trialscape.classify.rules import load_classifier
 
     c = load_classifier()
     for name in ("Recombinant AAV2/6 Human Factor VIII Gene Therapy",

@@ -238,7 +238,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_classify(args: argparse.Namespace) -> int:
     import time
 
-    from trialscape.classify.engine import load_classifier
+    from trialscape.classify.rules import load_classifier
     from trialscape.snapshot.build import new_version
     from trialscape.snapshot.derive import derive_all
 

@@ -16,13 +16,8 @@ docs/classification.md explains each with the record wording it came from.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from typing import Any
 
-from trialscape import settings
 from trialscape.classify.gates import GatedPatterns
 from trialscape.classify.inputs import Intervention, Trial
 
@@ -80,7 +75,7 @@ class _Hit:
     tested: bool
 
 
-def _lowered(groups: dict[str, list[str]]) -> GatedPatterns:
+def lowered_patterns(groups: dict[str, list[str]]) -> GatedPatterns:
     """Patterns matched against lower-cased text: cheaper than re.IGNORECASE, and gateable."""
     return GatedPatterns({mid: [_lower_pattern(p) for p in alts] for mid, alts in groups.items()})
 
@@ -114,7 +109,7 @@ def _names_more(pattern: re.Pattern[str], text: str) -> bool:
     return re.search(r"[A-Za-z]{4,}", rest) is not None
 
 
-def _norm(text: str) -> str:
+def normalise(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
 
 
@@ -187,7 +182,7 @@ class Classifier:
         if layer == "product":
             # Longest names first, each word used once: "zanidatamab zovodotin" is one product,
             # not also "zanidatamab"; "X with Y" is two.
-            tokens = _norm(text).split()
+            tokens = normalise(text).split()
             found = []  # (words, start, name): only where a product's first word is
             for i, token in enumerate(tokens):
                 for n in self.product_lengths.get(token, ()):
@@ -205,7 +200,7 @@ class Classifier:
             # every (modality, word): a combination name can hold two antibodies, or a product
             # beside a stem-only name (see match_intervention)
             found: list[tuple[str, str]] = []
-            for word in _norm(text).split():
+            for word in normalise(text).split():
                 if len(word) < 5 or word.endswith(self.stem_exceptions):
                     continue
                 mids: set[str] = set()
@@ -378,8 +373,8 @@ class Classifier:
         if item.name.casefold() in folded:
             return True
         # a development code is as good as the whole name ("IP FT516" in "FT516 and IL2 ...")
-        words = set(_norm(title).split())
-        if any(w in words for w in _norm(item.name).split() if _CODE.fullmatch(w)):
+        words = set(normalise(title).split())
+        if any(w in words for w in normalise(item.name).split() if _CODE.fullmatch(w)):
             return True
         named = {h.modality for layer in ("product", "stem", "name pattern")
                  for h in self._match_text(layer, title, "title", True)
@@ -448,9 +443,9 @@ class Classifier:
     def _in_setting(self, item: Intervention, trial: Trial) -> bool:
         """Whether a development code of this intervention is inside a setting phrase of the
         title."""
-        codes = {w for w in _norm(item.name).split() if _CODE.fullmatch(w)}
+        codes = {w for w in normalise(item.name).split() if _CODE.fullmatch(w)}
         return bool(codes) and any(
-            codes & set(_norm(m.group(0)).split())
+            codes & set(normalise(m.group(0)).split())
             for m in self.title_setting.finditer(self._title_text(trial)))
 
     def _code_kind(self, hits: list[_Hit], item: Intervention, trial: Trial) -> list[_Hit]:
@@ -614,119 +609,3 @@ class Classifier:
                              "only placebo or standard care is listed: other")
         return Placement("unclassified", None, True, "no signal",
                          "no intervention name, code or description matched a rule")
-
-
-def load_config(path: Path | None = None) -> dict[str, Any]:
-    return tomllib.loads((path or settings.modalities_path()).read_text("utf-8"))
-
-
-def build_classifier(config: dict[str, Any]) -> Classifier:
-    base = config.get("explainer_base_url", "").rstrip("/")
-    modalities = []
-    products: dict[str, tuple[str, ...]] = {}
-    stems: list[tuple[str, tuple[str, ...]]] = []
-    patterns: dict[str, list[str]] = {}
-    descriptions: dict[str, list[str]] = {}
-    type_prior: dict[str, str] = {}
-    for i, m in enumerate(config["modality"]):
-        slug = m.get("explainer", "")
-        url = slug if slug.startswith("http") else (f"{base}/{slug}" if slug and base else None)
-        subs = tuple(Submodality(s["id"], s["label"], re.compile("|".join(s["patterns"]), re.I))
-                     for s in m.get("submodality", []))
-        modalities.append(Modality(
-            m["id"], m["label"], m["definition"], url, m["colour"], m.get("order", i),
-            m.get("specificity", 99), frozenset(m.get("suppresses", [])), subs,
-            m.get("title_fallback", True), bool(m.get("carrier", False)),
-            bool(m.get("yields_to_medicine", False)),
-            re.compile("|".join(m["kept_beside_medicine"]), re.IGNORECASE)
-            if m.get("kept_beside_medicine") else None,
-            frozenset(m["description_types"]) if "description_types" in m else None))
-        for name in m.get("products", []):
-            key = _norm(name).strip()
-            if name.rstrip().endswith("-"):
-                # a product is a whole name: "ION-" would read as the word "ion" (heavy ion
-                # therapy); a code prefix needs a pattern such as 'ION-?\d{3}'
-                raise ValueError(f"modalities.toml: product {name!r} under {m['id']} is a code "
-                                 f"prefix; put it under patterns (e.g. '{name}\\d')")
-            if key and key in products and products[key] != (m["id"],):
-                raise ValueError(f"modalities.toml: product {name!r} is listed under both "
-                                 f"{products[key][0]} and {m['id']}")
-            products.setdefault(key, (m["id"],))
-        if m.get("stems"):
-            stems.append((m["id"], tuple(x.lower() for x in m["stems"])))
-        patterns[m["id"]] = list(m.get("patterns", []))
-        descriptions[m["id"]] = list(m.get("description_patterns", []))
-        for t in m.get("types", []):
-            type_prior[t] = m["id"]
-    ids = {m.id for m in modalities}
-    for name, mids in config.get("regimens", {}).items():
-        key = _norm(name).strip()
-        unknown = set(mids) - ids
-        if unknown or key in products:
-            raise ValueError(f"modalities.toml: regimen {name!r} "
-                             + (f"names unknown {sorted(unknown)}" if unknown
-                                else f"is also a product of {products[key][0]}"))
-        products[key] = tuple(mids)
-    for m in modalities:
-        unknown = m.suppresses - ids
-        if unknown:
-            raise ValueError(f"modalities.toml: {m.id} suppresses unknown {sorted(unknown)}")
-    unknown = set(config["background"].get("setting_in_title", {})) - ids
-    if unknown:
-        raise ValueError(f"modalities.toml: background.setting_in_title names unknown "
-                         f"{sorted(unknown)}")
-    for required in ("other", "unclassified"):
-        if required not in ids:
-            raise ValueError(f"modalities.toml: the '{required}' modality is required")
-    bg = config["background"]
-
-    def rx(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(bg[key]), re.IGNORECASE) if bg.get(key) else NEVER
-
-    carriers = {m.id for m in modalities if m.carrier}
-
-    return Classifier(
-        version=str(config["version"]),
-        modalities=tuple(modalities),
-        layers={
-            "name pattern": _lowered(patterns),
-            "description pattern": _lowered(descriptions),
-            # the same patterns of carrier modalities only: the cheap second look (_carriers)
-            **{f"carrier {layer}": _lowered({mid: alts for mid, alts in groups.items()
-                                             if mid in carriers})
-               for layer, groups in (("name pattern", patterns),
-                                     ("description pattern", descriptions))},
-            # ... and of the kinds a title may name (title_fallback): the cheap first look
-            "title name pattern": _lowered({m.id: patterns[m.id] for m in modalities
-                                            if m.title_fallback}),
-        },
-        products=products,
-        stems=tuple(stems),
-        type_prior=type_prior,
-        control=rx("control"), choice=rx("choice"), ancillary=rx("ancillary"),
-        supportive=rx("supportive"),
-        conditioning=rx("conditioning"),
-        conditioning_with=frozenset(bg["conditioning_with"]),
-        stem_exceptions=tuple(w.casefold() for w in bg.get("stem_exceptions", [])),
-        support_in_title=rx("support_in_title"),
-        adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
-        support_in_transplant=rx("support_in_transplant") if bg.get("support_in_transplant")
-        else None,
-        transplant_setting=rx("transplant_setting") if bg.get("transplant_setting") else None,
-        title_setting=rx("title_setting"),
-        title_measure=rx("title_measure"),
-        title_population=rx("title_population"),
-        comparison_in_title=rx("comparison_in_title"),
-        dosage_form=rx("dosage_form"),
-        setting_in_title={mid: re.compile("|".join(alts), re.IGNORECASE)
-                          for mid, alts in bg.get("setting_in_title", {}).items()},
-    )
-
-
-def load_classifier(path: Path | None = None) -> Classifier:
-    return _cached_classifier(str(path or settings.modalities_path()))
-
-
-@cache
-def _cached_classifier(path: str) -> Classifier:
-    return build_classifier(load_config(Path(path)))

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 import duckdb
 import pyarrow as pa
 
-from trialscape.classify.engine import Classifier, load_classifier
+from trialscape.classify.engine import Classifier
 from trialscape.classify.inputs import trial_batches, trials_from_batch
+from trialscape.classify.rules import load_classifier
 from trialscape.snapshot.info import first_row
 from trialscape.sponsors import canonical_names
 from trialscape.workers import count as worker_count

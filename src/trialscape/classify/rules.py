@@ -1,0 +1,136 @@
+"""Reading data/modalities.toml into a Classifier, with clear errors for the editors who
+write it (unknown modality ids, a product listed twice, a code prefix given as a product)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from trialscape import settings
+from trialscape.classify.engine import (
+    NEVER,
+    Classifier,
+    Modality,
+    Submodality,
+    lowered_patterns,
+    normalise,
+)
+
+
+def load_config(path: Path | None = None) -> dict[str, Any]:
+    return tomllib.loads((path or settings.modalities_path()).read_text("utf-8"))
+
+
+def build_classifier(config: dict[str, Any]) -> Classifier:
+    base = config.get("explainer_base_url", "").rstrip("/")
+    modalities = []
+    products: dict[str, tuple[str, ...]] = {}
+    stems: list[tuple[str, tuple[str, ...]]] = []
+    patterns: dict[str, list[str]] = {}
+    descriptions: dict[str, list[str]] = {}
+    type_prior: dict[str, str] = {}
+    for i, m in enumerate(config["modality"]):
+        slug = m.get("explainer", "")
+        url = slug if slug.startswith("http") else (f"{base}/{slug}" if slug and base else None)
+        subs = tuple(Submodality(s["id"], s["label"], re.compile("|".join(s["patterns"]), re.I))
+                     for s in m.get("submodality", []))
+        modalities.append(Modality(
+            m["id"], m["label"], m["definition"], url, m["colour"], m.get("order", i),
+            m.get("specificity", 99), frozenset(m.get("suppresses", [])), subs,
+            m.get("title_fallback", True), bool(m.get("carrier", False)),
+            bool(m.get("yields_to_medicine", False)),
+            re.compile("|".join(m["kept_beside_medicine"]), re.IGNORECASE)
+            if m.get("kept_beside_medicine") else None,
+            frozenset(m["description_types"]) if "description_types" in m else None))
+        for name in m.get("products", []):
+            key = normalise(name).strip()
+            if name.rstrip().endswith("-"):
+                # a product is a whole name: "ION-" would read as the word "ion" (heavy ion
+                # therapy); a code prefix needs a pattern such as 'ION-?\d{3}'
+                raise ValueError(f"modalities.toml: product {name!r} under {m['id']} is a code "
+                                 f"prefix; put it under patterns (e.g. '{name}\\d')")
+            if key and key in products and products[key] != (m["id"],):
+                raise ValueError(f"modalities.toml: product {name!r} is listed under both "
+                                 f"{products[key][0]} and {m['id']}")
+            products.setdefault(key, (m["id"],))
+        if m.get("stems"):
+            stems.append((m["id"], tuple(x.lower() for x in m["stems"])))
+        patterns[m["id"]] = list(m.get("patterns", []))
+        descriptions[m["id"]] = list(m.get("description_patterns", []))
+        for t in m.get("types", []):
+            type_prior[t] = m["id"]
+    ids = {m.id for m in modalities}
+    for name, mids in config.get("regimens", {}).items():
+        key = normalise(name).strip()
+        unknown = set(mids) - ids
+        if unknown or key in products:
+            raise ValueError(f"modalities.toml: regimen {name!r} "
+                             + (f"names unknown {sorted(unknown)}" if unknown
+                                else f"is also a product of {products[key][0]}"))
+        products[key] = tuple(mids)
+    for m in modalities:
+        unknown = m.suppresses - ids
+        if unknown:
+            raise ValueError(f"modalities.toml: {m.id} suppresses unknown {sorted(unknown)}")
+    unknown = set(config["background"].get("setting_in_title", {})) - ids
+    if unknown:
+        raise ValueError(f"modalities.toml: background.setting_in_title names unknown "
+                         f"{sorted(unknown)}")
+    for required in ("other", "unclassified"):
+        if required not in ids:
+            raise ValueError(f"modalities.toml: the '{required}' modality is required")
+    bg = config["background"]
+
+    def rx(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(bg[key]), re.IGNORECASE) if bg.get(key) else NEVER
+
+    carriers = {m.id for m in modalities if m.carrier}
+
+    return Classifier(
+        version=str(config["version"]),
+        modalities=tuple(modalities),
+        layers={
+            "name pattern": lowered_patterns(patterns),
+            "description pattern": lowered_patterns(descriptions),
+            # the same patterns of carrier modalities only: the cheap second look (_carriers)
+            **{f"carrier {layer}": lowered_patterns({mid: alts for mid, alts in groups.items()
+                                             if mid in carriers})
+               for layer, groups in (("name pattern", patterns),
+                                     ("description pattern", descriptions))},
+            # ... and of the kinds a title may name (title_fallback): the cheap first look
+            "title name pattern": lowered_patterns({m.id: patterns[m.id] for m in modalities
+                                            if m.title_fallback}),
+        },
+        products=products,
+        stems=tuple(stems),
+        type_prior=type_prior,
+        control=rx("control"), choice=rx("choice"), ancillary=rx("ancillary"),
+        supportive=rx("supportive"),
+        conditioning=rx("conditioning"),
+        conditioning_with=frozenset(bg["conditioning_with"]),
+        stem_exceptions=tuple(w.casefold() for w in bg.get("stem_exceptions", [])),
+        support_in_title=rx("support_in_title"),
+        adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
+        support_in_transplant=rx("support_in_transplant") if bg.get("support_in_transplant")
+        else None,
+        transplant_setting=rx("transplant_setting") if bg.get("transplant_setting") else None,
+        title_setting=rx("title_setting"),
+        title_measure=rx("title_measure"),
+        title_population=rx("title_population"),
+        comparison_in_title=rx("comparison_in_title"),
+        dosage_form=rx("dosage_form"),
+        setting_in_title={mid: re.compile("|".join(alts), re.IGNORECASE)
+                          for mid, alts in bg.get("setting_in_title", {}).items()},
+    )
+
+
+def load_classifier(path: Path | None = None) -> Classifier:
+    return _cached_classifier(str(path or settings.modalities_path()))
+
+
+@cache
+def _cached_classifier(path: str) -> Classifier:
+    return build_classifier(load_config(Path(path)))
