@@ -277,8 +277,13 @@ def test_imaging_agents_are_assessments():
 
 def test_saline_with_a_dose_is_a_control():
     placed = classify(("BIOLOGICAL", "umbilical cord blood derived mesenchymal stem cells"),
-                      ("OTHER", "Normal saline 2mL"), ("OTHER", "Physiological serum"))
+                      ("OTHER", "Normal saline 2mL"), ("OTHER", "Physiological serum"),
+                      ("OTHER", "Normal Saline 0.9%"), ("OTHER", "IV saline solution 0.9%"),
+                      ("OTHER", "Glucose water 5%"))
     assert [p.modality for p in placed] == ["cell_therapy"]
+    # a tested solution is no control
+    assert not C.is_control("hypertonic saline 3%")
+    assert not C.is_control("5% Dextrose Injection")
 
 
 def test_usual_care_named_generically_is_a_control():
