@@ -275,6 +275,18 @@ def test_imaging_agents_are_assessments():
     assert {p.modality for p in placed} == {"small_molecule"}
 
 
+def test_a_peptide_antigen_in_a_vaccine_trial_is_a_vaccine():
+    """LABELING.md: peptide cancer vaccines are vaccines; a named peptide medicine stays one."""
+    (p,) = classify(("BIOLOGICAL", "gp100 human melanoma peptide"),
+                    title="A Phase I Study of gp100 Human Melanoma Peptide Vaccine")
+    assert p.modality == "vaccine"
+    (p,) = classify(("BIOLOGICAL", "gp100 human melanoma peptide"), title="A peptide study")
+    assert p.modality == "peptide"
+    placed = classify(("DRUG", "semaglutide"), ("BIOLOGICAL", "influenza vaccine"),
+                      title="Influenza Vaccination in People Taking Semaglutide")
+    assert {p.modality for p in placed} == {"peptide", "vaccine"}
+
+
 def test_saline_with_a_dose_is_a_control():
     placed = classify(("BIOLOGICAL", "umbilical cord blood derived mesenchymal stem cells"),
                       ("OTHER", "Normal saline 2mL"), ("OTHER", "Physiological serum"),

@@ -54,6 +54,8 @@ class Modality:
     yields_to_medicine: bool = False
     kept_beside_medicine: re.Pattern[str] | None = None
     description_types: frozenset[str] | None = None  # registry types its descriptions count for
+    # (title pattern, modality): becomes that kind when the title matches (_recast_by_title)
+    recast_in_title: tuple[re.Pattern[str], str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,6 +417,7 @@ class Classifier:
         pairs = self._drop_background(pairs, title, trial)
         pairs = self._drop_setting(pairs, title)
         pairs = self._drop_titled_setting(pairs, trial)
+        pairs = self._recast_by_title(pairs, title)
         placed = [h for h, _ in pairs]
         if not placed and backbone:
             placed = backbone  # nothing but the backbone: it is what the trial studies
@@ -537,6 +540,20 @@ class Classifier:
         rest = {h.modality for h, i in pairs if i.idx not in setting and h.tested}
         dropped = [(h, i) for h, i in pairs if i.idx not in setting or h.modality in rest]
         return dropped if rest else pairs
+
+    def _recast_by_title(self, pairs: list[tuple[_Hit, Intervention]], title: str
+                         ) -> list[tuple[_Hit, Intervention]]:
+        """A kind found only by its generic words becomes another kind when the title says
+        what it is for (`recast_in_title`: "gp100 peptide" in a "Peptide Vaccine" trial is a
+        vaccine antigen, LABELING.md). Named products keep their kind."""
+        out = []
+        for h, item in pairs:
+            target = self.by_id[h.modality].recast_in_title
+            if (target is not None and h.layer in CARRIER_LAYERS
+                    and target[0].search(title)):
+                h = _Hit(target[1], h.layer, h.field, h.text, h.matched, h.tested)
+            out.append((h, item))
+        return out
 
     def _called_support(self, name: str, title: str) -> bool:
         """Whether the title calls this intervention support: a support word within a few

@@ -44,7 +44,9 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             bool(m.get("yields_to_medicine", False)),
             re.compile("|".join(m["kept_beside_medicine"]), re.IGNORECASE)
             if m.get("kept_beside_medicine") else None,
-            frozenset(m["description_types"]) if "description_types" in m else None))
+            frozenset(m["description_types"]) if "description_types" in m else None,
+            (re.compile("|".join(m["recast_in_title"]["title"]), re.IGNORECASE),
+             m["recast_in_title"]["to"]) if "recast_in_title" in m else None))
         for name in m.get("products", []):
             key = normalise(name).strip()
             if name.rstrip().endswith("-"):
@@ -72,6 +74,9 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                                 else f"is also a product of {products[key][0]}"))
         products[key] = tuple(mids)
     for m in modalities:
+        if m.recast_in_title is not None and m.recast_in_title[1] not in ids:
+            raise ValueError(f"modalities.toml: {m.id} recast_in_title names unknown "
+                             f"{m.recast_in_title[1]!r}")
         unknown = m.suppresses - ids
         if unknown:
             raise ValueError(f"modalities.toml: {m.id} suppresses unknown {sorted(unknown)}")
