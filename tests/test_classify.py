@@ -33,6 +33,7 @@ def classify(*items, title=None, arms=(), study_type="INTERVENTIONAL"):
     ("lifileucel", "BIOLOGICAL", "cell_therapy"),
     ("Allogeneic mesenchymal stromal cells", "BIOLOGICAL", "cell_therapy"),
     ("BNT162b2", "BIOLOGICAL", "mrna"),
+    ("mRNA1273 vaccine", "BIOLOGICAL", "mrna"),  # a Moderna code written without its hyphen
     ("inclisiran", "DRUG", "oligonucleotide"),
     ("nusinersen", "DRUG", "oligonucleotide"),
     ("pembrolizumab", "DRUG", "monoclonal_antibody"),
