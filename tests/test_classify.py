@@ -288,6 +288,24 @@ def test_a_peptide_antigen_in_a_vaccine_trial_is_a_vaccine():
     assert {p.modality for p in placed} == {"peptide", "vaccine"}
 
 
+def test_an_other_name_naming_the_payload_is_the_same_product():
+    item = Intervention(0, "DRUG", "Brentuximab vedotin",
+                        ("SGN-35", "monomethyl auristatin E (MMAE)"))
+    placed = C.classify(Trial("NCT00000001", interventions=(item,)))
+    assert [p.modality for p in placed] == ["antibody_drug_conjugate"]
+    # ... while two medicines in one name stay two
+    assert {p.modality for p in classify(("DRUG", "pembrolizumab + lenvatinib"))} == {
+        "monoclonal_antibody", "small_molecule"}
+
+
+def test_a_pet_radioligand_is_no_radiopharmaceutical_therapy():
+    (p,) = classify(("DRUG", "AZD5213"), ("OTHER", "[11C]AZ12807110"),
+                    title="Evaluation of Histamine H3 Receptor Radioligand [11C]AZ12807110")
+    assert p.modality == "small_molecule"
+    (p,) = classify(("DRUG", "Trastuzumab deruxtecan"), ("DRUG", "Standard-of-Care"))
+    assert p.modality == "antibody_drug_conjugate"
+
+
 def test_saline_with_a_dose_is_a_control():
     placed = classify(("BIOLOGICAL", "umbilical cord blood derived mesenchymal stem cells"),
                       ("OTHER", "Normal saline 2mL"), ("OTHER", "Physiological serum"),

@@ -290,6 +290,10 @@ class Classifier:
                 named = {w for h in hits for w in h.matched.split()}
                 extra = self._suppress([h for h in self._layer_hits("stem", item, tested)
                                         if h.matched not in named])
+                # an other name describes the named product ("monomethyl auristatin E" is
+                # brentuximab vedotin's payload): there, the product's kind overrides
+                extra = [h for h in extra if h.field == "name"] + self._suppress(
+                    [h for h in extra if h.field != "name"], by=hits)
                 hits += [h for h in extra if h.modality not in {x.modality for x in hits}]
                 # ... and a medicine named by its kind beside them ("paclitaxel or anti-PD-1
                 # antibody"), unless a named product overrides that kind ("semaglutide tablets")
