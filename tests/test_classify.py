@@ -306,6 +306,19 @@ def test_a_pet_radioligand_is_no_radiopharmaceutical_therapy():
     assert p.modality == "antibody_drug_conjugate"
 
 
+def test_a_drug_inside_a_device_is_the_device():
+    for name in ("Everolimus-eluting coronary stent", "Paclitaxel-coated balloon",
+                 "Chlorhexidine-impregnated dressing"):
+        (p,) = classify(("DEVICE", name))
+        assert p.modality == "other" and "name pattern" in p.evidence, name
+
+
+@pytest.mark.parametrize("name", ["CHOP21-R", "CHOP-R", "R-CHOP14"])
+def test_regimens_written_with_cycle_length_or_rituximab_last(name):
+    assert {p.modality for p in classify(("DRUG", name))} == {"monoclonal_antibody",
+                                                              "small_molecule"}
+
+
 def test_saline_with_a_dose_is_a_control():
     placed = classify(("BIOLOGICAL", "umbilical cord blood derived mesenchymal stem cells"),
                       ("OTHER", "Normal saline 2mL"), ("OTHER", "Physiological serum"),

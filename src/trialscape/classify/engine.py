@@ -135,6 +135,7 @@ class Classifier:
     title_population: re.Pattern[str] = NEVER
     comparison_in_title: re.Pattern[str] = NEVER
     dosage_form: re.Pattern[str] = NEVER
+    drug_in_device: re.Pattern[str] = NEVER
     support_in_transplant: re.Pattern[str] | None = None
     support_in_title: re.Pattern[str] = NEVER
     adjuvant_with: frozenset[str] = frozenset()
@@ -162,6 +163,8 @@ class Classifier:
             lengths.setdefault(words[0], set()).add(len(words))
         self.product_lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
         self._gm_csf_kinds = {mid for mid, _ in self._find("product", "GM-CSF sargramostim")}
+        # the kind that gives way to medicines is the procedure-and-device kind ("other")
+        self.device_kind = next((m.id for m in self.modalities if m.yields_to_medicine), None)
 
     # -- one intervention ---------------------------------------------------------------------
     def _match_text(self, layer: str, text: str, field_name: str, tested: bool) -> list[_Hit]:
@@ -405,6 +408,10 @@ class Classifier:
                 ancillary.append(item)
                 continue
             item_hits = self.match_intervention(item, tested=role != "comparator")
+            device = self.drug_in_device.search(" ".join((item.name, *item.other_names)))
+            if device and self.device_kind:  # the drug is part of the device
+                item_hits = [_Hit(self.device_kind, "name pattern", "name", item.name,
+                                  device.group(0), role != "comparator")]
             if not item_hits or item_hits[0].layer == "type prior":
                 # A bare code ("ABC-123") says nothing; the trial's title often names the kind.
                 tested = role != "comparator"

@@ -127,6 +127,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         title_population=rx("title_population"),
         comparison_in_title=rx("comparison_in_title"),
         dosage_form=rx("dosage_form"),
+        drug_in_device=rx("drug_in_device"),
         setting_in_title={mid: re.compile("|".join(alts), re.IGNORECASE)
                           for mid, alts in bg.get("setting_in_title", {}).items()},
     )
