@@ -319,6 +319,18 @@ def test_regimens_written_with_cycle_length_or_rituximab_last(name):
                                                               "small_molecule"}
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("R-EPOCH and cART", {"monoclonal_antibody", "small_molecule"}),  # antiretroviral therapy
+    ("Q-NRG Metabolic Cart Device", {"other"}),
+    ("GPC3-CART", {"engineered_cell_therapy"}), ("CART-EGFRvIII", {"engineered_cell_therapy"}),
+    ("GB5005 CART", {"engineered_cell_therapy"}), ("CART19", {"engineered_cell_therapy"}),
+    ("lacutamab", {"monoclonal_antibody"}),  # -tamab names a tumour target, not two
+    ("orlotamab", {"bispecific_antibody"}),
+])
+def test_cart_is_not_every_cart_and_tamab_not_every_bispecific(name, expected):
+    assert {p.modality for p in classify(("BIOLOGICAL", name))} == expected
+
+
 def test_saline_with_a_dose_is_a_control():
     placed = classify(("BIOLOGICAL", "umbilical cord blood derived mesenchymal stem cells"),
                       ("OTHER", "Normal saline 2mL"), ("OTHER", "Physiological serum"),
