@@ -387,6 +387,17 @@ def test_literal_gates_never_hide_a_match(ctgov_db):
             assert {k: m.group(0) for k, m in gated.find(text).items()} == plain, (layer, text)
     assert all(g is None or min(map(len, g)) >= 3 for g in
                (required_literals(p.pattern) for _, p in C.layers["name pattern"].rules))
+    # the [background] lists are gated the same way: same matches as the plain alternation
+    import re
+
+    from trialscape.classify.gates import GatedRegex
+    for key, alts in load_config()["background"].items():
+        if not isinstance(alts, list) or not all(isinstance(a, str) for a in alts):
+            continue
+        gated, plain = GatedRegex(alts), re.compile("|".join(alts), re.IGNORECASE)
+        for text in texts:
+            g, p = gated.search(text), plain.search(text)
+            assert (g and g.span()) == (p and p.span()), (key, text)
 
 
 def test_rules_file_errors_are_clear():

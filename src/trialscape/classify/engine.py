@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from trialscape.classify.gates import GatedPatterns
+from trialscape.classify.gates import GatedPatterns, GatedRegex, lower_pattern
 from trialscape.classify.inputs import Intervention, Trial
 
 LAYERS = ("product", "stem", "name pattern", "description pattern")
@@ -79,23 +79,10 @@ class _Hit:
 
 def lowered_patterns(groups: dict[str, list[str]]) -> GatedPatterns:
     """Patterns matched against lower-cased text: cheaper than re.IGNORECASE, and gateable."""
-    return GatedPatterns({mid: [_lower_pattern(p) for p in alts] for mid, alts in groups.items()})
+    return GatedPatterns({mid: [lower_pattern(p) for p in alts] for mid, alts in groups.items()})
 
 
-def _lower_pattern(pattern: str) -> str:
-    """Lower-case a regex's literals but not its escapes (\\D and \\d differ)."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern[i] == "\\" and i + 1 < len(pattern):
-            out.append(pattern[i:i + 2])
-            i += 2
-        else:
-            out.append(pattern[i].lower())
-            i += 1
-    return "".join(out)
-
-
-NEVER = re.compile(r"(?!x)x")  # a pattern that matches nothing
+NEVER = GatedRegex([])  # matches nothing: an optional rule list left unset
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _WORDY = re.compile(r"[A-Za-z]{3}")
 # where a title joins the things it tests
@@ -104,7 +91,7 @@ _TITLE_PARTS = re.compile(r"[,;:+]|\b(?:and|plus|with(?: or without)?|versus|vs|
 _CODE = re.compile(r"(?=.*[a-z])(?=.*\d)[a-z0-9]{4,}")  # ft516, ly3819469; not "2mg"
 
 
-def _names_more(pattern: re.Pattern[str], text: str) -> bool:
+def _names_more(pattern: GatedRegex, text: str) -> bool:
     """Whether text says more than the pattern: "Physician's choice (paclitaxel)" does."""
     rest = re.sub(r"\b(or|and|of|the|treatment|therapy|regimen)\b", " ", pattern.sub(" ", text),
                   flags=re.IGNORECASE)
@@ -121,25 +108,25 @@ class Classifier:
     modalities: tuple[Modality, ...]
     layers: dict[str, GatedPatterns]
     type_prior: dict[str, str]
-    control: re.Pattern[str]
-    choice: re.Pattern[str]
-    ancillary: re.Pattern[str]
-    supportive: re.Pattern[str]
-    conditioning: re.Pattern[str]
+    control: GatedRegex
+    choice: GatedRegex
+    ancillary: GatedRegex
+    supportive: GatedRegex
+    conditioning: GatedRegex
     conditioning_with: frozenset[str]
     stem_exceptions: tuple[str, ...] = ()  # word endings: "oligodeoxynucleotide" is no -tide
-    setting_in_title: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    setting_in_title: dict[str, GatedRegex] = field(default_factory=dict)
     # optional [background] lists: unset, they match nothing
-    title_setting: re.Pattern[str] = NEVER
-    title_measure: re.Pattern[str] = NEVER
-    title_population: re.Pattern[str] = NEVER
-    comparison_in_title: re.Pattern[str] = NEVER
-    dosage_form: re.Pattern[str] = NEVER
-    drug_in_device: re.Pattern[str] = NEVER
-    support_in_transplant: re.Pattern[str] | None = None
-    support_in_title: re.Pattern[str] = NEVER
+    title_setting: GatedRegex = NEVER
+    title_measure: GatedRegex = NEVER
+    title_population: GatedRegex = NEVER
+    comparison_in_title: GatedRegex = NEVER
+    dosage_form: GatedRegex = NEVER
+    drug_in_device: GatedRegex = NEVER
+    support_in_transplant: GatedRegex = NEVER
+    support_in_title: GatedRegex = NEVER
     adjuvant_with: frozenset[str] = frozenset()
-    transplant_setting: re.Pattern[str] | None = None
+    transplant_setting: GatedRegex = NEVER
     # normalised name -> its modalities (one, or several for a regimen such as R-CHOP)
     products: dict[str, tuple[str, ...]] = field(default_factory=dict)
     stems: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -319,6 +306,10 @@ class Classifier:
         return bool(self.control.search(name)) or (
             bool(self.choice.search(name)) and not _names_more(self.choice, name))
 
+    def _drug_in_device(self, item: Intervention) -> re.Match[str] | None:
+        """Where a name says its drug is part of a device ("everolimus-eluting stent")."""
+        return self.drug_in_device.search(" ".join((item.name, *item.other_names)))
+
     def _name_role(self, name: str) -> str | None:
         """'control', 'ancillary', 'support' or None, from the name alone; cached, since
         names repeat across trials ("Placebo", "laboratory biomarker analysis") and the
@@ -408,7 +399,7 @@ class Classifier:
                 ancillary.append(item)
                 continue
             item_hits = self.match_intervention(item, tested=role != "comparator")
-            device = self.drug_in_device.search(" ".join((item.name, *item.other_names)))
+            device = self._drug_in_device(item)
             if device and self.device_kind:  # the drug is part of the device
                 item_hits = [_Hit(self.device_kind, "name pattern", "name", item.name,
                                   device.group(0), role != "comparator")]
@@ -499,7 +490,7 @@ class Classifier:
 
     def _transplant_setting(self, trial: Trial) -> bool:
         """Whether the trial lists a transplant or G-CSF (background.transplant_setting)."""
-        return self.transplant_setting is not None and any(
+        return any(
             self.transplant_setting.search(i.name) for i in trial.interventions)
 
     def _drop_background(self, pairs: list[tuple[_Hit, Intervention]], title: str,
@@ -523,8 +514,7 @@ class Classifier:
             """GM-CSF given with a transplant or G-CSF (support), or with a vaccine (its
             adjuvant), unless the title names it: only its own kind gives way ("DC vaccines
             with GM-CSF" stays a cell therapy)."""
-            return (self.support_in_transplant is not None
-                    and h.modality in self._gm_csf_kinds
+            return (h.modality in self._gm_csf_kinds
                     and self.support_in_transplant.search(item.name) is not None
                     and (self._transplant_setting(trial) or bool(modalities & self.adjuvant_with))
                     and self.support_in_transplant.search(title) is None)

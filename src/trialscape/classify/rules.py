@@ -18,6 +18,7 @@ from trialscape.classify.engine import (
     lowered_patterns,
     normalise,
 )
+from trialscape.classify.gates import GatedRegex
 
 
 def load_config(path: Path | None = None) -> dict[str, Any]:
@@ -89,8 +90,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             raise ValueError(f"modalities.toml: the '{required}' modality is required")
     bg = config["background"]
 
-    def rx(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(bg[key]), re.IGNORECASE) if bg.get(key) else NEVER
+    def rx(key: str) -> GatedRegex:
+        return GatedRegex(bg[key]) if bg.get(key) else NEVER
 
     carriers = {m.id for m in modalities if m.carrier}
 
@@ -119,16 +120,15 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         stem_exceptions=tuple(w.casefold() for w in bg.get("stem_exceptions", [])),
         support_in_title=rx("support_in_title"),
         adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
-        support_in_transplant=rx("support_in_transplant") if bg.get("support_in_transplant")
-        else None,
-        transplant_setting=rx("transplant_setting") if bg.get("transplant_setting") else None,
+        support_in_transplant=rx("support_in_transplant"),
+        transplant_setting=rx("transplant_setting"),
         title_setting=rx("title_setting"),
         title_measure=rx("title_measure"),
         title_population=rx("title_population"),
         comparison_in_title=rx("comparison_in_title"),
         dosage_form=rx("dosage_form"),
         drug_in_device=rx("drug_in_device"),
-        setting_in_title={mid: re.compile("|".join(alts), re.IGNORECASE)
+        setting_in_title={mid: GatedRegex(alts)
                           for mid, alts in bg.get("setting_in_title", {}).items()},
     )
 
