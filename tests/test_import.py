@@ -210,6 +210,19 @@ def test_demo_snapshot_is_labelled_and_complete(tmp_path):
     assert rows(db, q) == rows(db2, q)
 
 
+def test_a_demo_placed_by_older_rules_is_rebuilt(tmp_path):
+    """`serve` rebuilds the demo when the rules changed since it was placed."""
+    from trialscape.cli import _demo_is_current
+
+    db = tmp_path / "demo.duckdb"
+    assert run_cli("demo", "--db", str(db), "--studies", "300")[0] == 0
+    assert _demo_is_current(db)
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE snapshot_info SET value = 'old' WHERE key = 'classifier_version'")
+    con.close()
+    assert not _demo_is_current(db)
+
+
 def test_classify_re_places_every_trial_in_place(tmp_path):
     db = tmp_path / "trials.duckdb"
     assert main(["import", str(FIXTURES / "api_page.json"), "--db", str(db), "--quiet"]) == 0

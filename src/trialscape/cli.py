@@ -278,6 +278,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _demo_is_current(demo: Path) -> bool:
+    """Whether the demo snapshot was built by this code and placed by these rules (a demo is
+    cheap to rebuild; a real snapshot is re-placed with `trialscape classify` instead)."""
+    from trialscape.classify.rules import load_classifier
     from trialscape.snapshot.derive import DERIVED_VERSION
     from trialscape.snapshot.info import SnapshotMissing, open_readonly, snapshot_info
 
@@ -286,7 +289,9 @@ def _demo_is_current(demo: Path) -> bool:
     except SnapshotMissing:
         return False
     try:
-        return snapshot_info(con).get("derived_version") == DERIVED_VERSION
+        info = snapshot_info(con)
+        return (info.get("derived_version") == DERIVED_VERSION
+                and info.get("classifier_version") == load_classifier().version)
     except SnapshotMissing:
         return False
     finally:

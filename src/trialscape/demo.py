@@ -22,7 +22,7 @@ PRODUCTS: tuple[tuple[str, str, str, str, float], ...] = (
     ("small_molecule", "DRUG", "{w}tinib", "Oral kinase inhibitor tablet, once daily.", 30),
     ("small_molecule", "DRUG", "{w}prazole", "Capsule taken by mouth.", 8),
     ("monoclonal_antibody", "BIOLOGICAL", "{w}lizumab", "Humanised monoclonal antibody, IV.", 12),
-    ("bispecific_antibody", "BIOLOGICAL", "{w}tamab", "Bispecific T-cell engager (CD3 x target).",
+    ("bispecific_antibody", "BIOLOGICAL", "{w}tamig", "Bispecific T-cell engager (CD3 x target).",
      3),
     ("antibody_drug_conjugate", "DRUG", "{w}zumab vedotin", "Antibody-drug conjugate.", 3),
     ("gene_therapy", "GENETIC", "AAV9-{W} gene transfer",
