@@ -22,8 +22,9 @@ from trialscape.classify.gates import GatedPatterns, GatedRegex, lower_pattern
 from trialscape.classify.inputs import Intervention, Trial
 
 LAYERS = ("product", "stem", "name pattern", "description pattern")
-# Layers that can add a carrier beside a stronger match: context words, not word endings.
-CARRIER_LAYERS = ("name pattern", "description pattern")
+# Layers of regular expressions (context words, not names or word endings): they can add a
+# carrier beside a stronger match, and a kind they find may be recast by the title.
+PATTERN_LAYERS = ("name pattern", "description pattern")
 FIELD_LABELS = {"name": "intervention name", "other_names": "other name",
                 "description": "intervention description", "title": "trial title",
                 "title_only": "trial title (the record lists no interventions)",
@@ -270,7 +271,7 @@ class Classifier:
             if hits:
                 carriers: list[_Hit] = []
                 for later in LAYERS[i + 1:]:
-                    if later in CARRIER_LAYERS:
+                    if later in PATTERN_LAYERS:
                         carriers += self._carriers(
                             hits + carriers, self._layer_hits(f"carrier {later}", item, tested))
                 if layer != "product":
@@ -440,9 +441,7 @@ class Classifier:
                                                                  "title name pattern")
                    for mid, _ in self._find(layer, text)):
             return []  # most titles name no advanced kind: skip reading them part by part
-        return [h if h.tested == tested else _Hit(h.modality, h.layer, "title", h.text,
-                                                   h.matched, tested)
-                for h in self._read_title(text, "title")
+        return [h for h in self._read_title(text, "title", tested)
                 if self.by_id[h.modality].title_fallback]
 
     def _in_setting(self, item: Intervention, trial: Trial) -> bool:
@@ -475,7 +474,8 @@ class Classifier:
         return (self._read_title(self.title_setting.sub(" ", title))
                 or self._read_title(title))
 
-    def _read_title(self, text: str, field_name: str = "title_only") -> list[_Hit]:
+    def _read_title(self, text: str, field_name: str = "title_only", tested: bool = True
+                    ) -> list[_Hit]:
         # Each part of "Monoclonal Antibody and Vaccine Therapy" is read like an intervention
         # name, so one kind overrides another only within a part (a radiolabelled antibody is
         # one medicine; an antibody and a vaccine are two).
@@ -485,7 +485,7 @@ class Classifier:
                 item = Intervention(-1, None, part.strip())
                 for h in self.match_intervention(item):
                     found.setdefault(h.modality, _Hit(h.modality, h.layer, field_name, text,
-                                                      h.matched, True))
+                                                      h.matched, tested))
         return list(found.values())
 
     def _transplant_setting(self, trial: Trial) -> bool:
@@ -550,7 +550,7 @@ class Classifier:
         out = []
         for h, item in pairs:
             target = self.by_id[h.modality].recast_in_title
-            if (target is not None and h.layer in CARRIER_LAYERS
+            if (target is not None and h.layer in PATTERN_LAYERS
                     and target[0].search(title)):
                 h = _Hit(target[1], h.layer, h.field, h.text, h.matched, h.tested)
             out.append((h, item))

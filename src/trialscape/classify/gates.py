@@ -113,7 +113,8 @@ class GatedRegex:
     and a long IGNORECASE alternation costs far more than a few substring tests."""
 
     def __init__(self, patterns: list[str]) -> None:
-        self.pattern = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+        # no patterns: one that never matches (an optional rule list left unset)
+        self.pattern = re.compile("|".join(patterns) or r"(?!x)x", re.IGNORECASE)
         literals: set[str] = set()
         for p in patterns:
             found = required_literals(lower_pattern(p))
@@ -124,18 +125,16 @@ class GatedRegex:
         self.gate = tuple(sorted(literals))
 
     def _may_match(self, text: str) -> bool:
-        if self.pattern is None:
-            return False
         if not self.gate:
             return True
         lowered = text.lower()
         return any(literal in lowered for literal in self.gate)
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self._may_match(text) else None  # type: ignore[union-attr]
+        return self.pattern.search(text) if self._may_match(text) else None
 
     def sub(self, repl: str, text: str) -> str:
-        return self.pattern.sub(repl, text) if self._may_match(text) else text  # type: ignore[union-attr]
+        return self.pattern.sub(repl, text) if self._may_match(text) else text
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self._may_match(text) else iter(())  # type: ignore[union-attr]
+        return self.pattern.finditer(text) if self._may_match(text) else iter(())

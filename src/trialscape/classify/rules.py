@@ -103,12 +103,12 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             "description pattern": lowered_patterns(descriptions),
             # the same patterns of carrier modalities only: the cheap second look (_carriers)
             **{f"carrier {layer}": lowered_patterns({mid: alts for mid, alts in groups.items()
-                                             if mid in carriers})
+                                                     if mid in carriers})
                for layer, groups in (("name pattern", patterns),
                                      ("description pattern", descriptions))},
             # ... and of the kinds a title may name (title_fallback): the cheap first look
             "title name pattern": lowered_patterns({m.id: patterns[m.id] for m in modalities
-                                            if m.title_fallback}),
+                                                    if m.title_fallback}),
         },
         products=products,
         stems=tuple(stems),
