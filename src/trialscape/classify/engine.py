@@ -501,8 +501,9 @@ class Classifier:
 
         def is_background(item: Intervention) -> bool:
             text = " ".join((item.name, *item.other_names, item.description or ""))
-            supportive = self.supportive.search(item.name) or self.supportive.search(
-                item.description or "")
+            # the name's role is looked up once per distinct name (_name_role)
+            supportive = (self._name_role(item.name) == "support"
+                          or self.supportive.search(item.description or ""))
             if item.name.casefold() in title and not (
                     supportive and self._called_support(item.name, title)):
                 return False  # titled: the question ("... with filgrastim support" is not)
