@@ -9,6 +9,7 @@ import streamlit as st
 
 from trialscape.snapshot.info import SnapshotMissing
 from trialscape.ui.data import current_snapshot
+from trialscape.ui.entry import RAN
 from trialscape.ui.sidebar import filter_sidebar
 from trialscape.ui.timing import log_run
 
@@ -18,6 +19,7 @@ STALE_AFTER_DAYS = 4  # the registry updates on weekdays: a weekend alone is not
 
 st.set_page_config(page_title="trialscape: the clinical-trial landscape", page_icon="🧬",
                    layout="wide")
+st.session_state[RAN] = True  # pages check it (ui/entry.py): they never run without app.py
 
 
 def no_data(reason: str) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from trialscape.ui.entry import started_by_app
+
+started_by_app()
 snap = st.session_state["snapshot"]
 info = snap.info
 

@@ -13,9 +13,11 @@ from trialscape import enums
 from trialscape.filters import Filters
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import modalities, runner
+from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import labels, page_header
 from trialscape.ui.sidebar import set_filters
 
+started_by_app()
 snap = st.session_state["snapshot"]
 filters: Filters = st.session_state["filters"]
 q = runner(snap, filters)

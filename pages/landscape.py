@@ -6,8 +6,10 @@ import streamlit as st
 
 from trialscape import charts
 from trialscape.ui.data import modalities, runner
+from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import chart, labels, page_header
 
+started_by_app()
 snap = st.session_state["snapshot"]
 filters = st.session_state["filters"]
 q = runner(snap, filters)

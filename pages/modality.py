@@ -9,9 +9,11 @@ import streamlit as st
 from trialscape import charts, enums
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import modalities, runner
+from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import chart, page_header, sponsor_group_charts
 from trialscape.ui.sidebar import set_filters
 
+started_by_app()
 snap = st.session_state["snapshot"]
 filters = st.session_state["filters"]
 mods = {m.id: m for m in sorted(modalities(), key=lambda m: m.order)}

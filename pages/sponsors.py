@@ -9,9 +9,11 @@ import streamlit as st
 from trialscape import charts, enums
 from trialscape.sponsors import LEGAL_FORMS
 from trialscape.ui.data import modalities, runner
+from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import chart, labels, page_header
 from trialscape.ui.sidebar import set_filters
 
+started_by_app()
 snap = st.session_state["snapshot"]
 filters = st.session_state["filters"]
 q = runner(snap, filters)

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from trialscape import enums, export
+from trialscape import enums, export, words
 from trialscape.ingest.areas import default_areas
+from trialscape.ingest.normalise import NCT_ID
 from trialscape.ui.data import export_rows, runner
-from trialscape.ui.layout import labels, page_header
+from trialscape.ui.entry import started_by_app
+from trialscape.ui.layout import labels, page_header, sub_labels
+from trialscape.ui.trial import trial_detail
 
 PAGE_SIZE = 100
 SORTS = {"start_desc": "Start date, newest first", "start_asc": "Start date, oldest first",
          "posted_desc": "Newest registered first", "enrollment_desc": "Largest first",
          "title": "Title, A to Z"}
 
+started_by_app()
 snap = st.session_state["snapshot"]
 filters = st.session_state["filters"]
 q = runner(snap, filters)
@@ -80,12 +84,21 @@ st.dataframe(shown, hide_index=True, width="stretch", height=420, column_config=
 # --- one trial in detail ------------------------------------------------------------------
 st.subheader("One trial in detail")
 ids = rows["nct_id"].tolist()
-linked = st.query_params.get("nct")
+titles = dict(zip(rows["nct_id"], rows["brief_title"], strict=True))
+linked = (st.query_params.get("nct") or "").strip().upper()
+if linked and not NCT_ID.match(linked):
+    # the link's own text is never shown: it could carry a message or a link of anyone's
+    st.warning("The link names a trial that is not an NCT number (NCT and 8 digits); "
+               "showing the first trial of the list instead.")
+    linked = ""
 choice = st.selectbox("Trial", ids, index=ids.index(linked) if linked in ids else 0,
-                      format_func=lambda n: f"{n}: {rows.set_index('nct_id').at[n, 'brief_title']}",
+                      format_func=lambda n: f"{n}: {words.text(titles.get(n), '(no title)')}",
                       key="trials_detail")
 typed = st.text_input("…or type an NCT number", value=linked if linked and linked not in ids
                       else "", placeholder="NCT01234567", key="trials_nct").strip().upper()
+if typed and not NCT_ID.match(typed):
+    st.warning("An NCT number is NCT followed by 8 digits, e.g. NCT01234567.")
+    typed = ""
 nct = typed or choice
 if nct and nct != ids[0]:  # a chosen trial is part of the shareable link
     st.query_params["nct"] = nct
@@ -93,39 +106,7 @@ elif "nct" in st.query_params:
     del st.query_params["nct"]
 facts = q("trial", nct_id=nct)
 if facts.empty:
-    st.warning(f"{nct} is not in this snapshot.")
+    st.warning(f"{nct} is not in this snapshot.")  # nct is checked: NCT and 8 digits
     st.stop()
-t = facts.iloc[0]
-with st.container(border=True):
-    st.markdown(f"#### [{nct}](https://clinicaltrials.gov/study/{nct})")
-    st.text(t.brief_title or "")  # registry text: shown as text, never HTML or markdown
-    if t.official_title and t.official_title != t.brief_title:
-        st.caption("Official title")
-        st.text(t.official_title)
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Phase", enums.label(enums.PHASES, t.phase))
-    c2.metric("Status", enums.label(enums.STATUSES, t.status))
-    c3.metric("Enrolment", f"{int(t.enrollment):,}" if t.enrollment == t.enrollment
-              and t.enrollment is not None else "Not given")
-    c4.metric("Start", str(t.start_date)[:10] if t.start_date is not None else "Not given")
-    st.caption("Lead sponsor")
-    sponsor_class = enums.label(enums.SPONSOR_CLASSES, t.lead_sponsor_class)
-    st.text(f"{t.lead_sponsor or 'Not given'} ({sponsor_class})")
-    if t.why_stopped:
-        st.caption("Why it stopped, as the sponsor says")
-        st.text(t.why_stopped)
-    st.caption("Conditions")
-    st.text("; ".join(t.conditions) if len(t.conditions) else "None given")
-
-    st.markdown("**Why trialscape places it where it does**")
-    placements = q("trial_placements", nct_id=nct)
-    for p in placements.itertuples(index=False):
-        tag = "main modality" if p.is_primary else "also tested"
-        st.text(f"{names.get(p.modality, p.modality)} ({tag}"
-                + (f", {p.submodality}" if p.submodality else "") + f"): {p.evidence}")
-    st.markdown("**Interventions**")
-    interventions = q("trial_interventions", nct_id=nct)
-    st.dataframe(interventions.drop(columns=["idx"]), hide_index=True, width="stretch",
-                 column_config={"type": "Type", "name": "Name", "other_names": "Other names",
-                                "description": st.column_config.TextColumn("Description",
-                                                                           width="large")})
+trial_detail(facts.iloc[0], q("trial_placements", nct_id=nct),
+             q("trial_interventions", nct_id=nct), names, sub_labels())

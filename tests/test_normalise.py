@@ -81,6 +81,7 @@ def test_full_record_is_normalised():
                                     "collaborators": [{"name": "Uni", "class": "OTHER"}]},
         conditionsModule={"conditions": ["Breast Cancer", "Breast Cancer"]},
         contactsLocationsModule={"locations": [{"country": "Korea, Republic of"},
+                                               {"city": "Lyon", "country": "Gaul"},
                                                {"country": "Pfizer Investigational Site"}]},
         descriptionModule={"briefSummary": r"Dose \> 5 mg &amp; more"},
     ), COUNTRIES, AREAS)
@@ -91,8 +92,86 @@ def test_full_record_is_normalised():
     assert col(rows, "areas") == ["cancer"]
     assert rows.conditions == [("NCT01234567", "Breast Cancer")]
     assert [s[3] for s in rows.sponsors] == ["lead", "collaborator"]
-    assert [loc[4] for loc in rows.locations] == ["South Korea", None]
-    assert rows.unknown_countries == ["Pfizer Investigational Site"]
+    assert [loc[4] for loc in rows.locations] == ["South Korea", None, None]
+    # a lone value with no address is no country spelling to report; a place with one is
+    assert rows.unknown_countries == ["Gaul"]
+    assert col(rows, "registry_status") == "RECRUITING"
+    assert col(rows, "registry_phases") == ["PHASE2", "PHASE3"]
+    assert col(rows, "lead_sponsor_class_inferred") is False
+
+
+@pytest.mark.parametrize("location, country, kept", [
+    # older exports split "Korea, Republic of" at its comma: the head lands one field early
+    ({"city": "Seoul", "state": "Korea", "country": "Republic of"}, "South Korea",
+     ("Seoul", None)),
+    ({"facility": "Many Locations", "city": "Korea", "country": "Republic of"}, "South Korea",
+     (None, None)),
+    ({"city": "Tehran", "state": "Iran", "country": "Islamic Republic of"}, "Iran",
+     ("Tehran", None)),
+    ({"city": "Chisinau", "state": "Moldova", "country": "Republic of"}, "Moldova",
+     ("Chisinau", None)),
+    ({"city": "Skopje", "state": "Macedonia", "country": "The Former Yugoslav Republic of"},
+     "North Macedonia", ("Skopje", None)),
+    ({"city": "Kinshasa", "state": "Congo", "country": "The Democratic Republic of the"},
+     "Democratic Republic of the Congo", ("Kinshasa", None)),
+    ({"city": "Tripoli", "country": "Libyan Arab Jamahiriya"}, "Libya", ("Tripoli", None)),
+    # only the nearest field may hold the head: a state that is no country head stays
+    ({"city": "Korea", "state": "Gyeonggi", "country": "Republic of"}, None,
+     ("Korea", "Gyeonggi")),
+])
+def test_split_and_old_country_names_are_recovered(location, country, kept):
+    rows = normalise(study(contactsLocationsModule={"locations": [location]}), COUNTRIES, AREAS)
+    loc = rows.locations[0]
+    assert loc[4] == country
+    assert (loc[2], loc[3]) == kept
+    assert loc[5] == location["country"]  # the raw spelling is kept beside it
+
+
+@pytest.mark.parametrize("phases, unusual", [
+    (["PHASE1", "PHASE3"], True), (["PHASE1", "PHASE2", "PHASE3"], True),
+    (["PHASE1", "PHASE2"], False), (["NA", "PHASE2"], False), (["PHASE2"], False),
+])
+def test_unusual_phase_lists_are_told_apart(phases, unusual):
+    from trialscape.ingest.normalise import is_unusual_phase_list
+    assert is_unusual_phase_list(phases) is unusual
+    rows = normalise(study(designModule={"phases": phases}), COUNTRIES, AREAS)
+    assert col(rows, "registry_phases") == phases  # the registry's list survives
+
+
+@pytest.mark.parametrize("name, given, cls, inferred", [
+    ("Acme Biotherapeutics, Inc.", None, "INDUSTRY", True),
+    ("University of Somewhere", None, "OTHER", True),
+    ("National Cancer Institute (NCI)", None, "NIH", True),
+    ("Pfizer", None, None, False),  # the name alone says nothing; the snapshot may know
+    ("University of Somewhere", "INDUSTRY", "INDUSTRY", False),  # the record's word wins
+])
+def test_missing_sponsor_class_is_read_from_the_name(name, given, cls, inferred):
+    lead = {"name": name} | ({"class": given} if given else {})
+    rows = normalise(study(sponsorCollaboratorsModule={"leadSponsor": lead}), COUNTRIES, AREAS)
+    assert col(rows, "lead_sponsor_class") == cls
+    assert col(rows, "lead_sponsor_class_inferred") is inferred
+    assert rows.sponsors[0][2] == cls and rows.sponsors[0][4] is inferred
+
+
+def test_status_verified_date_is_kept():
+    rows = normalise(study(statusModule={"overallStatus": "RECRUITING",
+                                         "statusVerifiedDate": "2019-04"}), COUNTRIES, AREAS)
+    assert col(rows, "status_verified_date") == date(2019, 4, 1)
+    assert col(rows, "status_verified_date_precision") == "month"
+
+
+@pytest.mark.parametrize("conditions, mesh, areas", [
+    (["Adenocarcinoma of the Lung"], [], ["cancer"]),
+    (["Neuroblastoma"], [], ["cancer"]),
+    (["NSCLC"], [], ["cancer"]),
+    (["Acute Kidney Injury"], [], ["urogenital"]),
+    (["PTSD"], [], ["mental_health"]),
+    (["Post-traumatic Stress Disorder"], [], ["mental_health"]),
+    (["Traumatic Brain Injury"], [], ["injuries"]),
+    (["Lymphoma"], ["Mycoses"], ["cancer", "infections"]),  # MeSH and text both count
+])
+def test_therapeutic_areas(conditions, mesh, areas):
+    assert AREAS.for_trial(mesh, conditions) == areas
 
 
 @pytest.mark.parametrize("record, reason", [

@@ -63,8 +63,10 @@ def served() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def imported(served, tmp_path_factory) -> Path:
-    """The same records through `trialscape import`'s path: what a refresh must equal."""
-    return build_from_studies(tmp_path_factory.mktemp("ref") / "trials.duckdb", served)
+    """The same records through `trialscape import`'s path: what a refresh must equal (at the
+    registry's data date, which the unverified-status rule counts from)."""
+    return build_from_studies(tmp_path_factory.mktemp("ref") / "trials.duckdb", served,
+                              data_timestamp=Registry([]).data_timestamp)
 
 
 def test_full_refresh_through_faults_equals_an_import(served, imported, tmp_path):

@@ -118,7 +118,8 @@ def demo_study(i: int, rng: random.Random, today: date) -> dict[str, Any]:
     start = today - timedelta(days=int(365 * 27 * rng.random() ** 1.6)) + timedelta(days=400)
     status = _pick(rng, STATUSES) if start < today else "NOT_YET_RECRUITING"
     duration = timedelta(days=rng.randint(120, 2400))
-    first_posted = start - timedelta(days=rng.randint(0, 120))
+    # Nothing is posted after the demo's data date, even for trials that start later.
+    first_posted = min(today, start - timedelta(days=rng.randint(0, 120)))
     last_update = min(today, first_posted + timedelta(days=rng.randint(0, 3000)))
     sponsor_class = _pick(rng, CLASSES)
     kind = rng.choice(SPONSOR_KINDS[sponsor_class])
@@ -163,6 +164,7 @@ def demo_study(i: int, rng: random.Random, today: date) -> dict[str, Any]:
         "completionDateStruct": {"date": _date(start + duration, rng.random() < 0.6)},
         "studyFirstPostDateStruct": {"date": first_posted.isoformat(), "type": "ACTUAL"},
         "lastUpdatePostDateStruct": {"date": last_update.isoformat(), "type": "ACTUAL"},
+        "statusVerifiedDate": last_update.isoformat()[:7],
     }
     if status in ("TERMINATED", "WITHDRAWN", "SUSPENDED"):
         status_module["whyStopped"] = rng.choice(WHY_STOPPED)

@@ -24,16 +24,13 @@ class TherapeuticAreas:
     areas: tuple[Area, ...]
 
     def for_trial(self, mesh_terms: list[str], conditions: list[str]) -> list[str]:
-        """Area ids, in display order. MeSH decides when present; text is the fallback."""
-        if mesh_terms:
-            terms = {t.casefold() for t in mesh_terms}
-            found = [a.id for a in self.areas if a.mesh & terms]
-            if found:
-                return found
+        """Area ids, in display order: those the MeSH terms name and those the condition text
+        names (older records have no MeSH; indexing can miss the main disease)."""
+        terms = {t.casefold() for t in mesh_terms}
         text = " | ".join(conditions).casefold()
-        if not text:
-            return []
-        return [a.id for a in self.areas if a.keywords is not None and a.keywords.search(text)]
+        return [a.id for a in self.areas
+                if (terms and a.mesh & terms)
+                or (text and a.keywords is not None and a.keywords.search(text))]
 
     def labels(self) -> dict[str, str]:
         return {a.id: a.label for a in self.areas}
@@ -45,7 +42,9 @@ def load_areas(path: Path | None = None) -> TherapeuticAreas:
     areas = []
     for a in data["area"]:
         words = a.get("keywords") or []
-        pattern = re.compile("|".join(rf"\b{w}" for w in words)) if words else None
+        pattern = re.compile("|".join(
+            f"(?:{w[1:]})" if w.startswith("~") else rf"\b(?:{w})" for w in words)
+        ) if words else None
         areas.append(Area(a["id"], a["label"], frozenset(m.casefold() for m in a["mesh"]),
                           pattern))
     return TherapeuticAreas(tuple(areas))

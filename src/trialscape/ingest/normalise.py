@@ -14,6 +14,7 @@ from typing import Any
 from trialscape import enums
 from trialscape.ingest.areas import TherapeuticAreas
 from trialscape.ingest.countries import CountryNames
+from trialscape.sponsors import infer_sponsor_class
 
 NCT_ID = re.compile(r"^NCT\d{8}$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -28,7 +29,8 @@ STUDY_COLUMNS = (
     "first_posted", "first_posted_precision", "last_update_posted",
     "last_update_posted_precision", "results_first_posted", "has_results", "why_stopped",
     "lead_sponsor", "lead_sponsor_class", "primary_purpose", "allocation", "brief_summary",
-    "areas",
+    "areas", "registry_status", "status_verified_date", "status_verified_date_precision",
+    "registry_phases", "lead_sponsor_class_inferred",
 )
 
 
@@ -46,7 +48,7 @@ class StudyRows:
     intervention_mesh: list[tuple[str, str | None, str, bool]] = field(default_factory=list)
     interventions: list[tuple[Any, ...]] = field(default_factory=list)
     arm_groups: list[tuple[Any, ...]] = field(default_factory=list)
-    sponsors: list[tuple[str, str, str | None, str]] = field(default_factory=list)
+    sponsors: list[tuple[str, str, str | None, str, bool]] = field(default_factory=list)
     locations: list[tuple[Any, ...]] = field(default_factory=list)
     unknown_countries: list[str] = field(default_factory=list)
 
@@ -134,8 +136,16 @@ def normalise_phase(phases: list[Any], where: str) -> str | None:
         return "PHASE2_PHASE3"
     if "NA" in unique:  # NA beside a real phase says nothing: keep the real one(s)
         return normalise_phase([p for p in unique if p != "NA"], where)
-    # Anything else (PHASE1+PHASE3...) is rare registry noise: keep the earliest phase.
+    # Anything else (PHASE1+PHASE3...) is rare registry noise: keep the earliest phase; the
+    # registry's own list stays in `registry_phases` and the trial detail shows it.
     return unique[0]
+
+
+def is_unusual_phase_list(phases: list[str]) -> bool:
+    """A phase list no single normalised phase says fully (PHASE1 + PHASE3, three phases)."""
+    real = sorted({p for p in phases if p != "NA"})
+    return len(real) > 2 or (len(real) == 2 and real not in (["PHASE1", "PHASE2"],
+                                                              ["PHASE2", "PHASE3"]))
 
 
 def _strings(values: list[Any], where: str) -> list[str]:
@@ -210,19 +220,24 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
     lead = _get(sponsor_mod, "leadSponsor", dict, spw)
     lead_name = _text(lead, "name", f"{spw}.leadSponsor")
     lead_class = _enum(lead, "class", enums.SPONSOR_CLASSES, f"{spw}.leadSponsor")
+    lead_inferred = False
+    if lead_class is None and lead_name:
+        lead_class = infer_sponsor_class(lead_name)
+        lead_inferred = lead_class is not None
     has_results = _get(record, "hasResults", bool, nct_id)
 
     rows = StudyRows(nct_id=nct_id, study=())
     if lead_name or lead_class:
-        rows.sponsors.append((nct_id, lead_name or "", lead_class, "lead"))
+        rows.sponsors.append((nct_id, lead_name or "", lead_class, "lead", lead_inferred))
     for c in _list(sponsor_mod, "collaborators", spw):
         if not isinstance(c, dict):
             raise BadRecord(f"{spw}.collaborators: expected objects")
         name = _text(c, "name", f"{spw}.collaborators")
         if name:
-            rows.sponsors.append(
-                (nct_id, name, _enum(c, "class", enums.SPONSOR_CLASSES,
-                                     f"{spw}.collaborators"), "collaborator"))
+            given = _enum(c, "class", enums.SPONSOR_CLASSES, f"{spw}.collaborators")
+            cls = given or infer_sponsor_class(name)
+            rows.sponsors.append((nct_id, name, cls, "collaborator",
+                                  given is None and cls is not None))
 
     cw = f"{w}.conditionsModule"
     conditions = _strings(_list(conditions_mod, "conditions", cw), f"{cw}.conditions")
@@ -260,13 +275,14 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
         if not isinstance(item, dict):
             raise BadRecord(f"{lw}: expected objects")
         raw_country = _text(item, "country", lw)
-        country = countries.canonical(raw_country)
-        if raw_country and country is None:
-            rows.unknown_countries.append(raw_country)
+        place = countries.place(_text(item, "facility", lw), _text(item, "city", lw),
+                                _text(item, "state", lw), raw_country)
+        if place.unrecognised:
+            rows.unknown_countries.append(place.unrecognised)
         geo = _get(item, "geoPoint", dict, lw)
         rows.locations.append((
-            nct_id, _text(item, "facility", lw), _text(item, "city", lw), _text(item, "state", lw),
-            country, raw_country, _get(geo, "lat", (int, float), f"{lw}.geoPoint"),
+            nct_id, place.facility, place.city, place.state,
+            place.country, raw_country, _get(geo, "lat", (int, float), f"{lw}.geoPoint"),
             _get(geo, "lon", (int, float), f"{lw}.geoPoint"), _text(item, "status", lw),
         ))
 
@@ -277,12 +293,15 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
     brief_title = _text(ident, "briefTitle", ident_w)
     official_title = _text(ident, "officialTitle", ident_w)
 
+    raw_phases = _strings(_list(design, "phases", dw), f"{dw}.phases")
+    verified = partial_date(_text(status, "statusVerifiedDate", sw), f"{sw}.statusVerifiedDate")
+    overall = _enum(status, "overallStatus", enums.STATUSES, sw)
     rows.study = (
         nct_id, brief_title, official_title, _text(ident, "acronym", ident_w),
-        _enum(status, "overallStatus", enums.STATUSES, sw),
+        overall,
         _enum(status, "lastKnownStatus", enums.STATUSES, sw),
         _enum(design, "studyType", enums.STUDY_TYPES, dw),
-        normalise_phase(_strings(_list(design, "phases", dw), f"{dw}.phases"), f"{dw}.phases"),
+        normalise_phase(raw_phases, f"{dw}.phases"),
         enrollment, _enum(enrollment_info, "type", ("ACTUAL", "ESTIMATED"), f"{dw}.enrollmentInfo"),
         *start, *primary, *completion,
         first_posted[0], first_posted[1], last_update[0], last_update[1], results_posted[0],
@@ -291,5 +310,6 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
         _text(design_info, "allocation", f"{dw}.designInfo"),
         _text(description, "briefSummary", f"{w}.descriptionModule"),
         areas.for_trial(mesh_terms + branches, conditions),
+        overall, verified[0], verified[1], raw_phases or None, lead_inferred,
     )
     return rows

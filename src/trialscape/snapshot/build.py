@@ -26,7 +26,7 @@ from trialscape.snapshot.changes import record_changes
 from trialscape.snapshot.info import first_row
 from trialscape.snapshot.staging import TABLES, stage_records
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 @dataclass
@@ -221,6 +221,7 @@ def _info(source: str, studies: int, is_demo: bool, api_version: str | None,
         "source": source,
         "api_version": api_version or "",
         "data_timestamp": data_timestamp or "",
+        "data_date_basis": "registry" if data_timestamp else "newest_update",
         "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "study_count": str(studies),
         "schema_version": SCHEMA_VERSION,

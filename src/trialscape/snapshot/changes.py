@@ -18,13 +18,13 @@ CHANGE_KINDS = ("new_trial", "status_change", "phase_change", "results_posted", 
 # {new} and {old} are relation names chosen by this module's callers, never user input.
 _CHANGES_SQL = """
 INSERT INTO main.changes
-SELECT n.nct_id, 'new_trial', n.first_posted, $detected, NULL, n.overall_status::VARCHAR
+SELECT n.nct_id, 'new_trial', n.first_posted, $detected, NULL, n.registry_status
 FROM {new} n ANTI JOIN {old} o USING (nct_id)
 UNION ALL
 SELECT n.nct_id, 'status_change', n.last_update_posted, $detected,
-       o.overall_status::VARCHAR, n.overall_status::VARCHAR
+       {old_status}, n.registry_status
 FROM {new} n JOIN {old} o USING (nct_id)
-WHERE n.overall_status::VARCHAR IS DISTINCT FROM o.overall_status::VARCHAR
+WHERE n.registry_status IS DISTINCT FROM {old_status}
 UNION ALL
 SELECT n.nct_id, 'phase_change', n.last_update_posted, $detected,
        o.phase::VARCHAR, n.phase::VARCHAR
@@ -39,7 +39,7 @@ WHERE n.has_results AND NOT coalesce(o.has_results, false)
 
 _REMOVED_SQL = """
 INSERT INTO main.changes
-SELECT o.nct_id, 'removed', NULL, $detected, o.overall_status::VARCHAR, NULL
+SELECT o.nct_id, 'removed', NULL, $detected, {old_status}, NULL
 FROM {old} o ANTI JOIN {new} n USING (nct_id)
 """
 
@@ -48,9 +48,19 @@ def record_changes(con: duckdb.DuckDBPyConnection, new: str, old: str, detected_
                    removals: bool = False) -> int:
     """Append what differs between `new` and `old` to `changes`; return rows added."""
     before = _count(con)
-    con.execute(_CHANGES_SQL.format(new=new, old=old), {"detected": detected_at})
+    # Statuses are compared as the registry gave them (registry_status), not after the
+    # unverified-status rule, which moves with the data date. A snapshot from before schema 2
+    # has only overall_status.
+    try:
+        con.execute(f"SELECT registry_status FROM {old} LIMIT 0").fetchall()
+        old_status = "o.registry_status"
+    except duckdb.BinderException:
+        old_status = "o.overall_status::VARCHAR"
+    con.execute(_CHANGES_SQL.format(new=new, old=old, old_status=old_status),
+                {"detected": detected_at})
     if removals:
-        con.execute(_REMOVED_SQL.format(new=new, old=old), {"detected": detected_at})
+        con.execute(_REMOVED_SQL.format(new=new, old=old, old_status=old_status),
+                    {"detected": detected_at})
     return _count(con) - before
 
 

@@ -89,7 +89,7 @@ def _in_workers(classifier: Classifier, batches: Iterator[pa.RecordBatch],
 
 # Bump when the `trials` table changes shape; the app asks for `trialscape classify` (which
 # rebuilds it) when a snapshot's derived_version is older.
-DERIVED_VERSION = "3"
+DERIVED_VERSION = "4"
 
 WIDE_SQL = """
 CREATE OR REPLACE TABLE trials AS
@@ -162,6 +162,7 @@ def build_wide(con: duckdb.DuckDBPyConnection, classifier: Classifier) -> None:
     con.executemany("INSERT INTO modality_bits VALUES (?, ?, ?)",
                     [(m.id, 1 << i, m.order) for i, m in enumerate(classifier.modalities)])
     build_sponsor_aliases(con)
+    learn_sponsor_classes(con)
     con.execute(WIDE_SQL)
 
 
@@ -175,6 +176,73 @@ def build_sponsor_aliases(con: duckdb.DuckDBPyConnection) -> None:
                 "ORDER BY sponsor, name")
 
 
+def data_date(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The snapshot's data date and what it rests on: the registry's own `dataTimestamp` when a
+    refresh read it from /version, else the newest record's last update (an import)."""
+    current = first_row(con, "SELECT value FROM snapshot_info WHERE key = 'data_timestamp'")
+    basis = first_row(con, "SELECT value FROM snapshot_info WHERE key = 'data_date_basis'")
+    if current and current[0] and not (basis and basis[0] == "newest_update"):
+        return {"data_timestamp": current[0], "data_date_basis": "registry"}
+    newest = first_row(con, "SELECT max(last_update_posted) FROM studies")
+    return {"data_timestamp": str(newest[0]) if newest and newest[0] else "",
+            "data_date_basis": "newest_update"}
+
+
+# ClinicalTrials.gov shows a recruiting-type status that nobody has verified for two years as
+# "Unknown status"; records downloaded long ago still carry the old word. The rule is applied
+# against the snapshot's data date; registry_status keeps what the record said.
+STALE_AFTER_YEARS = 2
+_STATUS_RULE = """
+UPDATE studies SET
+    overall_status = CASE
+        WHEN registry_status IN ('RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INVITATION',
+                                 'ACTIVE_NOT_RECRUITING')
+             AND coalesce(status_verified_date, last_update_posted)
+                 < CAST($day AS DATE) - INTERVAL (STALE_YEARS) YEAR
+        THEN 'UNKNOWN'
+        ELSE try_cast(registry_status AS overall_status_t) END,
+    last_known_status = CASE
+        WHEN registry_status IN ('RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INVITATION',
+                                 'ACTIVE_NOT_RECRUITING')
+             AND coalesce(status_verified_date, last_update_posted)
+                 < CAST($day AS DATE) - INTERVAL (STALE_YEARS) YEAR
+        THEN try_cast(registry_status AS overall_status_t)
+        WHEN registry_status = 'UNKNOWN' THEN last_known_status END
+""".replace("STALE_YEARS", str(STALE_AFTER_YEARS))
+
+
+def apply_status_rule(con: duckdb.DuckDBPyConnection, data_timestamp: str) -> None:
+    day = data_timestamp[:10]
+    if not day:
+        return
+    con.execute(_STATUS_RULE, {"day": day})
+
+
+_LEARN_CLASSES = """
+CREATE OR REPLACE TEMP TABLE known_class AS
+SELECT a.sponsor, mode(sp.class) AS class
+FROM sponsors sp JOIN sponsor_aliases a ON a.name = sp.name
+WHERE sp.class IS NOT NULL AND NOT coalesce(sp.class_inferred, false)
+GROUP BY a.sponsor;
+UPDATE sponsors SET class = k.class, class_inferred = true
+FROM sponsor_aliases a, known_class k
+WHERE (sponsors.class IS NULL OR sponsors.class_inferred)
+  AND a.name = sponsors.name AND k.sponsor = a.sponsor;
+UPDATE studies SET lead_sponsor_class = k.class, lead_sponsor_class_inferred = true
+FROM sponsor_aliases a, known_class k
+WHERE (studies.lead_sponsor_class IS NULL OR studies.lead_sponsor_class_inferred)
+  AND a.name = studies.lead_sponsor AND k.sponsor = a.sponsor;
+DROP TABLE known_class;
+"""
+
+
+def learn_sponsor_classes(con: duckdb.DuckDBPyConnection) -> None:
+    """A sponsor without a class (older exports) takes the class other records of the same
+    organisation give it; the name rule (sponsors.infer_sponsor_class) is the fallback. Both are
+    marked as inferred."""
+    con.execute(_LEARN_CLASSES)
+
+
 def derive_all(con: duckdb.DuckDBPyConnection, classifier: Classifier | None = None,
                only: str | None = None) -> dict[str, str]:
     """Classify trials and rebuild derived tables; return snapshot_info updates.
@@ -183,15 +251,13 @@ def derive_all(con: duckdb.DuckDBPyConnection, classifier: Classifier | None = N
     classified by the same rules version; otherwise every trial is.
     """
     classifier = classifier or load_classifier()
+    updates = data_date(con)
+    apply_status_rule(con, updates["data_timestamp"])
     placed_by = first_row(con, "SELECT value FROM snapshot_info WHERE key = 'classifier_version'")
     if not (only and placed_by and placed_by[0] == classifier.version):
         only = None
     classify_into(con, classifier, only)
     build_wide(con, classifier)
-    updates = {"classifier_version": classifier.version, "derived_version": DERIVED_VERSION}
-    current = first_row(con, "SELECT value FROM snapshot_info WHERE key = 'data_timestamp'")
-    if not current or not current[0]:
-        newest = first_row(con, "SELECT max(last_update_posted) FROM studies")
-        updates["data_timestamp"] = str(newest[0]) if newest and newest[0] else ""
+    updates.update(classifier_version=classifier.version, derived_version=DERIVED_VERSION)
     con.executemany("INSERT OR REPLACE INTO snapshot_info VALUES (?, ?)", list(updates.items()))
     return updates

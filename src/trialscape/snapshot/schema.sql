@@ -44,7 +44,13 @@ CREATE TABLE studies (
     primary_purpose VARCHAR,
     allocation VARCHAR,
     brief_summary VARCHAR,
-    areas VARCHAR[]             -- therapeutic area ids (data/therapeutic_areas.toml)
+    areas VARCHAR[],            -- therapeutic area ids (data/therapeutic_areas.toml)
+    registry_status VARCHAR,    -- overallStatus as the registry gives it (overall_status may
+                                -- say UNKNOWN where a recruiting-type status went unverified)
+    status_verified_date DATE,
+    status_verified_date_precision date_precision_t,
+    registry_phases VARCHAR[],  -- the registry's phase list (phase keeps one normalised value)
+    lead_sponsor_class_inferred BOOLEAN  -- true: the record gave no class; read from the name
 );
 
 CREATE TABLE conditions (nct_id VARCHAR NOT NULL, condition VARCHAR NOT NULL);
@@ -59,7 +65,7 @@ CREATE TABLE interventions (nct_id VARCHAR NOT NULL, idx INTEGER NOT NULL, type 
 CREATE TABLE arm_groups (nct_id VARCHAR NOT NULL, label VARCHAR NOT NULL, type VARCHAR,
                          description VARCHAR, intervention_names VARCHAR[]);
 CREATE TABLE sponsors (nct_id VARCHAR NOT NULL, name VARCHAR NOT NULL,
-                       class sponsor_class_t, role VARCHAR NOT NULL);
+                       class sponsor_class_t, role VARCHAR NOT NULL, class_inferred BOOLEAN);
 CREATE TABLE locations (nct_id VARCHAR NOT NULL, facility VARCHAR, city VARCHAR, state VARCHAR,
                         country VARCHAR, country_raw VARCHAR, lat DOUBLE, lon DOUBLE,
                         status VARCHAR);

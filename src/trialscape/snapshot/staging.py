@@ -36,7 +36,8 @@ S, I64, I32, D, B, F = pa.string(), pa.int64(), pa.int32(), pa.date32(), pa.bool
 LS = pa.list_(pa.string())
 
 _STUDY_TYPES = {
-    "enrollment": I64, "has_results": B, "areas": LS,
+    "enrollment": I64, "has_results": B, "areas": LS, "registry_phases": LS,
+    "lead_sponsor_class_inferred": B, "status_verified_date": D,
     **{c: D for c in ("start_date", "primary_completion_date", "completion_date", "first_posted",
                       "last_update_posted", "results_first_posted")},
 }
@@ -51,7 +52,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[pa.DataType, ...]]] = {
                        "arm_group_labels"), (S, I32, S, S, LS, S, LS)),
     "arm_groups": (("nct_id", "label", "type", "description", "intervention_names"),
                    (S, S, S, S, LS)),
-    "sponsors": (("nct_id", "name", "class", "role"), (S, S, S, S)),
+    "sponsors": (("nct_id", "name", "class", "role", "class_inferred"), (S, S, S, S, B)),
     "locations": (("nct_id", "facility", "city", "state", "country", "country_raw", "lat", "lon",
                    "status"), (S, S, S, S, S, S, F, F, S)),
 }

@@ -23,6 +23,11 @@ def labels() -> dict[str, str]:
     return {m.id: m.label for m in modalities()}
 
 
+def sub_labels() -> dict[str, str]:
+    """Every kind's id -> its label ("aav" -> "AAV vector"), over all modalities."""
+    return {s.id: s.label for m in modalities() for s in m.submodalities}
+
+
 def page_header(title: str, snap: Snapshot, filters: Filters, trials: int) -> None:
     st.title(title)
     st.caption(f"{trials:,} trials · ClinicalTrials.gov data of {snap.data_date} · "

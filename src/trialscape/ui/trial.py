@@ -1,0 +1,96 @@
+"""One trial in detail: its facts, why trialscape places it where it does, its interventions.
+
+Registry text is shown with text elements (st.text, dataframe cells), never as markdown or
+HTML; every missing value is shown in words (trialscape.words).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from trialscape import enums, words
+from trialscape.ingest.normalise import is_unusual_phase_list
+
+
+def phase_words(t: pd.Series) -> str:
+    raw = words.items(t.registry_phases)
+    if words.is_missing(t.phase):
+        return ("Not applicable (observational)" if t.study_type == "OBSERVATIONAL"
+                else words.NOT_GIVEN)
+    shown = words.enum(enums.PHASES, t.phase)
+    if raw and is_unusual_phase_list(raw):
+        return f"{shown} (registered as {words.phase_list(raw)})"
+    return shown
+
+
+def status_note(t: pd.Series) -> str | None:
+    """Why the status shown differs from the record's own word, if it does."""
+    if words.is_missing(t.registry_status) or t.registry_status == t.status:
+        return None
+    said = words.enum(enums.STATUSES, t.registry_status)
+    verified = words.day(t.status_verified_date, missing="")
+    return (f"The record says '{said}'" + (f", last verified {verified[:7]}" if verified else "")
+            + ". ClinicalTrials.gov shows such a status as unknown once nobody has verified "
+            "it for two years; so does trialscape, counted from the data date.")
+
+
+def sponsor_words(t: pd.Series) -> str:
+    name = words.text(t.lead_sponsor)
+    if words.is_missing(t.lead_sponsor_class):
+        return name if name != words.NOT_GIVEN else "Not given"
+    kind = words.enum(enums.SPONSOR_CLASSES, t.lead_sponsor_class)
+    inferred = bool(t.lead_sponsor_class_inferred) if not words.is_missing(
+        t.lead_sponsor_class_inferred) else False
+    return f"{name} ({kind}{', read from the name' if inferred else ''})"
+
+
+def trial_detail(t: pd.Series, placements: pd.DataFrame, interventions: pd.DataFrame,
+                 names: dict[str, str], kinds: dict[str, str]) -> None:
+    nct = t.nct_id
+    with st.container(border=True):
+        st.markdown(f"#### [{nct}](https://clinicaltrials.gov/study/{nct})")  # NCT + 8 digits
+        st.text(words.text(t.brief_title, "(no title)"))
+        if not words.is_missing(t.official_title) and t.official_title != t.brief_title:
+            st.caption("Official title")
+            st.text(t.official_title)
+        c1, c2, c3, c4 = st.columns(4)
+        c1.metric("Phase", phase_words(t))
+        c2.metric("Status", words.enum(enums.STATUSES, t.status))
+        c3.metric("Enrolment", words.count(t.enrollment))
+        c4.metric("Start", words.day(t.start_date))
+        note = status_note(t)
+        if note:
+            st.caption(note)
+        st.caption("Lead sponsor")
+        st.text(sponsor_words(t))
+        if not words.is_missing(t.why_stopped):
+            st.caption("Why it stopped, as the sponsor says")
+            st.text(t.why_stopped)
+        st.caption("Conditions")
+        st.text("; ".join(words.items(t.conditions)) or "None given")
+
+        st.markdown("**Why trialscape places it where it does**")
+        for p in placements.itertuples(index=False):
+            tag = "main modality" if p.is_primary else "also tested"
+            kind = ("" if words.is_missing(p.submodality)
+                    else f", {kinds.get(p.submodality, p.submodality)}")
+            st.text(f"{names.get(p.modality, p.modality)} ({tag}{kind}): "
+                    f"{words.text(p.evidence, 'no evidence recorded')}")
+        st.markdown("**Interventions**")
+        if interventions.empty:
+            st.text("The record lists no interventions.")
+            return
+        shown = pd.DataFrame({
+            "type": [words.enum(INTERVENTION_WORDS, v) for v in interventions["type"]],
+            "name": [words.text(v) for v in interventions["name"]],
+            "other_names": [words.text(v, "") for v in interventions["other_names"]],
+            "description": [words.text(v, "") for v in interventions["description"]],
+        })
+        st.dataframe(shown, hide_index=True, width="stretch",
+                     column_config={"type": "Type", "name": "Name", "other_names": "Other names",
+                                    "description": st.column_config.TextColumn(
+                                        "Description", width="large")})
+
+
+INTERVENTION_WORDS = {t: t.replace("_", " ").capitalize() for t in enums.INTERVENTION_TYPES}
