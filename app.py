@@ -52,8 +52,8 @@ if snapshot.is_demo:
 elif snapshot.data_day:
     age = (datetime.now(UTC).date() - snapshot.data_day).days
     if age > STALE_AFTER_DAYS:
-        st.info(f"These figures use registry data from {snapshot.data_date}, {age} days ago; "
-                "trials registered or updated since then are not included.",
+        st.info(f"These figures use {snapshot.data_words}, {age} days ago; trials registered "
+                "or updated since then are not included.",
                 icon=":material/schedule:")
 
 page = st.navigation([
@@ -66,8 +66,8 @@ page = st.navigation([
     st.Page("pages/about.py", title="About the data", icon=":material/info:"),
 ])
 filter_sidebar(snapshot)
-st.sidebar.caption(f"Data from ClinicalTrials.gov, snapshot of {snapshot.data_date}"
-                   + (" (fictional demo)" if snapshot.is_demo else ""))
+st.sidebar.caption(("Fictional demo data, dated " + snapshot.data_date) if snapshot.is_demo
+                   else snapshot.data_words[0].upper() + snapshot.data_words[1:])
 try:
     page.run()
 finally:  # st.stop() ends a page by raising; its run still counts

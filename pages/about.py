@@ -16,7 +16,12 @@ st.markdown("**Data from ClinicalTrials.gov**, the registry of clinical studies 
 st.table({
     "Fact": ["Source", "Data as of", "Built", "Last refresh", "Trials", "Modality rules version",
              "Snapshot schema", "Fictional demo"],
-    "Value": [info.get("source", ""), snap.data_date, info.get("built_at", ""),
+    "Value": [info.get("source", ""),
+              snap.data_date + (" (the registry's own data timestamp, read by the refresh)"
+                                if snap.data_from_registry else
+                                " (the newest last-update date among the imported records; the "
+                                "registry may hold newer ones)"),
+              info.get("built_at", ""),
               (f"{info.get('refreshed_at', '')} ({info.get('refresh_mode', '')})"
                if info.get("refreshed_at") else "none (built by an import or the demo)"),
               f"{int(info.get('study_count', '0')):,}", info.get("classifier_version", ""),
@@ -30,9 +35,23 @@ st.markdown("""
 - A trial run in several countries counts once per country on a map and **once** in totals.
 - Every chart says how many trials it covers and keeps the *unknown* or *not yet classified*
   bucket visible instead of dropping it.
+- **Status** is the registry's, with one rule ClinicalTrials.gov applies too: a recruiting,
+  not-yet-recruiting, enrolling-by-invitation or active status that nobody has verified in the
+  two years before the data date is shown as *Unknown*. The record's own word is kept
+  (`registry_status`) and the trial view shows both.
+- **Countries**: one spelling per country; older exports that split "Korea, Republic of" at its
+  comma are joined again, and old names ("Libyan Arab Jamahiriya") are read as today's.
 - Lead sponsors are grouped when their names differ only in case, punctuation, "&"/"and", a
-  leading "The" or a legal form at the end ("Pfizer", "Pfizer Inc." and "PFIZER, INC" are one).
-  Subsidiaries and renamed companies stay separate.
+  leading "The" or a legal form at the end ("Pfizer", "Pfizer Inc." and "PFIZER, INC" are one),
+  plus a reviewed list of spellings that name one organisation ("Novartis Pharmaceuticals" is
+  Novartis) or two ("Merck KGaA" is not Merck & Co.). Other subsidiaries and renamed companies
+  stay separate.
+- **Sponsor type**: older records give none; trialscape then takes the type other records give
+  the same organisation, or reads it from the name ("University", "Hospital": academic; legal
+  forms and "Pharmaceuticals": industry; NIH institutes), marked as inferred in the snapshot.
+- **Conditions** in charts are the registry's MeSH terms where a chart says so; many older
+  records carry none, and each such chart says how many of its trials do. **Therapeutic areas**
+  come from MeSH and from the condition text together; "No area found" stays visible.
 - Filters combine with AND; several values within one filter combine with OR. A start-year
   range leaves out trials with no start date.
 - "What's new" on the editors' desk comes from what each refresh saw change (new trials, status

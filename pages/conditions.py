@@ -21,7 +21,7 @@ names = labels()
 mods = sorted(modalities(), key=lambda m: m.order)
 colours = {m.id: m.colour for m in mods}
 order = [m.id for m in mods]
-area_names = default_areas().labels()
+area_names = {**default_areas().labels(), "NONE": "No area found"}
 total = int(q("count").iloc[0].trials)
 
 if len(filters.condition) != 1:

@@ -9,13 +9,14 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from trialscape import enums
+from trialscape import enums, words
 from trialscape.filters import Filters
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import modalities, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import labels, page_header
 from trialscape.ui.sidebar import set_filters
+from trialscape.ui.tables import readable, trial_links
 
 started_by_app()
 snap = st.session_state["snapshot"]
@@ -56,15 +57,17 @@ def trial_table(df: pd.DataFrame, columns: dict[str, str], name: str) -> None:
     if len(df) > SHOWN_ROWS:
         st.caption(f"Showing the first {SHOWN_ROWS:,} of {len(df):,}; the CSV has them all.")
     top = df.head(SHOWN_ROWS)
-    shown = top.assign(link="https://clinicaltrials.gov/study/" + top["nct_id"])
+    shown = top.assign(link=trial_links(top["nct_id"]))
     if "primary_modality" in shown:
         shown["primary_modality"] = [names.get(m, m) for m in shown["primary_modality"]]
     for col, mapping in (("phase", enums.PHASES), ("status", enums.STATUSES),
                          ("old_value", {**enums.STATUSES, **enums.PHASES}),
                          ("new_value", {**enums.STATUSES, **enums.PHASES})):
         if col in shown:
-            shown[col] = [enums.label(mapping, v) if v else "" for v in shown[col]]
-    st.dataframe(shown[["link", *columns]], hide_index=True, width="stretch",
+            shown[col] = [words.enum(mapping, v, missing="") for v in shown[col]]
+    dates = [c for c in columns if "date" in c or c in ("first_posted", "changed_on")]
+    st.dataframe(readable(shown[["link", *columns]], dates=dates, counts=["enrollment"]),
+                 hide_index=True, width="stretch",
                  column_config={"link": TRIAL_LINK, **columns})
     st.download_button("This list (CSV)", lambda: df.to_csv(index=False).encode("utf-8"),
                        file_name=f"trialscape_{name}_{snap.data_date}.csv", mime="text/csv",
@@ -194,8 +197,8 @@ for r in active.itertuples(index=False):
     if r.is_total:
         rows.append({"topic": m.label, "level": "modality", "active_trials": r.active_trials,
                      "explainer": m.explainer_url or "", "modality": m.id})
-    elif r.submodality:
-        sub = {s.id: s.label for s in m.submodalities}.get(r.submodality, r.submodality)
+    elif not words.is_missing(r.submodality):
+        sub = {s.id: s.label for s in m.submodalities}.get(r.submodality, "another kind")
         rows.append({"topic": f"{m.label}: {sub}", "level": "kind",
                      "active_trials": r.active_trials, "explainer": "", "modality": m.id})
 coverage = pd.DataFrame(rows, columns=["topic", "level", "active_trials", "explainer",

@@ -23,7 +23,10 @@ total = int(kpi.trials)
 page_header("The clinical-trial landscape", snap, filters, total)
 c1, c2, c3 = st.columns(3)
 c1.metric("Trials", f"{total:,}")
-c2.metric("Recruiting now", f"{int(kpi.recruiting):,}")
+c2.metric("Recruiting now", f"{int(kpi.recruiting):,}",
+          help="Trials whose status is 'Recruiting' and was verified in the two years before "
+          "the data date. Like ClinicalTrials.gov, trialscape shows an older unverified "
+          "recruiting status as 'Unknown'.")
 c3.metric("New in the last 30 days", f"{int(kpi.new_30d):,}",
           help="First posted on ClinicalTrials.gov in the 30 days before the data date.")
 if total == 0:
@@ -39,9 +42,11 @@ by_status = q("by_status")
 chart(charts.status_bars(by_status, f"Status ({int(by_status['trials'].sum()):,} trials)"),
       by_status, "trials_by_status", "by_status", right, click=("status",))
 by_phase = q("modality_by_phase")
+cover = q("coverage").iloc[0]
 chart(charts.modality_by_phase(
     by_phase, names, order,
-    f"Main modality by phase ({total:,} trials; 'Not given' for observational studies)"),
+    f"Main modality by phase ({total:,} trials; 'Not given': {int(cover.no_phase):,} records "
+    f"state no phase, {int(cover.no_phase_interventional):,} of them interventional)"),
     by_phase, "main_modality_by_phase", "by_phase", click=("modality", "phase"))
 year = snap.data_day.year if snap.data_day else 2026
 starts = q("starts_by_year", first_year=year - 25, last_year=year + 2)

@@ -6,12 +6,14 @@ from dataclasses import replace
 
 import streamlit as st
 
-from trialscape import charts, enums
+from trialscape import charts, enums, words
 from trialscape.ingest.areas import default_areas
+from trialscape.ingest.countries import country_centres
 from trialscape.ui.data import modalities, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import chart, page_header, sponsor_group_charts
 from trialscape.ui.sidebar import set_filters
+from trialscape.ui.tables import readable, trial_links
 
 started_by_app()
 snap = st.session_state["snapshot"]
@@ -49,7 +51,7 @@ if total == 0:
 
 left, right = st.columns(2)
 phases = q("by_phase")
-chart(charts.phase_funnel(phases, f"Trials by phase ({total:,} trials)", m.colour),
+chart(charts.phase_bars(phases, f"Trials by phase ({total:,} trials)", m.colour),
       phases, f"{m.id}_by_phase", "phase", left, click=("phase",))
 status = q("by_status")
 chart(charts.status_bars(status, f"Status ({total:,} trials)"), status, f"{m.id}_by_status",
@@ -69,8 +71,10 @@ sponsor_group_charts(q("top_sponsors", n=10), f"{m.id}_sponsors", "sp", m.colour
 st.subheader("What they treat")
 left, right = st.columns(2)
 conds = q("top_conditions", n=15)
+with_mesh = int(q("coverage").iloc[0].with_mesh)
 chart(charts.bars(conds["condition"].tolist(), conds["trials"].tolist(),
-                  "Top conditions (registry's MeSH terms)", m.colour),
+                  f"Top conditions: the registry's MeSH terms, which {with_mesh:,} of these "
+                  f"{total:,} trials carry", m.colour),
       conds, f"{m.id}_conditions", "conds", left, click=("condition",))
 area_names = {**default_areas().labels(), "NONE": "No area found"}
 areas = q("by_area")
@@ -82,7 +86,7 @@ chart(charts.bars([area_names.get(a, a) for a in areas["area"]], areas["trials"]
 st.subheader("Where")
 countries = q("by_country")
 none = countries[countries["country"] == "NONE"]["trials"].sum()
-chart(charts.country_map(countries[countries["country"] != "NONE"],
+chart(charts.country_map(countries[countries["country"] != "NONE"], country_centres(),
                          f"Trials by country (a trial counts once in each of its countries; "
                          f"{int(none):,} trials list no site country)", m.colour),
       countries, f"{m.id}_countries", "map", click=("country",))
@@ -100,11 +104,12 @@ with right:
     st.markdown("**Newest trials**")
     newest = q("newest_trials", n=10)
     st.dataframe(
-        newest.assign(
-            link="https://clinicaltrials.gov/study/" + newest["nct_id"],
-            phase=[enums.label(enums.PHASES, p) for p in newest["phase"]],
-            status=[enums.label(enums.STATUSES, s) for s in newest["status"]],
+        readable(newest.assign(
+            link=trial_links(newest["nct_id"]),
+            phase=[words.enum(enums.PHASES, p) for p in newest["phase"]],
+            status=[words.enum(enums.STATUSES, s) for s in newest["status"]],
         )[["link", "brief_title", "phase", "status", "lead_sponsor", "first_posted"]],
+            dates=["first_posted"]),
         hide_index=True, width="stretch",
         column_config={
             "link": st.column_config.LinkColumn("Trial", display_text=r"study/(NCT\d+)"),

@@ -6,12 +6,13 @@ from dataclasses import replace
 
 import streamlit as st
 
-from trialscape import charts, enums
+from trialscape import charts, enums, words
 from trialscape.sponsors import LEGAL_FORMS
 from trialscape.ui.data import modalities, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import chart, labels, page_header
 from trialscape.ui.sidebar import set_filters
+from trialscape.ui.tables import readable, trial_links
 
 started_by_app()
 snap = st.session_state["snapshot"]
@@ -35,9 +36,9 @@ if len(filters.sponsor) != 1:
     board = q("sponsor_leaderboard", by=by, n=50)
     st.caption("Lead sponsors of the filtered trials (use 'Sponsor type' in the sidebar for "
                "industry, academic or government only). Pick one for its profile.")
-    shown = board.assign(sponsor_class=[enums.label(enums.SPONSOR_CLASSES, c)
+    shown = board.assign(sponsor_class=[words.enum(enums.SPONSOR_CLASSES, c)
                                         for c in board["sponsor_class"]])
-    event = st.dataframe(shown, hide_index=True, width="stretch", on_select="rerun",
+    event = st.dataframe(readable(shown), hide_index=True, width="stretch", on_select="rerun",
                          selection_mode="single-row", key="sponsor_board", column_config={
                              "sponsor": "Lead sponsor", "sponsor_class": "Type",
                              "trials": "Trials", "active_trials": "Active trials",
@@ -68,8 +69,10 @@ chart(charts.modality_phase_heatmap(pipeline, names, order,
       pipeline, "sponsor_pipeline", "pipeline", click=("modality", "phase"))
 left, right = st.columns(2)
 conds = q("top_conditions", n=12)
+with_mesh = int(q("coverage").iloc[0].with_mesh)
 chart(charts.bars(conds["condition"].tolist(), conds["trials"].tolist(),
-                  "Conditions (registry's MeSH terms)"), conds, "sponsor_conditions",
+                  f"Conditions: the registry's MeSH terms ({with_mesh:,} of {total:,} trials "
+                  "carry any)"), conds, "sponsor_conditions",
       "conds", left, click=("condition",))
 collab = q("top_collaborators", n=12)
 if collab.empty:
@@ -79,14 +82,15 @@ else:
                       "Collaborators"), collab, "sponsor_collaborators", "collab", right)
 st.markdown("**Most recent trials**")
 recent = q("newest_trials", n=15)
-st.dataframe(recent.assign(link="https://clinicaltrials.gov/study/" + recent["nct_id"],
-                           modality=[names.get(m, m) for m in recent["primary_modality"]],
-                           phase=[enums.label(enums.PHASES, p) for p in recent["phase"]],
-                           status=[enums.label(enums.STATUSES, s) for s in recent["status"]])
-             [["link", "brief_title", "modality", "phase", "status", "first_posted"]],
-             hide_index=True, width="stretch", column_config={
-                 "link": st.column_config.LinkColumn("Trial", display_text=r"study/(NCT\d+)"),
-                 "brief_title": "Title", "modality": "Main modality", "phase": "Phase",
-                 "status": "Status", "first_posted": "First posted"})
+st.dataframe(readable(recent.assign(
+    link=trial_links(recent["nct_id"]),
+    modality=[names.get(m, m) for m in recent["primary_modality"]],
+    phase=[words.enum(enums.PHASES, p) for p in recent["phase"]],
+    status=[words.enum(enums.STATUSES, s) for s in recent["status"]])
+    [["link", "brief_title", "modality", "phase", "status", "first_posted"]],
+    dates=["first_posted"]), hide_index=True, width="stretch", column_config={
+        "link": st.column_config.LinkColumn("Trial", display_text=r"study/(NCT\d+)"),
+        "brief_title": "Title", "modality": "Main modality", "phase": "Phase",
+        "status": "Status", "first_posted": "First posted"})
 st.button("Back to the leaderboard", on_click=set_filters,
           args=(replace(filters, sponsor=()),), icon=":material/arrow_back:")

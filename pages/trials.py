@@ -10,6 +10,7 @@ from trialscape.ingest.normalise import NCT_ID
 from trialscape.ui.data import export_rows, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import labels, page_header, sub_labels
+from trialscape.ui.tables import fitted_height, readable, trial_links
 from trialscape.ui.trial import trial_detail
 
 PAGE_SIZE = 100
@@ -65,20 +66,21 @@ st.caption(f"Trials {(int(page_no) - 1) * PAGE_SIZE + 1:,}–"
            f"{min(int(page_no) * PAGE_SIZE, total):,} of {total:,}. The NCT number opens the "
            "trial on ClinicalTrials.gov.")
 shown = rows.assign(
-    link="https://clinicaltrials.gov/study/" + rows["nct_id"],
+    link=trial_links(rows["nct_id"]),
     modality=[names.get(m, m) for m in rows["primary_modality"]],
-    phase=[enums.label(enums.PHASES, p) for p in rows["phase"]],
-    status=[enums.label(enums.STATUSES, s) for s in rows["status"]],
+    phase=[words.enum(enums.PHASES, p) for p in rows["phase"]],
+    status=[words.enum(enums.STATUSES, s) for s in rows["status"]],
 )[["link", "brief_title", "modality", "phase", "status", "lead_sponsor", "start_date",
    "enrollment"]]
-st.dataframe(shown, hide_index=True, width="stretch", height=420, column_config={
+st.dataframe(readable(shown, dates=["start_date"], counts=["enrollment"]), hide_index=True,
+             width="stretch", height=fitted_height(len(shown)), column_config={
     "link": st.column_config.LinkColumn("Trial", display_text=r"study/(NCT\d+)"),
     "brief_title": st.column_config.TextColumn("Title", width="large"),
     "modality": st.column_config.TextColumn("Main modality"),
     "phase": "Phase", "status": "Status", "lead_sponsor": "Lead sponsor",
-    "start_date": st.column_config.DateColumn("Start"),
-    "enrollment": st.column_config.NumberColumn("Enrolment", format="%d",
-                                                help="Participants, actual or planned"),
+    "start_date": "Start",
+    "enrollment": st.column_config.TextColumn("Enrolment",
+                                              help="Participants, actual or planned"),
 })
 
 # --- one trial in detail ------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 from trialscape import charts, queries
 from trialscape.classify.rules import load_classifier
 from trialscape.filters import Filters
+from trialscape.ingest.countries import country_centres, load_country_names
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +37,8 @@ def test_every_builder_makes_a_valid_figure(q):
                               colours, order, "t"),
         charts.status_bars(q("by_status"), "t"),
         charts.bars(["a", "b"], [3, 1], "t", ids=["x", "y"]),
-        charts.phase_funnel(q("by_phase"), "t"),
-        charts.country_map(q("by_country"), "t"),
+        charts.phase_bars(q("by_phase"), "t"),
+        charts.country_map(q("by_country"), country_centres(), "t"),
         charts.modality_phase_heatmap(q("modality_by_phase"), labels, order, "t"),
         charts.area_treemap(q("area_modality"), {}, labels, colours, "t"),
     ]
@@ -48,3 +49,25 @@ def test_every_builder_makes_a_valid_figure(q):
     bars = validated(figures[0]).data[0]
     counts = q("by_primary_modality")
     assert sum(bars.x) == int(counts["trials"].sum())
+
+
+def test_every_canonical_country_has_a_centre_on_the_map():
+    import tomllib
+
+    from trialscape import settings
+    data = tomllib.loads(settings.reference_path("countries.toml").read_text("utf-8"))
+    centres = country_centres()
+    assert set(data["canonical"]) == set(centres)
+    assert all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in centres.values())
+    assert load_country_names().canonical("Korea, Republic of") in centres
+
+
+def test_registry_text_in_a_label_stays_text():
+    """plotly reads <a>, <b>, <br> in labels: a sponsor or condition name must not."""
+    name = '<a href="http://evil.example">Click</a> & <b>bold</b>'
+    fig = charts.bars([name], [3], "t")
+    shown = fig.data[0].y[0]
+    assert "<" not in shown and ">" not in shown
+    assert shown == ("&lt;a href=\"http://evil.example\"&gt;Click&lt;/a&gt; &amp; "
+                     "&lt;b&gt;bold&lt;/b&gt;")
+    assert fig.data[0].customdata[0] == name  # a click still filters on the real name

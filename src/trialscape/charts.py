@@ -25,6 +25,13 @@ def _figure(traces: list[dict[str, Any]], title: str, **layout: Any) -> go.Figur
                      _validate=False)
 
 
+def _safe(label: Any) -> str:
+    """Text from the registry or a URL as a plotly label. plotly reads a subset of HTML in
+    labels and hover text (<a href>, <b>, <br>), so '<', '>' and '&' are written as entities,
+    which it shows as the characters themselves: a sponsor named '<a href=...>' stays text."""
+    return str(label).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _present(order: list[str], values: pd.Series) -> list[str]:
     """The ids of `order` that occur in `values`, in display order."""
     seen = set(values.tolist())
@@ -33,7 +40,8 @@ def _present(order: list[str], values: pd.Series) -> list[str]:
 
 def _hbar(labels: list[str], values: list[int], ids: list[Any], colour: Any,
           unit: str = "trials") -> dict[str, Any]:
-    return {"type": "bar", "orientation": "h", "x": values, "y": labels, "customdata": ids,
+    return {"type": "bar", "orientation": "h", "x": values, "y": [_safe(v) for v in labels],
+            "customdata": ids,
             "marker": {"color": colour},
             "hovertemplate": "%{y}: %{x:,} " + unit + "<extra></extra>"}
 
@@ -99,26 +107,34 @@ def bars(labels: list[str], values: list[int], title: str, colour: str = "#0072B
                    height=height or max(260, 28 * len(labels) + 90))
 
 
-def phase_funnel(df: pd.DataFrame, title: str, colour: str = "#0072B2") -> go.Figure:
-    """Trials at each phase, early to late, then the not-applicable and unknown buckets."""
+def phase_bars(df: pd.DataFrame, title: str, colour: str = "#0072B2") -> go.Figure:
+    """Trials at each phase, early to late, then 'not applicable' and the unknown bucket.
+    Bars, not a funnel: trials at each phase are different trials, not one cohort thinning."""
     names = {**enums.PHASES, "NOT_GIVEN": enums.UNKNOWN_LABEL}
     counts = dict(zip(df["phase"].tolist(), df["trials"].tolist(), strict=True))
     order = [p for p in [*enums.PHASES, "NOT_GIVEN"] if counts.get(p)]
-    return _figure([{"type": "funnel", "y": [names[p] for p in order],
-                     "x": [int(counts[p]) for p in order], "customdata": order,
-                     "marker": {"color": colour}, "textinfo": "value",
-                     "hovertemplate": "%{y}: %{x:,} trials<extra></extra>"}], title)
+    return _figure([_hbar([names[p] for p in order], [int(counts[p]) for p in order], order,
+                          colour)], title, yaxis={"autorange": "reversed"})
 
 
-def country_map(df: pd.DataFrame, title: str, colour: str = "#0072B2") -> go.Figure:
-    """Bubbles at the mean position of each country's sites, sized by trials."""
-    df = df.dropna(subset=["lat", "lon"])
+# plotly.js fetches its world outline when it draws a map; this points it at the copy the
+# dashboard serves itself (static/world_110m.json), relative to the page, so maps draw offline
+# and no reader's browser calls plotly's CDN.
+MAP_CONFIG = {"topojsonURL": "app/static/"}
+
+
+def country_map(df: pd.DataFrame, centres: Mapping[str, tuple[float, float]], title: str,
+                colour: str = "#0072B2") -> go.Figure:
+    """A bubble at the centre of each country, sized by trials. Countries without a centre
+    (none today: a test checks the table covers every canonical name) are left out."""
+    df = df[df["country"].isin(list(centres))]
+    countries = df["country"].tolist()
     trials = [int(n) for n in df["trials"].tolist()]
     peak = max(trials, default=1) or 1
-    countries = df["country"].tolist()
     return _figure(
-        [{"type": "scattergeo", "lat": df["lat"].tolist(), "lon": df["lon"].tolist(),
-          "text": countries, "mode": "markers",
+        [{"type": "scattergeo", "lat": [centres[c][0] for c in countries],
+          "lon": [centres[c][1] for c in countries], "text": [_safe(c) for c in countries],
+          "mode": "markers",
           "customdata": [[c, n] for c, n in zip(countries, trials, strict=True)],
           "marker": {"size": [6 + 34 * (n / peak) ** 0.5 for n in trials], "color": colour,
                      "opacity": 0.7, "line": {"width": 0.5, "color": "white"}},
@@ -153,14 +169,14 @@ def area_treemap(df: pd.DataFrame, area_labels: Mapping[str, str],
     for area, part in df.groupby("area", sort=False):
         ids.append(area)
         parents.append("")
-        names.append(area_labels.get(area, area))
+        names.append(_safe(area_labels.get(area, area)))
         values.append(int(part["trials"].sum()))
         colour.append("#eeeeee")
         custom.append([area, ""])
         for m, n in zip(part["modality"].tolist(), part["trials"].tolist(), strict=True):
             ids.append(f"{area}/{m}")
             parents.append(area)
-            names.append(labels.get(m, m))
+            names.append(_safe(labels.get(m, m)))
             values.append(int(n))
             colour.append(colours.get(m, "#999999"))
             custom.append([area, m])

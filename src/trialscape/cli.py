@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -317,8 +316,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     env["TRIALSCAPE_DB"] = str(path.resolve())
     app = settings.PROJECT_ROOT / "app.py"
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
-           "--server.address", args.address, "--browser.gatherUsageStats", "false"]
-    return subprocess.call(cmd, env=env)
+           "--server.address", args.address, "--browser.gatherUsageStats", "false",
+           "--server.enableStaticServing", "true"]
+    sys.stderr.flush()
+    # exec, not a child process: SIGTERM from systemd, docker or `kill` reaches Streamlit
+    # itself, and nothing is left running when this command is stopped. The project root is
+    # the working directory so .streamlit/config.toml applies.
+    os.chdir(settings.PROJECT_ROOT)
+    os.execve(sys.executable, cmd, env)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -69,3 +70,12 @@ def load_country_names(path: Path | None = None) -> CountryNames:
 @cache
 def default_country_names() -> CountryNames:
     return load_country_names()
+
+
+@cache
+def country_centres(path: Path | None = None) -> dict[str, tuple[float, float]]:
+    """Canonical country -> (lat, lon) of its centre, for the map (data/country_centres.csv)."""
+    where = path or settings.reference_path("country_centres.csv")
+    with open(where, newline="", encoding="utf-8") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        return {r["country"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(lines)}

@@ -47,6 +47,20 @@ class Snapshot:
         return self.data_day.isoformat() if self.data_day else "unknown date"
 
     @property
+    def data_from_registry(self) -> bool:
+        """True when the data date is the registry's own (a refresh read /version); False when
+        it is the newest record's last update (an import: the registry may hold newer ones)."""
+        return self.info.get("data_date_basis", "registry") == "registry" and bool(
+            self.info.get("api_version"))
+
+    @property
+    def data_words(self) -> str:
+        """The data date in words that say what it is."""
+        if self.data_from_registry:
+            return f"ClinicalTrials.gov data of {self.data_date}"
+        return f"ClinicalTrials.gov records updated up to {self.data_date}"
+
+    @property
     def is_current_shape(self) -> bool:
         from trialscape.snapshot.derive import DERIVED_VERSION
         return self.info.get("derived_version") == DERIVED_VERSION

@@ -30,7 +30,7 @@ def sub_labels() -> dict[str, str]:
 
 def page_header(title: str, snap: Snapshot, filters: Filters, trials: int) -> None:
     st.title(title)
-    st.caption(f"{trials:,} trials · ClinicalTrials.gov data of {snap.data_date} · "
+    st.caption(f"{trials:,} trials · {snap.data_words} · "
                + filters.caption(labels(), default_areas().labels()))
 
 
@@ -43,7 +43,7 @@ def chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str | None = None,
     or country narrows the filters to it; the sidebar shows the change with an undo button.
     """
     target = where or st
-    config = {"displaylogo": False}
+    config = {"displaylogo": False, **charts.MAP_CONFIG}
     if click:
         generation = st.session_state.get(CLICK_GEN, 0)
         event = target.plotly_chart(fig, width="stretch", key=f"{key or name}_{generation}",

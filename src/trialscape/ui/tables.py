@@ -1,0 +1,42 @@
+"""Tables of trials as a reader sees them: missing values in words, dates as dates.
+
+st.dataframe shows a missing cell as a grey "None" whatever its type, and a Styler's na_rep
+does not change that; so a column with a missing value is shown as text. Dates stay sortable
+as text (YYYY-MM-DD); a count column sorts as text, and the page's own "Order" sorts properly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from trialscape import words
+
+TRIAL_URL = "https://clinicaltrials.gov/study/"
+
+
+def trial_links(nct_ids: pd.Series) -> pd.Series:
+    """The registry page of each trial (a LinkColumn shows the NCT id)."""
+    return TRIAL_URL + nct_ids
+
+
+def readable(df: pd.DataFrame, dates: Iterable[str] = (), counts: Iterable[str] = (),
+             missing: str = words.NOT_GIVEN) -> pd.DataFrame:
+    """A copy with every missing cell as `missing`, `dates` as YYYY-MM-DD and `counts` with
+    thousands separators; columns without a missing value keep their type."""
+    out = df.copy()
+    dates, counts = set(dates), set(counts)
+    for col in out.columns:
+        if col in dates:
+            out[col] = [words.day(v, missing) for v in out[col]]
+        elif col in counts:
+            out[col] = [words.count(v, missing) for v in out[col]]
+        elif out[col].isna().any():
+            out[col] = [words.text(v, missing) for v in out[col]]
+    return out
+
+
+def fitted_height(rows: int, cap: int = 420) -> int:
+    """A table's height in pixels: its rows and header, up to `cap` (then it scrolls)."""
+    return min(cap, 35 * (rows + 1) + 3)
