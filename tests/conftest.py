@@ -78,13 +78,18 @@ def build_from_studies(path: Path, studies: list[dict], **kwargs) -> Path:
 
 
 @pytest.fixture(scope="session")
-def ctgov_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every shared record, imported once per test session by the real import path."""
+def ctgov_build(tmp_path_factory: pytest.TempPathFactory):
+    """Every shared record, imported once per test session by the real import path; the
+    build's result (counts and reports)."""
     src = require_shared()
     path = tmp_path_factory.mktemp("ctgov") / "trials.duckdb"
     reports: list[FileReport] = []
-    build_snapshot(path, read_records([src], reports), reports, source="shared corpus")
-    return path
+    return build_snapshot(path, read_records([src], reports), reports, source="shared corpus")
+
+
+@pytest.fixture(scope="session")
+def ctgov_db(ctgov_build) -> Path:
+    return ctgov_build.path
 
 
 @pytest.fixture(scope="session")

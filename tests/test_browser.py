@@ -6,6 +6,7 @@ the folder. Skips without Debian's chromium unless TRIALSCAPE_REQUIRE_BROWSER=1 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import re
@@ -47,11 +48,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(small_db) -> Iterator[str]:
-    require_browser()
+@contextlib.contextmanager
+def streamlit_server(db: Path) -> Iterator[str]:
+    """A fresh `streamlit run app.py` on 127.0.0.1 serving `db`; its URL."""
     port = free_port()
-    env = {**os.environ, "TRIALSCAPE_DB": str(small_db)}
+    env = {**os.environ, "TRIALSCAPE_DB": str(db)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
          str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
@@ -72,6 +73,13 @@ def server(small_db) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def server(small_db) -> Iterator[str]:
+    require_browser()
+    with streamlit_server(small_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -211,3 +219,43 @@ def test_a_reader_and_an_analyst_in_a_real_browser(server, browser, small_db, tm
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390 + 1
     shot(phone, "6-landscape-phone")
     context.close()
+
+
+BAD_WORDS = re.compile(r"(?<![\w-])(nan|NaN|None|NaT|<NA>)(?![\w-])")
+DEEP_LINKS = {
+    "landscape": "/?phase=PHASE2",
+    "modality": "/modality?modality=gene_therapy",
+    "trials": "/trials?modality=gene_therapy&status=RECRUITING",
+    "sponsors": "/sponsors?sponsor_class=INDUSTRY",
+    "conditions": "/conditions?area=cancer",
+    "editors": "/editors?modality=car_t",
+    "about": "/about",
+}
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", list(DEEP_LINKS))
+def test_a_shared_link_is_the_first_visit_of_a_fresh_server(browser, ctgov_db, name):
+    """Streamlit runs a fresh process's first visit as a v1 multipage app when pages/ exists:
+    a deep link must still get the whole app (ui/entry.py), on real records, offline."""
+    with streamlit_server(ctgov_db) as url:
+        page = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+        outside: list[str] = []
+        page.on("request", lambda r: outside.append(r.url)
+                if not r.url.startswith((url, "data:", "blob:")) else None)
+        page.goto(url + DEEP_LINKS[name])
+        wait_ready(page)
+        main = page.locator('[data-testid="stMain"]')
+        main.locator("h1").first.wait_for(timeout=60_000)
+        text = main.inner_text()
+        assert "This app has encountered an error" not in text
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert not BAD_WORDS.search(text), BAD_WORDS.search(text)
+        if name == "modality":
+            page.wait_for_function(
+                "() => document.querySelectorAll('.scattergeo .point, .scattergeo path.point')"
+                ".length > 0 && document.querySelectorAll('.geo .countries path, "
+                ".geo path.countries').length > 0", timeout=60_000)
+        shot(page, f"real-first-visit-{name}")
+        assert outside == [], f"the browser called out: {outside[:3]}"
+        page.context.close()

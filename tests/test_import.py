@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from conftest import FIXTURES, ROOT
 from trialscape.cli import main
@@ -203,6 +204,9 @@ def test_demo_snapshot_is_labelled_and_complete(tmp_path):
                      "small_molecule", "peptide", "protein", "other"):
         assert facts["modalities"].get(modality, 0) > 0, modality
     assert rows(db, "SELECT count(*) FROM studies WHERE brief_title NOT LIKE '[DEMO]%'") == [(0,)]
+    # Nothing is posted after the demo's own data date ("what's new" never lists the future).
+    assert rows(db, "SELECT count(*) FROM studies WHERE first_posted > (SELECT value::DATE "
+                    "FROM snapshot_info WHERE key = 'data_timestamp')") == [(0,)]
     # Same seed, same snapshot content.
     db2 = tmp_path / "demo2.duckdb"
     assert run_cli("demo", "--db", str(db2), "--studies", "3000", "--seed", "7")[0] == 0
@@ -286,3 +290,40 @@ def test_worker_processes_import_exactly_what_one_process_does(tmp_path, monkeyp
                          [studies[100]["protocolSection"]["identificationModule"]["nctId"]])
     assert str(newest.fetchall()[0][0]) == "2030-01-01"
     con.close()
+
+
+def test_serve_stops_with_sigterm(tmp_path):
+    """systemd, docker and `kill` send SIGTERM: the dashboard must stop, nothing left behind
+    (serve execs Streamlit instead of running it as a child)."""
+    import signal
+    import socket
+    import time
+
+    import httpx
+
+    db = tmp_path / "demo.duckdb"
+    assert run_cli("demo", "--db", str(db), "--studies", "200", "--quiet")[0] == 0
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "trialscape", "serve", "--db", str(db),
+                             "--port", str(port)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/_stcore/health"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(url, timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("the dashboard did not come up")
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(20) is not None
+        with pytest.raises(httpx.HTTPError):
+            httpx.get(url, timeout=1)
+    finally:
+        if proc.poll() is None:
+            proc.kill()

@@ -68,7 +68,7 @@ def trial_detail(t: pd.Series, placements: pd.DataFrame, interventions: pd.DataF
             st.caption("Why it stopped, as the sponsor says")
             st.text(t.why_stopped)
         st.caption("Conditions")
-        st.text("; ".join(words.items(t.conditions)) or "None given")
+        st.text("; ".join(words.items(t.conditions)) or words.NOT_GIVEN)
 
         st.markdown("**Why trialscape places it where it does**")
         for p in placements.itertuples(index=False):
