@@ -37,6 +37,14 @@ try:
     snapshot = current_snapshot()
 except SnapshotMissing as err:
     no_data(str(err))
+if not snapshot.is_current_schema:
+    st.title("This snapshot needs rebuilding")
+    st.write("It was built by an older version of trialscape whose tables had another shape "
+             "(docs/schema.md says what changed). Build it again from its source, then reload "
+             "this page:")
+    st.code("./dev trialscape refresh --full   # from the ClinicalTrials.gov API\n"
+            "./dev trialscape import FILES...  # or from downloaded files", language="bash")
+    st.stop()
 if not snapshot.is_current_shape:
     st.title("This snapshot needs a quick update")
     st.write("It was built by an older version of trialscape. Rebuild its derived tables "

@@ -176,3 +176,18 @@ def test_script_run_times_are_logged_when_asked(monkeypatch, tmp_path, small_db)
     monkeypatch.delenv("TRIALSCAPE_TIMINGS")
     rerun(at)
     assert len(log.read_text().splitlines()) == 2
+
+
+def test_a_snapshot_of_an_older_schema_asks_to_be_rebuilt(monkeypatch, small_db, tmp_path):
+    import shutil
+
+    from trialscape.cli import main
+    db = tmp_path / "old.duckdb"
+    shutil.copyfile(small_db, db)
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE snapshot_info SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    at = open_app(monkeypatch, db)
+    assert at.title[0].value == "This snapshot needs rebuilding"
+    assert "refresh --full" in at.code[0].value
+    assert main(["classify", "--db", str(db)]) == 1  # one line, not a traceback

@@ -21,6 +21,7 @@ from conftest import ROOT, build_from_studies, shared_studies
 from ctgov_server import Registry, serve
 from trialscape.ingest.api import ApiClient, ApiError, RetryPolicy, retry_after_seconds
 from trialscape.refresh import Existing, Plan, RefreshRefused, Scope, plan_refresh
+from trialscape.snapshot.build import SCHEMA_VERSION
 
 TRIALSCAPE = [sys.executable, "-m", "trialscape"]
 CONTRACT_TABLES = ("studies", "conditions", "keywords", "condition_mesh", "intervention_mesh",
@@ -303,8 +304,12 @@ def test_retry_after_as_an_http_date():
 # --- unit level: what a refresh asks for --------------------------------------------------
 
 def test_plan_is_incremental_from_the_newest_update_less_a_day():
-    existing = Existing({"source": "ClinicalTrials.gov API v2 (x)", "is_demo": "false",
-                         "scope": Scope(("INTERVENTIONAL",)).as_text()}, date(2026, 11, 20))
+    info = {"source": "ClinicalTrials.gov API v2 (x)", "is_demo": "false",
+            "scope": Scope(("INTERVENTIONAL",)).as_text(), "schema_version": SCHEMA_VERSION}
+    existing = Existing(info, date(2026, 11, 20))
+    # a snapshot whose tables have an older shape cannot take a merge: it is rebuilt
+    old = plan_refresh(Existing({**info, "schema_version": "1"}, date(2026, 11, 20)))
+    assert old.mode == "full" and "older trialscape" in old.reason
     plan = plan_refresh(existing)
     assert plan.mode == "incremental" and plan.since == date(2026, 11, 19)
     assert plan.params(250)["filter.advanced"] == (

@@ -234,6 +234,24 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _require_current_schema(path: Path) -> None:
+    from trialscape.snapshot.build import SCHEMA_VERSION
+    from trialscape.snapshot.info import SnapshotMissing, open_readonly, snapshot_info
+
+    try:
+        con = open_readonly(path)
+        try:
+            found = snapshot_info(con).get("schema_version")
+        finally:
+            con.close()
+    except SnapshotMissing as err:
+        raise CommandError(str(err)) from err
+    if found != SCHEMA_VERSION:
+        raise CommandError(f"{path} has snapshot schema {found}, this trialscape writes "
+                           f"{SCHEMA_VERSION}: rebuild it with `trialscape import` or "
+                           "`trialscape refresh --full` (docs/schema.md)")
+
+
 def cmd_classify(args: argparse.Namespace) -> int:
     import time
 
@@ -248,6 +266,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
         classifier = load_classifier(Path(args.modalities) if args.modalities else None)
     except (ValueError, KeyError, OSError) as err:
         raise CommandError(f"cannot read the modality rules: {err}") from err
+    _require_current_schema(path)
     start = time.perf_counter()
     with new_version(path, from_current=True) as con:
         derive_all(con, classifier)

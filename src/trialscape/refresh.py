@@ -23,7 +23,12 @@ from trialscape import enums
 from trialscape.ingest.api import FIELDS, MAX_PAGE_SIZE, ApiClient
 from trialscape.ingest.download import Checkpoint, DownloadStats, PageStore, download
 from trialscape.ingest.files import FileReport, read_records
-from trialscape.snapshot.build import BuildResult, build_snapshot, merge_snapshot
+from trialscape.snapshot.build import (
+    SCHEMA_VERSION,
+    BuildResult,
+    build_snapshot,
+    merge_snapshot,
+)
 from trialscape.snapshot.info import first_row
 
 OVERLAP = timedelta(days=1)
@@ -139,6 +144,9 @@ def plan_refresh(existing: Existing | None, *, full: bool = False, since: date |
         raise RefreshRefused("the snapshot holds fictional demo data; refresh it with --full "
                              "(or use another --db)")
     stored = Scope.from_text(existing.info.get("scope"))
+    if existing.info.get("schema_version") != SCHEMA_VERSION:
+        return Plan("full", None, scope or stored, "full refresh (the snapshot was built by an "
+                    "older trialscape; its tables change shape)")
     if since is None:
         if existing.newest_update is None:
             return Plan("full", None, scope or stored, "full refresh (snapshot has no dates)")

@@ -65,6 +65,11 @@ class Snapshot:
         from trialscape.snapshot.derive import DERIVED_VERSION
         return self.info.get("derived_version") == DERIVED_VERSION
 
+    @property
+    def is_current_schema(self) -> bool:
+        from trialscape.snapshot.build import SCHEMA_VERSION
+        return self.info.get("schema_version") == SCHEMA_VERSION
+
 
 def _version(path: str) -> str:
     st_ = os.stat(path)
