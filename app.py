@@ -24,7 +24,7 @@ st.session_state[RAN] = True  # pages check it (ui/entry.py): they never run wit
 
 def no_data(reason: str) -> None:
     st.title("No trial data yet")
-    st.write(f"trialscape could not open its snapshot: {reason}.")
+    st.text(f"trialscape could not open its snapshot: {reason}.")
     st.write("Build one, then reload this page:")
     st.code("./dev trialscape demo            # fictional demo data, no network\n"
             "./dev trialscape import FILES... # ClinicalTrials.gov downloads\n"

@@ -161,8 +161,9 @@ for tab, (kind, _, column, topic_names) in zip(st.tabs([r[1] for r in RISING]), 
                            on_click="ignore", type="tertiary", icon=":material/download:")
         top = rising.iloc[0]
         st.page_link("pages/trials.py", icon=":material/table_rows:",
-                     label=f"Open the top cell's trials ({names.get(top.modality, top.modality)}"
-                           f" · {topic_names.get(top[kind], top[kind])})",
+                     label="Open the top cell's trials (" + words.literal(
+                         f"{names.get(top.modality, top.modality)} · "
+                         f"{topic_names.get(top[kind], top[kind])}") + ")",
                      query_params={**filters.to_params(), "modality": [top.modality],
                                    kind: [top[kind]], "start_from": [str(as_of.year - 2)]})
 

@@ -58,7 +58,7 @@ total = int(q("count").iloc[0].trials)
 page_header(sponsor, snap, filters, total)
 spellings = q("sponsor_spellings", unfiltered=True, sponsor=sponsor)["name"].tolist()
 if len(spellings) > 1:
-    st.caption("Counted as one organisation: " + " · ".join(spellings))
+    st.caption("Counted as one organisation: " + " · ".join(map(words.literal, spellings)))
 st.caption(RULE)
 if total == 0:
     st.info("No trial of this sponsor matches the other filters.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import gzip
 import os
+import re
 from pathlib import Path
 
 import orjson
@@ -68,6 +69,11 @@ def open_app(monkeypatch: pytest.MonkeyPatch, db: Path, page: str | None = None,
         at.run()
     assert not at.exception, at.exception
     return at
+
+
+def as_shown(markdown: str) -> str:
+    """What a reader sees of markdown that words.literal wrote (escapes and entities undone)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("&#58;", ":")
 
 
 def build_from_studies(path: Path, studies: list[dict], **kwargs) -> Path:

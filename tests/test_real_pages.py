@@ -150,3 +150,24 @@ def test_a_link_cannot_put_markdown_on_the_trials_page(monkeypatch, small_db, li
     shown = " ".join(shown_text(at))
     assert "evil.example" not in shown and "**bold**" not in shown and "$x^2$" not in shown
     assert any("not an NCT number" in w.value for w in at.warning)
+
+
+HOSTILE = ["[Session expired - log in again](http://evil.example/login)",
+           "![x](http://evil.example/pixel.png)", "**bold** :material/warning: $x^2$ :red[r]"]
+
+
+@pytest.mark.parametrize("page, param", [("pages/sponsors.py", "sponsor"),
+                                         ("pages/conditions.py", "condition"),
+                                         ("pages/landscape.py", "q"),
+                                         ("pages/trials.py", "country")])
+@pytest.mark.parametrize("text", HOSTILE)
+def test_link_text_is_shown_as_text_on_every_page(monkeypatch, small_db, page, param, text):
+    """A link's filter values reach titles and captions (markdown elements): written there as
+    literal text, they make no link, image, icon, format or formula."""
+    at = open_app(monkeypatch, small_db, page, **{param: text})
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning"):
+        for element in getattr(at, kind):
+            source = str(element.value)
+            assert "](" not in source and "![" not in source, (kind, source)
+            assert "http://" not in source and ":material/" not in source, (kind, source)
+            assert not re.search(r"(?<!\\)[$*]", source.replace("\\\\", "")), (kind, source)

@@ -8,6 +8,7 @@ shows from a query goes through one of these.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -66,3 +67,14 @@ def phase_list(phases: Any) -> str:
     """The registry's own phase list in words ("Phase 1 + Phase 3")."""
     raw = items(phases)
     return " + ".join(enums.PHASES.get(p, p) for p in raw) if raw else NOT_GIVEN
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$~<>&])")
+
+
+def literal(value: Any) -> str:
+    """Text from the registry or a URL, made safe for an element that renders markdown
+    (titles, captions, page links): every markdown character is escaped, '$' cannot start
+    LaTeX, and ':' is written as an entity so ':material/icon:' and ':red[...]' stay text.
+    Shown exactly as written; nothing in it becomes a link, an image or a format."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value)).replace(":", "&#58;")

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from trialscape import charts
+from trialscape import charts, words
 from trialscape.filters import Filters
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import Snapshot, modalities
@@ -29,9 +29,11 @@ def sub_labels() -> dict[str, str]:
 
 
 def page_header(title: str, snap: Snapshot, filters: Filters, trials: int) -> None:
-    st.title(title)
+    """The page's title and what it shows; the title may hold a sponsor's or condition's name
+    and the caption the filters a link set, so both are written as literal text."""
+    st.title(words.literal(title))
     st.caption(f"{trials:,} trials · {snap.data_words} · "
-               + filters.caption(labels(), default_areas().labels()))
+               + words.literal(filters.caption(labels(), default_areas().labels())))
 
 
 def chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str | None = None,

@@ -61,7 +61,7 @@ def trial_detail(t: pd.Series, placements: pd.DataFrame, interventions: pd.DataF
         c4.metric("Start", words.day(t.start_date))
         note = status_note(t)
         if note:
-            st.caption(note)
+            st.caption(words.literal(note))
         st.caption("Lead sponsor")
         st.text(sponsor_words(t))
         if not words.is_missing(t.why_stopped):
