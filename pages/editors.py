@@ -9,7 +9,7 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from trialscape import enums, words
+from trialscape import enums, export, words
 from trialscape.filters import Filters
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import modalities, runner
@@ -69,7 +69,7 @@ def trial_table(df: pd.DataFrame, columns: dict[str, str], name: str) -> None:
     st.dataframe(readable(shown[["link", *columns]], dates=dates, counts=["enrollment"]),
                  hide_index=True, width="stretch",
                  column_config={"link": TRIAL_LINK, **columns})
-    st.download_button("This list (CSV)", lambda: df.to_csv(index=False).encode("utf-8"),
+    st.download_button("This list (CSV)", lambda: export.frame_csv_bytes(df),
                        file_name=f"trialscape_{name}_{snap.data_date}.csv", mime="text/csv",
                        key=f"dl_{name}", type="tertiary", icon=":material/download:",
                        on_click="ignore")
@@ -124,7 +124,7 @@ if changes is not None:
                  "lead_sponsor": "Lead sponsor", "changed_on": "Posted"},
                 f"results_{window}")
     st.download_button("Every change in the window (CSV)",
-                       lambda: changes.to_csv(index=False).encode("utf-8"),
+                       lambda: export.frame_csv_bytes(changes),
                        file_name=f"trialscape_changes_{window}_{snap.data_date}.csv",
                        mime="text/csv", on_click="ignore", icon=":material/download:")
 
@@ -156,7 +156,7 @@ for tab, (kind, _, column, topic_names) in zip(st.tabs([r[1] for r in RISING]), 
                                  "score": st.column_config.NumberColumn("Score",
                                                                         format="%.1f")})
         open_view(event, rising, "pages/trials.py", modality="modality", **{kind: kind})
-        st.download_button(f"Rising by {kind} (CSV)", rising.to_csv(index=False).encode(),
+        st.download_button(f"Rising by {kind} (CSV)", export.frame_csv_bytes(rising),
                            file_name=f"trialscape_rising_{kind}s_{snap.data_date}.csv",
                            on_click="ignore", type="tertiary", icon=":material/download:")
         top = rising.iloc[0]
@@ -212,6 +212,6 @@ event = st.dataframe(gaps.drop(columns=["explainer", "modality"]), hide_index=Tr
                      column_config={"topic": "Topic without an explainer", "level": "Level",
                                     "active_trials": "Active trials"})
 open_view(event, gaps, "pages/modality.py", modality="modality")
-st.download_button("Explainer gaps (CSV)", gaps.to_csv(index=False).encode(),
+st.download_button("Explainer gaps (CSV)", export.frame_csv_bytes(gaps),
                    file_name=f"trialscape_explainer_gaps_{snap.data_date}.csv",
                    on_click="ignore", type="tertiary", icon=":material/download:")

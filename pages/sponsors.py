@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from trialscape import charts, enums, words
+from trialscape import charts, enums, export, words
 from trialscape.sponsors import LEGAL_FORMS
 from trialscape.ui.data import modalities, runner
 from trialscape.ui.entry import started_by_app
@@ -44,7 +44,7 @@ if len(filters.sponsor) != 1:
                              "trials": "Trials", "active_trials": "Active trials",
                              "spellings": st.column_config.NumberColumn(
                                  "Spellings", help="Registered spellings counted as one")})
-    st.download_button("This leaderboard (CSV)", board.to_csv(index=False).encode(),
+    st.download_button("This leaderboard (CSV)", export.frame_csv_bytes(board),
                        file_name=f"trialscape_sponsors_{snap.data_date}.csv",
                        on_click="ignore", type="tertiary", icon=":material/download:")
     rows = event.selection.rows if event else []

@@ -39,18 +39,24 @@ def xlsx_data() -> bytes:
                                                       default_areas().labels()))
 
 
-a, b, _ = st.columns([1, 1, 3])
-a.download_button(f"Download {total:,} trials (CSV)", csv_data,
+a, b, _ = st.columns([1, 1, 2])
+a.download_button(f"{total:,} trials (CSV)", csv_data,
                   file_name=export.file_name(filters, snap.data_date, "csv"), mime="text/csv",
                   type="primary", icon=":material/download:", on_click="ignore",
-                  disabled=total == 0)
+                  disabled=total == 0, help="Exactly the filtered trials, one row each.")
+too_big = total > export.DASHBOARD_XLSX_MAX
 b.download_button("Excel (.xlsx)", xlsx_data,
                   file_name=export.file_name(filters, snap.data_date, "xlsx"),
                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                   icon=":material/download:", on_click="ignore",
-                  disabled=total == 0 or total > export.EXCEL_MAX_ROWS,
+                  disabled=total == 0 or too_big,
                   help="Trials on the first sheet; the filters and the snapshot's date and "
                   "source on the second.")
+if too_big:
+    st.caption(f"Excel files are built on this server, which serves other readers too, so the "
+               f"dashboard makes them for up to {export.DASHBOARD_XLSX_MAX:,} trials. For more, "
+               "take the CSV, or run `trialscape export --out trials.xlsx` with the same "
+               "filters on your own machine.")
 if total == 0:
     st.info("No trial matches these filters. Remove one in the sidebar, or clear them all.")
     st.stop()

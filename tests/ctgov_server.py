@@ -3,8 +3,11 @@
 It serves real study records and keeps the protocol facts our client depends on: `fields` as a
 strict allow-list, opaque page tokens that only work with the parameters they were issued for,
 400 for unknown parameters, `filter.advanced` with LastUpdatePostDate ranges and StudyType terms,
-`totalCount` on the first page only. Faults are injected per request: 429 with Retry-After,
-503, a dropped connection, a truncated body, broken JSON and slow answers.
+`totalCount` on the first page only, `/studies/metadata` naming the fields it serves. Faults are
+injected per request: 429 with Retry-After, 503, 403 (as a CDN answers a blocked client), a
+dropped connection, a truncated body, broken JSON and slow answers; and per registry: page
+tokens that run in a circle, a totalCount that does not match, a /version without
+dataTimestamp, and `after_page`, a hook that can change the data in the middle of a download.
 """
 
 from __future__ import annotations
@@ -149,6 +152,19 @@ class Registry:
     requests: list[dict[str, Any]] = field(default_factory=list)
     tokens: dict[str, tuple[tuple, int]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    cycle: bool = False  # the second page's token leads back to the first page
+    total_offset: int = 0  # added to totalCount (a registry whose count disagrees)
+    with_timestamp: bool = True  # /version carries dataTimestamp (the spec lets it be absent)
+    unknown_fields: tuple[str, ...] = ()  # names /studies/metadata no longer lists
+    after_page: Any = None  # called with (registry, pages served so far) after each page
+    pages_served: int = 0
+
+    def metadata(self) -> list[dict[str, Any]]:
+        """`/studies/metadata`: a tree of field nodes (name, piece, children), reduced to the
+        pieces this stand-in serves."""
+        pieces = [p for p in FIELD_PATHS if p not in self.unknown_fields]
+        return [{"name": "protocolSection", "piece": "ProtocolSection", "children": [
+            {"name": p[0].lower() + p[1:], "piece": p, "children": []} for p in pieces]}]
 
     def page(self, params: dict[str, str]) -> dict[str, Any]:
         unknown = sorted(set(params) - KNOWN_PARAMS)
@@ -177,11 +193,15 @@ class Registry:
             "studies": [project(s, [FIELD_PATHS[f] for f in fields]) if fields else s
                         for s in chunk]}
         if offset == 0 and params.get("countTotal") == "true":
-            doc["totalCount"] = len(matches)
+            doc["totalCount"] = len(matches) + self.total_offset
         if offset + size < len(matches):
-            token = secrets.token_urlsafe(12)
+            following = 0 if self.cycle and offset > 0 else offset + size
             with self.lock:
-                self.tokens[token] = (signature, offset + size)
+                # in a cycle the same two tokens come back, as from a confused server
+                token = next((t for t, v in self.tokens.items()
+                              if self.cycle and v == (signature, following)), None)
+                token = token or secrets.token_urlsafe(12)
+                self.tokens[token] = (signature, following)
             doc["nextPageToken"] = token
         return doc
 
@@ -202,8 +222,12 @@ class _Handler(BaseHTTPRequestHandler):
                                  "user_agent": self.headers.get("User-Agent"),
                                  "at": time.monotonic()})
         if url.path.endswith("/version"):
-            return self._send(200, orjson.dumps({"apiVersion": reg.api_version,
-                                                 "dataTimestamp": reg.data_timestamp}))
+            version = {"apiVersion": reg.api_version}
+            if reg.with_timestamp:
+                version["dataTimestamp"] = reg.data_timestamp
+            return self._send(200, orjson.dumps(version))
+        if url.path.endswith("/studies/metadata"):
+            return self._send(200, orjson.dumps(reg.metadata()))
         if not url.path.endswith("/studies"):
             return self._send(404, b"not found", "text/plain")
         with reg.lock:
@@ -213,6 +237,9 @@ class _Handler(BaseHTTPRequestHandler):
                               {"Retry-After": reg.retry_after})
         if fault == "503":
             return self._send(503, b"Service Unavailable", "text/plain")
+        if fault == "403":
+            return self._send(403, b"<html><body><h1>Access Denied</h1></body></html>",
+                              "text/html")
         if fault == "drop":
             self.connection.shutdown(socket.SHUT_RDWR)
             self.close_connection = True
@@ -237,7 +264,13 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         if fault == "badjson":
             body = body[: len(body) // 2]
-        return self._send(200, body)
+        self._send(200, body)
+        with reg.lock:
+            reg.pages_served += 1
+            served = reg.pages_served
+        if reg.after_page:
+            reg.after_page(reg, served)
+        return None
 
     def _send(self, status: int, body: bytes, ctype: str = "application/json",
               headers: dict[str, str] | None = None) -> None:

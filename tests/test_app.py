@@ -116,7 +116,7 @@ def test_trials_page_lists_explains_and_exports(monkeypatch, small_db):
     shown = [t.value for t in at.text]
     assert all(any(e in s for s in shown) for (e,) in evidence)
     labels = [b.proto.label for b in at.get("download_button")]
-    assert f"Download {n:,} trials (CSV)" in labels
+    assert f"{n:,} trials (CSV)" in labels
 
 
 def test_stale_data_is_said_plainly(monkeypatch, small_db):
@@ -192,3 +192,10 @@ def test_a_snapshot_of_an_older_schema_asks_to_be_rebuilt(monkeypatch, small_db,
     assert at.title[0].value == "This snapshot needs rebuilding"
     assert "refresh --full" in at.code[0].value
     assert main(["classify", "--db", str(db)]) == 1  # one line, not a traceback
+
+
+def test_a_link_with_values_the_app_does_not_know_says_so(monkeypatch, small_db):
+    at = open_app(monkeypatch, small_db, phase=["phase1", "PHASE2"], start_from="19x")
+    shown = as_shown(" ".join(w.value for w in at.sidebar.warning))
+    assert "phase=phase1" in shown and "start_from=19x" in shown
+    assert at.sidebar.multiselect(key="w_phase").value == ["PHASE2"]  # the good one is kept

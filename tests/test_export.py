@@ -85,3 +85,35 @@ def test_names_and_bad_requests():
     assert f.slug() == "gene-therapy-phase1"
     bad = cli("--out", "x.pdf")
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and ".csv or .xlsx" in bad.stderr
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas(tmp_path):
+    """Registry text that starts like a formula is written so a spreadsheet shows it as text."""
+    import copy
+
+    from conftest import build_from_studies, shared_studies
+
+    hostile = {"=HYPERLINK(\"http://evil.example\",\"Click\")": "brief_title",
+               "@SUM(1+1)*cmd|' /C calc'!A0": "lead_sponsor",
+               "+1+1": "why_stopped", "-2+3": "conditions"}
+    studies = shared_studies(limit=5, only_v2=True)
+    odd = copy.deepcopy(studies[0])
+    proto = odd["protocolSection"]
+    proto["identificationModule"]["briefTitle"] = "=HYPERLINK(\"http://evil.example\",\"Click\")"
+    proto.setdefault("sponsorCollaboratorsModule", {})["leadSponsor"] = {
+        "name": "@SUM(1+1)*cmd|' /C calc'!A0", "class": "OTHER"}
+    proto.setdefault("statusModule", {})["whyStopped"] = "+1+1"
+    proto.setdefault("conditionsModule", {})["conditions"] = ["-2+3"]
+    db = build_from_studies(tmp_path / "t.duckdb", [odd, *studies[1:]])
+    out = tmp_path / "x.csv"
+    done = cli("--db", str(db), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    row = next(r for r in read_csv(out)
+               if r["nct_id"] == proto["identificationModule"]["nctId"])
+    for text, column in hostile.items():
+        assert row[column] == "'" + text, column
+    assert row["nct_id"].startswith("NCT") and row["enrollment"][:1] != "'"
+    # the dashboard's small CSVs (a chart's numbers, an editors' list) too
+    import pandas as pd
+    small = export.frame_csv_bytes(pd.DataFrame({"sponsor": ["=cmd()", "Acme"], "n": [-1, 2]}))
+    assert small.decode().splitlines() == ['"sponsor","n"', '"\'=cmd()",-1', '"Acme",2']

@@ -25,11 +25,17 @@ def _figure(traces: list[dict[str, Any]], title: str, **layout: Any) -> go.Figur
                      _validate=False)
 
 
+LABEL_CHARS = 120
+
+
 def _safe(label: Any) -> str:
     """Text from the registry or a URL as a plotly label. plotly reads a subset of HTML in
     labels and hover text (<a href>, <b>, <br>), so '<', '>' and '&' are written as entities,
     which it shows as the characters themselves: a sponsor named '<a href=...>' stays text."""
-    return str(label).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = str(label)
+    if len(text) > LABEL_CHARS:  # a 10 MB sponsor name must not reach the browser whole
+        text = text[:LABEL_CHARS].rstrip() + "…"
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _present(order: list[str], values: pd.Series) -> list[str]:

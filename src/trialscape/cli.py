@@ -7,13 +7,19 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 from trialscape import settings
+from trialscape.snapshot.lock import SnapshotBusy
 
 
 class CommandError(Exception):
     """A failure the user can act on: printed as one line, exit status 1."""
+
+
+class UsageError(Exception):
+    """A command line that asks for something that cannot be: one line, exit status 2."""
 
 
 def _report_files(result_reports: list, out=sys.stderr) -> None:
@@ -25,25 +31,37 @@ def _report_files(result_reports: list, out=sys.stderr) -> None:
             out.write(line + "\n")
             for reason in r.reasons:
                 out.write(f"    - {reason}\n")
+        for note in r.notes:
+            out.write(f"  {r.path}: note: {note}\n")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from trialscape.ingest.files import FileReport, expand_paths, read_records
+    from trialscape.ingest.files import (
+        FileReport,
+        expand_paths,
+        incremental_download,
+        read_records,
+    )
     from trialscape.progress import Progress
     from trialscape.snapshot.build import NothingToImport, build_snapshot
+    from trialscape.snapshot.lock import writing
 
-    files, problems = expand_paths([Path(p) for p in args.paths])
-    for p in problems:
-        sys.stderr.write(f"warning: {p}\n")
-    if not files:
-        raise CommandError("nothing to import: " + ("; ".join(problems) or "no input files"))
+    paths = [Path(p) for p in args.paths]
+    files, problems = expand_paths(paths)
+    if problems:  # a mistyped path beside a good one would silently shrink the snapshot
+        raise CommandError("; ".join(problems) + "; nothing imported, the snapshot is unchanged")
+    for folder in (p for p in paths if p.is_dir()):
+        refusal = incremental_download(folder)
+        if refusal:
+            raise CommandError(refusal)
     target = settings.db_path(args.db)
     reports: list[FileReport] = []
     progress = Progress("importing studies", enabled=not args.quiet)
     try:
-        result = build_snapshot(target, read_records(files, reports), reports,
-                                source=f"import of {len(files)} local file(s)",
-                                progress=progress)
+        with writing(target, "an import"):
+            result = build_snapshot(target, read_records(files, reports), reports,
+                                    source=f"import of {len(files)} local file(s)",
+                                    progress=progress)
     except NothingToImport as err:
         _report_files(reports)
         raise CommandError(f"{err}; the previous snapshot (if any) is unchanged") from err
@@ -51,11 +69,21 @@ def cmd_import(args: argparse.Namespace) -> int:
                   f"({result.records_read:,} records read, {result.broken:,} skipped as broken, "
                   f"{result.duplicates:,} older duplicates dropped)")
     _report_files(reports)
-    if result.unknown_countries:
-        top = sorted(result.unknown_countries.items(), key=lambda kv: -kv[1])[:5]
-        sys.stderr.write("  unrecognised country names (stored as unknown): "
-                         + ", ".join(f"{k!r} x{v}" for k, v in top) + "\n")
+    _report_unrecognised(result.unrecognised)
     return 0
+
+
+def _report_unrecognised(found: dict[str, int]) -> None:
+    """Values the records carry that this trialscape does not know (a new registry enum value,
+    an unknown country spelling): the records are kept; said once per run."""
+    if not found:
+        return
+    top = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
+    sys.stderr.write("  not recognised (records kept; the value is stored as written where "
+                     "the column allows, else as unknown): "
+                     + ", ".join(f"{k!r} x{v}" for k, v in top)
+                     + (f", and {len(found) - len(top)} more" if len(found) > len(top) else "")
+                     + "\n")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -63,6 +91,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from trialscape.ingest.files import FileReport, RawRecord
     from trialscape.progress import Progress
     from trialscape.snapshot.build import build_snapshot
+    from trialscape.snapshot.lock import writing
 
     target = settings.db_path(args.db)
     report = FileReport("demo generator")
@@ -72,8 +101,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
             yield RawRecord(study, f"demo#{i}", report)
 
     progress = Progress("generating demo trials", total=args.studies, enabled=not args.quiet)
-    result = build_snapshot(target, records(), [report], source="fictional demo data",
-                            is_demo=True, progress=progress)
+    with writing(target, "a demo build"):
+        result = build_snapshot(target, records(), [report], source="fictional demo data",
+                                is_demo=True, progress=progress)
     progress.done(f"wrote a fictional demo snapshot of {result.studies:,} trials to {target}")
     return 0
 
@@ -99,13 +129,6 @@ def _download_progress(enabled: bool) -> Callable:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from trialscape.ingest.api import ApiClient, ApiError, RetryPolicy
-    from trialscape.progress import Progress
-    from trialscape.refresh import RefreshRefused, Scope, plan_refresh, read_existing, run_refresh
-    from trialscape.snapshot.build import NothingToImport
-
     db = settings.db_path(args.db)
     since = None
     if args.since:
@@ -114,6 +137,26 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         except ValueError as err:
             raise CommandError(f"--since wants a date like 2026-11-01, not {args.since!r}"
                                ) from err
+    from trialscape.snapshot.lock import writing
+
+    # The lock covers reading the old snapshot, the shared download folder and the swap.
+    with writing(db, "a refresh"):
+        return _refresh(args, db, since)
+
+
+def _refresh(args: argparse.Namespace, db: Path, since: date | None) -> int:
+    from trialscape.ingest.api import ApiClient, ApiError, RetryPolicy
+    from trialscape.progress import Progress
+    from trialscape.refresh import (
+        DownloadDamaged,
+        RefreshRefused,
+        Scope,
+        plan_refresh,
+        read_existing,
+        run_refresh,
+    )
+    from trialscape.snapshot.build import NothingToImport
+
     quiet = args.quiet
 
     def log(message: str) -> None:
@@ -140,8 +183,10 @@ def cmd_refresh(args: argparse.Namespace) -> int:
                                  progress=_download_progress(not quiet),
                                  build_progress=build_progress, log=log)
     except ApiError as err:
-        raise CommandError(f"{err}. The snapshot at {db} is unchanged; pages downloaded so far "
-                           f"are kept in {downloads} and the next run resumes there") from err
+        raise CommandError(f"{err}. The snapshot at {db} is unchanged; the next run resumes "
+                           f"from the pages kept in {downloads}, if any") from err
+    except DownloadDamaged as err:
+        raise CommandError(f"{err}. The snapshot at {db} is unchanged") from err
     except NothingToImport as err:
         raise CommandError(f"the API served no valid study for this query; the snapshot at "
                            f"{db} is unchanged") from err
@@ -167,6 +212,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from urllib.parse import parse_qs, urlsplit
 
     from trialscape import export
+    from trialscape.classify.rules import load_classifier
     from trialscape.filters import URL_NAMES, Filters
     from trialscape.snapshot.info import SnapshotMissing, open_readonly, snapshot_info
 
@@ -178,7 +224,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         value = getattr(args, name)
         if value:
             params[name] = value if isinstance(value, list) else [str(value)]
+    rejected = Filters.rejected(params)
+    if rejected:
+        raise UsageError("invalid filter value(s): " + "; ".join(rejected))
     filters = Filters.from_params(params)
+    known = {m.id for m in load_classifier().modalities}
+    unknown = [m for m in filters.modality if m not in known]
+    if unknown:
+        raise UsageError(f"unknown modality {', '.join(unknown)} "
+                         f"(one of {', '.join(sorted(known))})")
     out = Path(args.out)
     kind = out.suffix.lower().lstrip(".")
     if kind not in ("csv", "xlsx"):
@@ -258,6 +312,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
     from trialscape.classify.rules import load_classifier
     from trialscape.snapshot.build import new_version
     from trialscape.snapshot.derive import derive_all
+    from trialscape.snapshot.lock import writing
 
     path = settings.db_path(args.db)
     if not path.exists():
@@ -268,7 +323,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
         raise CommandError(f"cannot read the modality rules: {err}") from err
     _require_current_schema(path)
     start = time.perf_counter()
-    with new_version(path, from_current=True) as con:
+    with writing(path, "a classify"), new_version(path, from_current=True) as con:
         derive_all(con, classifier)
         counts = con.execute("SELECT primary_modality, count(*) FROM trials GROUP BY 1 "
                              "ORDER BY 2 DESC").fetchall()
@@ -345,6 +400,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.execve(sys.executable, cmd, env)
 
 
+def _number(kind: type, low: float, high: float) -> Callable[[str], float]:
+    """An argparse type: a number of `kind` within [low, high]; anything else is a usage
+    error (exit 2) naming the allowed range."""
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text} is outside {low:g} to {high:g}")
+        return value
+    return parse
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="trialscape", description=__doc__)
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
@@ -382,13 +451,15 @@ def _parser() -> argparse.ArgumentParser:
                    "(repeatable; kept for later incremental refreshes)")
     p.add_argument("--filter", metavar="ESSIE", help="scope: an extra filter.advanced "
                    "expression, e.g. 'AREA[InterventionType]GENETIC'")
-    p.add_argument("--rate", type=float, default=1.0,
+    p.add_argument("--rate", type=_number(float, 0, 100), default=1.0,
                    help="at most this many requests per second (default 1; 0 = no pacing)")
-    p.add_argument("--page-size", type=int, default=1000, help="studies per page (max 1000)")
-    p.add_argument("--timeout", type=float, default=60.0, help="seconds per request")
-    p.add_argument("--max-retries", type=int, default=7,
-                   help="retries per request on 429, 5xx, timeouts and broken answers")
-    p.add_argument("--backoff", type=float, default=2.0,
+    p.add_argument("--page-size", type=_number(int, 1, 1000), default=1000,
+                   help="studies per page (1 to 1000)")
+    p.add_argument("--timeout", type=_number(float, 0.1, 3600), default=60.0,
+                   help="seconds per request (0.1 to 3600)")
+    p.add_argument("--max-retries", type=_number(int, 0, 100), default=7,
+                   help="retries per request on 429, 5xx, timeouts and broken answers (0-100)")
+    p.add_argument("--backoff", type=_number(float, 0, 600), default=2.0,
                    help="seconds before the first retry; doubles each time, with jitter")
     p.add_argument("--quiet", action="store_true")
 
@@ -433,9 +504,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
-    except CommandError as err:
+    except (CommandError, SnapshotBusy) as err:
         sys.stderr.write(f"trialscape {args.command}: {err}\n")
         return 1
+    except UsageError as err:
+        sys.stderr.write(f"trialscape {args.command}: error: {err}\n")
+        return 2
     except KeyboardInterrupt:
         sys.stderr.write(f"trialscape {args.command}: interrupted; the previous snapshot is "
                          "unchanged\n")

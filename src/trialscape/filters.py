@@ -68,6 +68,31 @@ class Filters:
                    start_from=year("start_from"), start_to=year("start_to"),
                    q=text[0] if text else "")
 
+    @staticmethod
+    def rejected(params: Mapping[str, str | Sequence[str]]) -> list[str]:
+        """What from_params drops from these parameters, as "name=value (why)" lines: a link
+        or command line should say so instead of silently showing everything."""
+        out: list[str] = []
+        for name in URL_NAMES:
+            raw = params.get(name, ())
+            items = [raw] if isinstance(raw, str) else list(raw)
+            for item in items:
+                text = " ".join(str(item).split())
+                if not text:
+                    continue
+                if name in CLOSED and text not in CLOSED[name]:
+                    allowed = ", ".join(CLOSED[name])
+                    out.append(f"{name}={text[:60]} (not one of {allowed})")
+                elif name in ("start_from", "start_to") and not (
+                        text.isdigit() and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]):
+                    out.append(f"{name}={text[:60]} (a year from {YEAR_RANGE[0]} to "
+                               f"{YEAR_RANGE[1]})")
+                elif len(text) > MAX_TEXT:
+                    out.append(f"{name}=... (longer than {MAX_TEXT} characters; cut)")
+            if name in LIST_FIELDS and len(items) > MAX_VALUES:
+                out.append(f"{name} (more than {MAX_VALUES} values; the rest ignored)")
+        return out
+
     def to_params(self) -> dict[str, list[str]]:
         """URL parameters for this view: only what is set, lists as repeated keys."""
         out: dict[str, list[str]] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -20,9 +20,15 @@ from typing import Literal
 import duckdb
 
 from trialscape import enums
-from trialscape.ingest.api import FIELDS, MAX_PAGE_SIZE, ApiClient
-from trialscape.ingest.download import Checkpoint, DownloadStats, PageStore, download
-from trialscape.ingest.files import FileReport, read_records
+from trialscape.ingest.api import FIELDS, MAX_PAGE_SIZE, ApiClient, ApiError
+from trialscape.ingest.download import (
+    Checkpoint,
+    DownloadStats,
+    PageStore,
+    RegistryChanged,
+    download,
+)
+from trialscape.ingest.files import FileReport, RawRecord, read_records
 from trialscape.snapshot.build import (
     SCHEMA_VERSION,
     BuildResult,
@@ -31,7 +37,10 @@ from trialscape.snapshot.build import (
 )
 from trialscape.snapshot.info import first_row
 
-OVERLAP = timedelta(days=1)
+# Studies updated on the newest day in the snapshot may have been published after it was
+# built; two days also cover a registry update that lands across midnight UTC.
+OVERLAP = timedelta(days=2)
+DOWNLOAD_ATTEMPTS = 3  # whole downloads, when the registry's data changes under one
 KEEP_DONE = 5  # finished downloads kept for re-import; older ones are deleted
 
 
@@ -136,7 +145,7 @@ def read_existing(db: Path) -> Existing | None:
 def plan_refresh(existing: Existing | None, *, full: bool = False, since: date | None = None,
                  scope: Scope | None = None) -> Plan:
     """Full when asked or when there is nothing to update; else incremental from the newest
-    update in the snapshot, less a day of overlap."""
+    update in the snapshot, less two days of overlap."""
     if full or existing is None:
         why = "--full" if full else "no snapshot yet"
         return Plan("full", since, scope or Scope(), f"full refresh ({why})")
@@ -151,7 +160,7 @@ def plan_refresh(existing: Existing | None, *, full: bool = False, since: date |
         if existing.newest_update is None:
             return Plan("full", None, scope or stored, "full refresh (snapshot has no dates)")
         since = existing.newest_update - OVERLAP
-        why = f"studies updated since {since} (newest in the snapshot, less a day)"
+        why = f"studies updated since {since} (newest in the snapshot, less two days)"
     else:
         why = f"studies updated since {since} (--since)"
     return Plan("incremental", since, scope or stored, f"incremental refresh: {why}")
@@ -185,17 +194,44 @@ def run_refresh(db: Path, plan: Plan, client: ApiClient, downloads: Path, *,
     started = datetime.now(UTC)
     result = RefreshResult(plan)
     version = client.version()
+    if not version["dataTimestamp"]:
+        log("the registry's /version gave no dataTimestamp (the API allows that): going on; "
+            "the data date will be the newest record's update")
     if (plan.mode == "incremental" and not explicit_since and existing is not None
-            and existing.from_api
+            and existing.from_api and version["dataTimestamp"]
             and existing.info.get("data_timestamp") == version["dataTimestamp"]):
         result.up_to_date = True
         return result
+    problem = client.unknown_fields()
+    if problem:
+        raise ApiError(problem)
     params = plan.params(page_size)
     store = PageStore(download_folder(downloads, db, client.base_url, plan, params))
-    checkpoint, stats = download(client, store, params, version, progress, log)
+    for attempt in range(1, DOWNLOAD_ATTEMPTS + 1):
+        try:
+            checkpoint, stats = download(client, store, params, version, progress, log)
+            after = client.version()
+        except RegistryChanged as moved:
+            checkpoint, after = moved.checkpoint, moved.version
+        if after["dataTimestamp"] == checkpoint.data_timestamp:
+            break
+        # The registry published new data while we paged through the old: some studies moved
+        # between pages (missed or seen twice) and some were deleted. Start again.
+        store.clear()
+        if attempt == DOWNLOAD_ATTEMPTS:
+            raise ApiError(f"the registry's data changed during the download "
+                           f"({checkpoint.data_timestamp} -> {after['dataTimestamp']}) "
+                           f"{attempt} times; try again later")
+        log(f"the registry's data changed during the download ({checkpoint.data_timestamp} -> "
+            f"{after['dataTimestamp']}); downloading again")
+        version = after
+    if checkpoint.total is not None and checkpoint.studies != checkpoint.total:
+        store.clear()
+        raise ApiError(f"the API announced {checkpoint.total:,} studies and served "
+                       f"{checkpoint.studies:,}; nothing was built, try again")
     result.checkpoint, result.download = checkpoint, stats
     reports: list[FileReport] = []
-    records = read_records(store.pages(checkpoint), reports)
+    records = _all_or_nothing(read_records(store.pages(checkpoint), reports), reports)
     extra = {"scope": plan.scope.as_text(), "refresh_mode": plan.mode,
              "refresh_since": plan.since.isoformat() if plan.since else "",
              "refreshed_at": started.strftime("%Y-%m-%dT%H:%M:%SZ")}
@@ -214,6 +250,21 @@ def run_refresh(db: Path, plan: Plan, client: ApiClient, downloads: Path, *,
     result.kept_in = _file_away(store.folder, downloads, started, plan.mode)
     result.seconds = (datetime.now(UTC) - started).total_seconds()
     return result
+
+
+class DownloadDamaged(RuntimeError):
+    """A page the refresh downloaded is missing or unreadable when the snapshot is built."""
+
+
+def _all_or_nothing(records: Iterator[RawRecord], reports: list[FileReport]
+                    ) -> Iterator[RawRecord]:
+    """The downloaded pages' records, failing the build when a page is missing or unreadable:
+    those are our own files, so damage means the download was disturbed (another process, a
+    full disk), never broken input to skip. Checked before the build publishes anything."""
+    yield from records
+    for report in reports:
+        if report.fatal:
+            raise DownloadDamaged(f"downloaded page {report.path} is damaged: {report.fatal}")
 
 
 def _file_away(folder: Path, downloads: Path, started: datetime, mode: str) -> Path:

@@ -78,3 +78,12 @@ def literal(value: Any) -> str:
     LaTeX, and ':' is written as an entity so ':material/icon:' and ':red[...]' stay text.
     Shown exactly as written; nothing in it becomes a link, an image or a format."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value)).replace(":", "&#58;")
+
+
+def cut(value: Any, limit: int, missing: str = NOT_GIVEN) -> str:
+    """Text cut to `limit` characters for the screen, saying how long it was. The snapshot and
+    the exports keep it whole; a browser tab must not freeze on a 10 MB title."""
+    text_ = text(value, missing)
+    if len(text_) <= limit:
+        return text_
+    return f"{text_[:limit].rstrip()}… (cut: {len(text_):,} characters in all)"

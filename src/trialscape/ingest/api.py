@@ -104,12 +104,41 @@ class ApiClient:
         self.close()
 
     def version(self) -> dict[str, str]:
-        """`/version`: apiVersion and dataTimestamp (when the registry's data was refreshed)."""
+        """`/version`: apiVersion and dataTimestamp (when the registry's data was refreshed).
+        The spec lets dataTimestamp be absent: then it is "" and the caller says so."""
         doc = self.get_json("/version", {})
-        if not isinstance(doc, dict) or not isinstance(doc.get("dataTimestamp"), str):
-            raise ApiError(f"{self.base_url}/version did not return a dataTimestamp")
+        if not isinstance(doc, dict):
+            raise ApiError(f"{self.base_url}/version did not return a JSON object")
+        stamp = doc.get("dataTimestamp")
         return {"apiVersion": str(doc.get("apiVersion", "")),
-                "dataTimestamp": doc["dataTimestamp"]}
+                "dataTimestamp": stamp if isinstance(stamp, str) else ""}
+
+    def unknown_fields(self, fields: tuple[str, ...] = ()) -> str | None:
+        """Check, before downloading, that the registry still knows every name in `fields`
+        (`/studies/metadata`); one line naming the unknown ones, or None. When the server
+        offers no metadata the check is skipped: the first page's 400 would say it anyway."""
+        wanted = fields or FIELDS
+        try:
+            doc = self.get_json("/studies/metadata", {})
+        except ApiError as err:
+            if err.status in (400, 404):
+                return None
+            raise
+        known: set[str] = set()
+        stack = list(doc) if isinstance(doc, list) else []
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                for key in ("piece", "name"):
+                    if isinstance(node.get(key), str):
+                        known.add(node[key])
+                stack.extend(node.get("children") or [])
+        missing = [f for f in wanted if f not in known]
+        if known and missing:
+            return (f"the registry no longer knows the field(s) {', '.join(missing)} that "
+                    "trialscape asks for (/studies/metadata); nothing was downloaded. A newer "
+                    "trialscape will know the new names")
+        return None
 
     def studies_page(self, params: Mapping[str, str]) -> dict[str, Any]:
         """One page of `/studies`: {"studies": [...], "nextPageToken"?, "totalCount"?}."""
@@ -145,6 +174,12 @@ class ApiClient:
                     if wait is not None and wait > MAX_RETRY_AFTER:
                         raise ApiError(f"{path}: HTTP {status}, asked to come back in "
                                        f"{wait:.0f} s", status)
+                elif status == 403:
+                    raise ApiError(
+                        f"{path}: HTTP 403 Forbidden: the registry (or the content network in "
+                        "front of it) refused this client. Some networks are blocked from the "
+                        "API; the way round it is to download ctg-studies.json.zip from the "
+                        "registry's website (Download, JSON) and `trialscape import` it", status)
                 else:
                     text = " ".join(response.text.split())[:200]
                     raise ApiError(f"{path}: HTTP {status}: {text}", status)

@@ -36,6 +36,17 @@ class Checkpoint:
     studies: int = 0
     total: int | None = None
     complete: bool = False
+    tokens: list[str] = field(default_factory=list)  # every page token received, in order
+
+
+class RegistryChanged(RuntimeError):
+    """The registry published new data in the middle of a download (its page tokens expired
+    with the old data); the caller starts again."""
+
+    def __init__(self, checkpoint: Checkpoint, version: Mapping[str, str]) -> None:
+        super().__init__(f"the registry's data changed to {version['dataTimestamp']}")
+        self.checkpoint = checkpoint
+        self.version = version
 
 
 class PageStore:
@@ -124,6 +135,10 @@ def download(client: ApiClient, store: PageStore, params: Mapping[str, str],
         try:
             page = client.studies_page(query)
         except ApiError as err:
+            if err.status == 400 and checkpoint.next_token:
+                now = client.version()
+                if now["dataTimestamp"] != checkpoint.data_timestamp:
+                    raise RegistryChanged(checkpoint, now) from err
             if err.status == 400 and checkpoint.next_token and stats.pages == 0:
                 # A token saved by an earlier run may have expired: start the query again.
                 log("the saved page token was refused; starting the download over")
@@ -134,15 +149,24 @@ def download(client: ApiClient, store: PageStore, params: Mapping[str, str],
                 continue
             raise
         token = page.get("nextPageToken")
-        if token is not None and token == checkpoint.next_token:
-            raise ApiError("/studies: the API returned the same page token twice")
         studies = page["studies"]
+        if isinstance(page.get("totalCount"), int):
+            checkpoint.total = page["totalCount"]
+        if token is not None and token in checkpoint.tokens:
+            store.clear()  # a resumed run would go round the same circle
+            raise ApiError(f"/studies: the API sent page token {token[:16]!r} a second time "
+                           f"after {checkpoint.pages + 1} pages: its pages run in a circle. "
+                           "Nothing was kept")
+        if checkpoint.total is not None and checkpoint.studies + len(studies) > checkpoint.total:
+            store.clear()
+            raise ApiError(f"/studies: the API served more studies than the "
+                           f"{checkpoint.total:,} it announced. Nothing was kept")
         store.write_page(checkpoint.pages + 1, studies)
         checkpoint.pages += 1
         checkpoint.studies += len(studies)
         checkpoint.next_token = token
-        if isinstance(page.get("totalCount"), int):
-            checkpoint.total = page["totalCount"]
+        if token is not None:
+            checkpoint.tokens.append(token)
         checkpoint.complete = token is None
         store.save(checkpoint)
         stats.pages += 1

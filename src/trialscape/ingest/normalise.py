@@ -17,6 +17,8 @@ from trialscape.ingest.countries import CountryNames
 from trialscape.sponsors import infer_sponsor_class
 
 NCT_ID = re.compile(r"^NCT\d{8}$")
+# More people than live on Earth is a broken count, and 2^63 does not fit the BIGINT column.
+MAX_ENROLLMENT = 10_000_000_000
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 STUDY_COLUMNS = (
@@ -50,7 +52,9 @@ class StudyRows:
     arm_groups: list[tuple[Any, ...]] = field(default_factory=list)
     sponsors: list[tuple[str, str, str | None, str, bool]] = field(default_factory=list)
     locations: list[tuple[Any, ...]] = field(default_factory=list)
-    unknown_countries: list[str] = field(default_factory=list)
+    # values kept but not recognised ("country: Gaul", "overall status: PAUSED"), for the
+    # import's report: the registry can add enum values, and a record is never dropped for one
+    unrecognised: list[str] = field(default_factory=list)
 
     @property
     def last_update_posted(self) -> date | None:
@@ -88,10 +92,23 @@ def _list(obj: Any, key: str, where: str) -> list[Any]:
     return _get(obj, key, list, where) or []
 
 
-def _enum(obj: Any, key: str, allowed: Any, where: str) -> str | None:
+def _kept_text(obj: Any, key: str, allowed: Any, where: str, what: str,
+               unrecognised: list[str]) -> str | None:
+    """A text value for a VARCHAR column: kept as written, noted when the API never listed it."""
     value = _text(obj, key, where)
     if value is not None and value not in allowed:
-        raise BadRecord(f"{where}.{key}: unknown value {value!r}")
+        unrecognised.append(f"{what}: {value}")
+    return value
+
+
+def _enum_kept(obj: Any, key: str, allowed: Any, where: str, what: str,
+               unrecognised: list[str]) -> str | None:
+    """An enum value the schema knows, or None for one it does not (noted in `unrecognised`;
+    the record itself is kept)."""
+    value = _text(obj, key, where)
+    if value is not None and value not in allowed:
+        unrecognised.append(f"{what}: {value}")
+        return None
     return value
 
 
@@ -116,17 +133,16 @@ def _date_struct(status: dict[str, Any] | None, key: str, where: str
     if struct is None:
         return None, None, None
     value, precision = partial_date(_text(struct, "date", f"{where}.{key}"), f"{where}.{key}")
-    kind = _enum(struct, "type", ("ACTUAL", "ESTIMATED", "ANTICIPATED"), f"{where}.{key}")
+    kind = _text(struct, "type", f"{where}.{key}")  # VARCHAR: a new word is kept as written
     return value, precision, kind
 
 
 def normalise_phase(phases: list[Any], where: str) -> str | None:
-    """The registry's phase list -> one label; a two-phase list is a combined phase."""
+    """The registry's phase list -> one label; a two-phase list is a combined phase.
+    Phases the API did not list (a new value) are left out; the caller reports them."""
+    phases = [p for p in phases if p in enums.RAW_PHASES]
     if not phases:
         return None
-    for p in phases:
-        if p not in enums.RAW_PHASES:
-            raise BadRecord(f"{where}: unknown value {p!r}")
     unique = sorted(set(phases), key=enums.RAW_PHASES.index)
     if len(unique) == 1:
         return unique[0]
@@ -212,21 +228,23 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
     dw = f"{w}.designModule"
     enrollment_info = _get(design, "enrollmentInfo", dict, dw)
     enrollment = _get(enrollment_info, "count", int, f"{dw}.enrollmentInfo")
-    if enrollment is not None and enrollment < 0:
-        raise BadRecord(f"{dw}.enrollmentInfo.count: negative ({enrollment})")
+    if enrollment is not None and not 0 <= enrollment <= MAX_ENROLLMENT:
+        raise BadRecord(f"{dw}.enrollmentInfo.count: out of range ({enrollment})")
     design_info = _get(design, "designInfo", dict, dw)
 
     spw = f"{w}.sponsorCollaboratorsModule"
     lead = _get(sponsor_mod, "leadSponsor", dict, spw)
     lead_name = _text(lead, "name", f"{spw}.leadSponsor")
-    lead_class = _enum(lead, "class", enums.SPONSOR_CLASSES, f"{spw}.leadSponsor")
+    rows = StudyRows(nct_id=nct_id, study=())
+    raw_lead_class = _text(lead, "class", f"{spw}.leadSponsor")
+    lead_class = _enum_kept(lead, "class", enums.SPONSOR_CLASSES, f"{spw}.leadSponsor",
+                            "sponsor class", rows.unrecognised)
     lead_inferred = False
-    if lead_class is None and lead_name:
+    if raw_lead_class is None and lead_name:
         lead_class = infer_sponsor_class(lead_name)
         lead_inferred = lead_class is not None
     has_results = _get(record, "hasResults", bool, nct_id)
 
-    rows = StudyRows(nct_id=nct_id, study=())
     if lead_name or lead_class:
         rows.sponsors.append((nct_id, lead_name or "", lead_class, "lead", lead_inferred))
     for c in _list(sponsor_mod, "collaborators", spw):
@@ -234,10 +252,12 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
             raise BadRecord(f"{spw}.collaborators: expected objects")
         name = _text(c, "name", f"{spw}.collaborators")
         if name:
-            given = _enum(c, "class", enums.SPONSOR_CLASSES, f"{spw}.collaborators")
-            cls = given or infer_sponsor_class(name)
+            raw_class = _text(c, "class", f"{spw}.collaborators")
+            given = _enum_kept(c, "class", enums.SPONSOR_CLASSES, f"{spw}.collaborators",
+                               "sponsor class", rows.unrecognised)
+            cls = given if raw_class is not None else infer_sponsor_class(name)
             rows.sponsors.append((nct_id, name, cls, "collaborator",
-                                  given is None and cls is not None))
+                                  raw_class is None and cls is not None))
 
     cw = f"{w}.conditionsModule"
     conditions = _strings(_list(conditions_mod, "conditions", cw), f"{cw}.conditions")
@@ -254,7 +274,8 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
             raise BadRecord(f"{aw}.interventions: expected objects")
         iw = f"{aw}.interventions[{idx}]"
         rows.interventions.append((
-            nct_id, idx, _enum(item, "type", enums.INTERVENTION_TYPES, iw),
+            nct_id, idx, _kept_text(item, "type", enums.INTERVENTION_TYPES, iw,
+                                    "intervention type", rows.unrecognised),
             _text(item, "name", iw) or "",
             _strings(_list(item, "otherNames", iw), f"{iw}.otherNames"),
             _text(item, "description", iw),
@@ -265,7 +286,8 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
             raise BadRecord(f"{aw}.armGroups: expected objects")
         gw = f"{aw}.armGroups[{idx}]"
         rows.arm_groups.append((
-            nct_id, _text(item, "label", gw) or "", _enum(item, "type", enums.ARM_GROUP_TYPES, gw),
+            nct_id, _text(item, "label", gw) or "",
+            _kept_text(item, "type", enums.ARM_GROUP_TYPES, gw, "arm type", rows.unrecognised),
             _text(item, "description", gw),
             _strings(_list(item, "interventionNames", gw), f"{gw}.interventionNames"),
         ))
@@ -278,7 +300,7 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
         place = countries.place(_text(item, "facility", lw), _text(item, "city", lw),
                                 _text(item, "state", lw), raw_country)
         if place.unrecognised:
-            rows.unknown_countries.append(place.unrecognised)
+            rows.unrecognised.append(f"country: {place.unrecognised}")
         geo = _get(item, "geoPoint", dict, lw)
         rows.locations.append((
             nct_id, place.facility, place.city, place.state,
@@ -294,15 +316,19 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
     official_title = _text(ident, "officialTitle", ident_w)
 
     raw_phases = _strings(_list(design, "phases", dw), f"{dw}.phases")
+    rows.unrecognised += [f"phase: {p}" for p in raw_phases if p not in enums.RAW_PHASES]
     verified = partial_date(_text(status, "statusVerifiedDate", sw), f"{sw}.statusVerifiedDate")
-    overall = _enum(status, "overallStatus", enums.STATUSES, sw)
+    overall = _text(status, "overallStatus", sw)  # kept as written (registry_status)
+    if overall is not None and overall not in enums.STATUSES:
+        rows.unrecognised.append(f"overall status: {overall}")
     rows.study = (
         nct_id, brief_title, official_title, _text(ident, "acronym", ident_w),
-        overall,
-        _enum(status, "lastKnownStatus", enums.STATUSES, sw),
-        _enum(design, "studyType", enums.STUDY_TYPES, dw),
+        overall if overall in enums.STATUSES else None,
+        _enum_kept(status, "lastKnownStatus", enums.STATUSES, sw, "last known status",
+                   rows.unrecognised),
+        _enum_kept(design, "studyType", enums.STUDY_TYPES, dw, "study type", rows.unrecognised),
         normalise_phase(raw_phases, f"{dw}.phases"),
-        enrollment, _enum(enrollment_info, "type", ("ACTUAL", "ESTIMATED"), f"{dw}.enrollmentInfo"),
+        enrollment, _text(enrollment_info, "type", f"{dw}.enrollmentInfo"),
         *start, *primary, *completion,
         first_posted[0], first_posted[1], last_update[0], last_update[1], results_posted[0],
         has_results, _text(status, "whyStopped", sw), lead_name, lead_class,

@@ -37,7 +37,13 @@ class BuildResult:
     duplicates: int
     broken: int
     reports: list[FileReport]
-    unknown_countries: dict[str, int] = field(default_factory=dict)
+    # values kept but not recognised, "country: Gaul" / "overall status: PAUSED" -> records
+    unrecognised: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def unknown_countries(self) -> dict[str, int]:
+        return {k.removeprefix("country: "): n for k, n in self.unrecognised.items()
+                if k.startswith("country: ")}
     info: dict[str, str] = field(default_factory=dict)
 
 
@@ -53,10 +59,32 @@ def temp_path_for(target: Path) -> Path:
     return target.with_name(f".{target.name}.building-{os.getpid()}")
 
 
+def sweep_stale_builds(target: Path) -> list[Path]:
+    """Remove half-built files a killed build left beside `target` (their process is gone)."""
+    removed = []
+    for leftover in target.parent.glob(f".{target.name}.building-*"):
+        pid_text = leftover.name.rpartition("-")[2].removesuffix(".wal")
+        if pid_text.isdigit() and int(pid_text) != os.getpid() and not _alive(int(pid_text)):
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 @contextlib.contextmanager
 def atomic_snapshot(target: Path) -> Iterator[Path]:
     """Yield a temporary path to write; rename it over `target` only if the block succeeds."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    sweep_stale_builds(target)
     tmp = temp_path_for(target)
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)

@@ -124,7 +124,8 @@ def stage_records(con: duckdb.DuckDBPyConnection, records: Iterable[RawRecord],
                   progress: Callable[[int], None] | None = None,
                   first_seq: int = 0, workers: int | None = None
                   ) -> tuple[int, int, dict[str, int]]:
-    """Normalise and stage every record; return (records read, broken, unknown countries).
+    """Normalise and stage every record; return (records read, broken, values kept but not
+    recognised: "country: Gaul" -> count).
 
     Broken records are reported on their file's FileReport, in input order, either way.
     """
@@ -222,8 +223,8 @@ def _normalise_chunk(first_seq: int, texts: list[bytes]) -> _ChunkResult:
 
 def _normalise_records(first_seq: int, records: list[Callable[[], Any]],
                        countries: CountryNames, areas: TherapeuticAreas) -> _ChunkResult:
-    """A chunk's staged tables, its broken records (index in chunk, reason) and unknown
-    country names. Each record is a callable that parses it (so a bad one is reported)."""
+    """A chunk's staged tables, its broken records (index in chunk, reason) and values kept but
+    not recognised. Each record is a callable that parses it (so a bad one is reported)."""
     columns = Columns()
     problems: list[tuple[int, str]] = []
     unknown: dict[str, int] = {}
@@ -236,7 +237,7 @@ def _normalise_records(first_seq: int, records: list[Callable[[], Any]],
         except BadRecord as err:
             problems.append((i, str(err)))
             continue
-        for name in rows.unknown_countries:
+        for name in rows.unrecognised:
             unknown[name] = unknown.get(name, 0) + 1
         columns.add(first_seq + i, rows)
     return columns.take(), problems, unknown

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from trialscape import charts, words
+from trialscape import charts, export, words
 from trialscape.filters import Filters
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import Snapshot, modalities
@@ -56,7 +56,7 @@ def chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str | None = None,
             _apply_click(points[0], click)
     else:
         target.plotly_chart(fig, width="stretch", key=key, config=config)
-    target.download_button("Chart data (CSV)", data.to_csv(index=False).encode("utf-8"),
+    target.download_button("Chart data (CSV)", export.frame_csv_bytes(data),
                            file_name=f"trialscape_{name}.csv", mime="text/csv",
                            key=f"dl_{key or name}", type="tertiary", icon=":material/download:",
                            on_click="ignore")

@@ -11,12 +11,13 @@ from typing import Any
 
 import streamlit as st
 
-from trialscape import enums
+from trialscape import enums, words
 from trialscape.filters import CLOSED, LIST_FIELDS, URL_NAMES, Filters
 from trialscape.ui.data import Snapshot, modalities, runner
 
 WIDGET = {name: f"w_{name}" for name in (*LIST_FIELDS, "years", "q")}
 WRITTEN = "_filters_written"  # the filter params this session last put in the URL
+IGNORED = "_link_values_ignored"  # what the last link asked for that Filters could not take
 
 
 def _url_filter_params() -> dict[str, list[str]]:
@@ -69,12 +70,18 @@ def filter_sidebar(snap: Snapshot) -> Filters:
     elif "filters" not in state or (url and url != state.get(WRITTEN)):
         state.pop("_undo_filters", None)  # a link sets the view: no chart click to undo
         _seed_widgets(Filters.from_params(url), years)
+        state[IGNORED] = Filters.rejected(url)
 
     q = runner(snap, Filters())
     mods = sorted(modalities(), key=lambda m: m.order)
     mod_labels = {m.id: m.label for m in mods}
     with st.sidebar:
         st.header("Filters")
+        ignored = state.get(IGNORED)
+        if ignored:
+            st.warning("The link asked for values trialscape does not know; they are "
+                       "ignored: " + words.literal("; ".join(ignored)),
+                       icon=":material/link_off:")
         _multi("Modality", "modality", [m.id for m in mods], mod_labels,
                "What kind of medicine the trial tests. A trial testing two kinds counts in both.")
         _multi("Phase", "phase", list(enums.PHASES), enums.PHASES,

@@ -14,6 +14,7 @@ import pandas as pd
 from trialscape import words
 
 TRIAL_URL = "https://clinicaltrials.gov/study/"
+CELL_CHARS = 500  # a cell's text on screen; the CSV keeps it whole
 
 
 def trial_links(nct_ids: pd.Series) -> pd.Series:
@@ -32,6 +33,8 @@ def readable(df: pd.DataFrame, dates: Iterable[str] = (), counts: Iterable[str] 
             out[col] = [words.day(v, missing) for v in out[col]]
         elif col in counts:
             out[col] = [words.count(v, missing) for v in out[col]]
+        elif out[col].dtype == object:
+            out[col] = [words.cut(v, CELL_CHARS, missing) for v in out[col]]
         elif out[col].isna().any():
             out[col] = [words.text(v, missing) for v in out[col]]
     return out

@@ -50,10 +50,10 @@ def trial_detail(t: pd.Series, placements: pd.DataFrame, interventions: pd.DataF
     nct = t.nct_id
     with st.container(border=True):
         st.markdown(f"#### [{nct}](https://clinicaltrials.gov/study/{nct})")  # NCT + 8 digits
-        st.text(words.text(t.brief_title, "(no title)"))
+        st.text(words.cut(t.brief_title, TITLE_CHARS, "(no title)"))
         if not words.is_missing(t.official_title) and t.official_title != t.brief_title:
             st.caption("Official title")
-            st.text(t.official_title)
+            st.text(words.cut(t.official_title, TITLE_CHARS))
         c1, c2, c3, c4 = st.columns(4)
         c1.metric("Phase", phase_words(t))
         c2.metric("Status", words.enum(enums.STATUSES, t.status))
@@ -63,12 +63,12 @@ def trial_detail(t: pd.Series, placements: pd.DataFrame, interventions: pd.DataF
         if note:
             st.caption(words.literal(note))
         st.caption("Lead sponsor")
-        st.text(sponsor_words(t))
+        st.text(words.cut(sponsor_words(t), TITLE_CHARS))
         if not words.is_missing(t.why_stopped):
             st.caption("Why it stopped, as the sponsor says")
-            st.text(t.why_stopped)
+            st.text(words.cut(t.why_stopped, TEXT_CHARS))
         st.caption("Conditions")
-        st.text("; ".join(words.items(t.conditions)) or words.NOT_GIVEN)
+        st.text(words.cut("; ".join(words.items(t.conditions)) or words.NOT_GIVEN, TEXT_CHARS))
 
         st.markdown("**Why trialscape places it where it does**")
         for p in placements.itertuples(index=False):
@@ -76,16 +76,16 @@ def trial_detail(t: pd.Series, placements: pd.DataFrame, interventions: pd.DataF
             kind = ("" if words.is_missing(p.submodality)
                     else f", {kinds.get(p.submodality, p.submodality)}")
             st.text(f"{names.get(p.modality, p.modality)} ({tag}{kind}): "
-                    f"{words.text(p.evidence, 'no evidence recorded')}")
+                    + words.cut(p.evidence, TEXT_CHARS, "no evidence recorded"))
         st.markdown("**Interventions**")
         if interventions.empty:
             st.text("The record lists no interventions.")
             return
         shown = pd.DataFrame({
             "type": [words.enum(INTERVENTION_WORDS, v) for v in interventions["type"]],
-            "name": [words.text(v) for v in interventions["name"]],
-            "other_names": [words.text(v, "") for v in interventions["other_names"]],
-            "description": [words.text(v, "") for v in interventions["description"]],
+            "name": [words.cut(v, TITLE_CHARS) for v in interventions["name"]],
+            "other_names": [words.cut(v, TITLE_CHARS, "") for v in interventions["other_names"]],
+            "description": [words.cut(v, TEXT_CHARS, "") for v in interventions["description"]],
         })
         st.dataframe(shown, hide_index=True, width="stretch",
                      column_config={"type": "Type", "name": "Name", "other_names": "Other names",
@@ -93,4 +93,6 @@ def trial_detail(t: pd.Series, placements: pd.DataFrame, interventions: pd.DataF
                                         "Description", width="large")})
 
 
+TITLE_CHARS = 1_000  # on screen; the snapshot and exports keep every character
+TEXT_CHARS = 5_000
 INTERVENTION_WORDS = {t: t.replace("_", " ").capitalize() for t in enums.INTERVENTION_TYPES}
