@@ -183,10 +183,11 @@ def test_a_reader_and_an_analyst_in_a_real_browser(server, browser, small_db, tm
     page.locator('[data-testid="stSidebarNav"] a', has_text="Trials").click()
     page.wait_for_url("**/trials?*")
     wait_ready(page)
-    page.get_by_text(f"{expected:,} trials (CSV)").wait_for(timeout=60_000)
+    csv_button = page.get_by_role("button", name=f"{expected:,} trials (CSV)")
+    csv_button.wait_for(timeout=60_000)
     shot(page, "3-trials")
     with page.expect_download(timeout=60_000) as info:
-        page.get_by_text(f"{expected:,} trials (CSV)").click()
+        csv_button.click()
     download = info.value
     assert download.suggested_filename.startswith("trialscape_monoclonal-antibody-phase2_")
     saved = tmp_path / "trials.csv"
