@@ -674,3 +674,114 @@ def test_gm_csf_is_support_in_a_transplant_and_studied_elsewhere():
     priming = classify(("DRUG", "carboplatin"), ("BIOLOGICAL", "sargramostim"),
                        title="Combination chemotherapy in advanced cancer")
     assert {p.modality for p in priming} == {"small_molecule", "protein"}
+
+
+def _alone(name: str) -> set[str]:
+    """The modalities a trial gets whose only intervention has this name (type not given)."""
+    trial = Trial("NCT00000001", interventions=(Intervention(0, None, name),))
+    return {p.modality for p in C.classify(trial)}
+
+
+def test_the_examples_written_in_modalities_toml():
+    """Each modality's `examples` say what its rules are for: every match places it, every
+    no_match does not (the editor's own check, run on every test run)."""
+    from trialscape.classify.rules import load_config
+    failures = []
+    for m in load_config()["modality"]:
+        for name in m.get("examples", {}).get("match", []):
+            if m["id"] not in _alone(name):
+                failures.append(f"{m['id']} should place {name!r}: got {sorted(_alone(name))}")
+        for name in m.get("examples", {}).get("no_match", []):
+            if m["id"] in _alone(name):
+                failures.append(f"{m['id']} should not place {name!r}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("patern", ["x"], "modality 'gene_editing', key 'patern': unknown key"),
+    ("stems", "guran", "key 'stems': expected a list, got str"),
+    ("patterns", ["(unclosed"], "key 'patterns': bad regular expression '(unclosed'"),
+    ("examples", {"matches": ["x"]}, "unknown key(s) ['matches']"),
+])
+def test_a_broken_rules_file_stops_with_one_line(key, value, message):
+    from trialscape.classify.rules import RulesError, validate
+    config = load_config()
+    config["modality"][0][key] = value
+    assert config["modality"][0]["id"] == "gene_editing"
+    with pytest.raises(RulesError) as err:
+        validate(config)
+    assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_rules_that_are_not_toml_stop_with_one_line(tmp_path):
+    from trialscape.classify.rules import RulesError
+    broken = tmp_path / "modalities.toml"
+    broken.write_text('version = "x"\n[[modality]]\nid = gene_therapy\n', "utf-8")
+    with pytest.raises(RulesError, match="not valid TOML"):
+        load_config(broken)
+
+
+def test_a_product_under_two_modalities_is_reported(tmp_path):
+    from trialscape.classify.rules import RulesError, build_classifier, load_config
+    config = load_config()
+    config["modality"][0]["products"] = [*config["modality"][0].get("products", []),
+                                         "Kymriah"]
+    with pytest.raises(RulesError, match="'Kymriah' is listed under both"):
+        build_classifier(config)
+
+
+def test_editor_corrections_replace_the_rules_placement_but_not_their_score(tmp_path,
+                                                                             monkeypatch):
+    """A row in corrections.csv places its trial as the editor says, with the reason as the
+    evidence; `trialscape info` lists it; `evaluate` still scores the rules alone."""
+    import json
+
+    import duckdb
+
+    from conftest import build_from_studies, shared_studies
+    from trialscape.classify.evaluate import predictions
+    from trialscape.cli import main
+
+    studies = shared_studies(limit=30, only_v2=True)
+    db = build_from_studies(tmp_path / "t.duckdb", studies)
+    nct = studies[0]["protocolSection"]["identificationModule"]["nctId"]
+    con = duckdb.connect(str(db), read_only=True)
+    by_rules = predictions(con)[nct]
+    con.close()
+    corrections = tmp_path / "corrections.csv"
+    corrections.write_text("# a note\nnct_id,modalities,primary,reason,editor,date\n"
+                           f"{nct},gene_therapy;other,gene_therapy,the vector is in the "
+                           "description,A. Editor,2026-12-05\n", "utf-8")
+    monkeypatch.setenv("TRIALSCAPE_CORRECTIONS", str(corrections))
+    assert main(["classify", "--db", str(db)]) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    placed = con.execute("SELECT modality, is_primary, evidence FROM study_modalities WHERE "
+                         "nct_id = ? ORDER BY modality", [nct]).fetchall()
+    assert placed == [
+        ("gene_therapy", True, "editor correction: the vector is in the description "
+                               "(A. Editor, 2026-12-05)"),
+        ("other", False, "editor correction: the vector is in the description "
+                         "(A. Editor, 2026-12-05)")]
+    assert predictions(con)[nct] == by_rules  # evaluate measures the rules, not the editor
+    con.close()
+    import contextlib
+    import io
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["info", "--db", str(db)]) == 0
+    assert json.loads(out.getvalue())["editor_corrections"][0]["nct_id"] == nct
+
+
+@pytest.mark.parametrize("row, message", [
+    ("NCT123,other,other,r,e,2026-01-01", "is not an NCT id"),
+    ("NCT01234567,other,gene_therapy,r,e,2026-01-01", "must be one of the modalities"),
+    ("NCT01234567,magic,magic,r,e,2026-01-01", "unknown modality magic"),
+    ("NCT01234567,other,other,,e,2026-01-01", "no reason"),
+    ("NCT01234567,other,other,r,e,yesterday", "is not YYYY-MM-DD"),
+])
+def test_a_bad_correction_stops_classify_with_one_line(tmp_path, monkeypatch, row, message):
+    from trialscape.classify.corrections import CorrectionsError, load_corrections
+    path = tmp_path / "corrections.csv"
+    path.write_text("nct_id,modalities,primary,reason,editor,date\n" + row + "\n", "utf-8")
+    with pytest.raises(CorrectionsError, match=message):
+        load_corrections(path, known={m.id for m in C.modalities})

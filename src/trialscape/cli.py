@@ -278,7 +278,12 @@ def cmd_info(args: argparse.Namespace) -> int:
         con = open_readonly(path)
         try:
             facts = {"path": str(path), **snapshot_info(con), "tables": table_counts(con),
-                     "modalities": modality_counts(con)}
+                     "modalities": modality_counts(con),
+                     "editor_corrections": [
+                         {"nct_id": n, "modalities": m, "evidence": e} for n, m, e in con.execute(
+                             "SELECT nct_id, list(modality ORDER BY NOT is_primary, modality), "
+                             "any_value(evidence) FROM study_modalities WHERE rule = "
+                             "'editor correction' GROUP BY 1 ORDER BY 1").fetchall()]}
         finally:
             con.close()
     except SnapshotMissing as err:
@@ -309,6 +314,7 @@ def _require_current_schema(path: Path) -> None:
 def cmd_classify(args: argparse.Namespace) -> int:
     import time
 
+    from trialscape.classify.corrections import CorrectionsError, load_corrections
     from trialscape.classify.rules import load_classifier
     from trialscape.snapshot.build import new_version
     from trialscape.snapshot.derive import derive_all
@@ -321,6 +327,10 @@ def cmd_classify(args: argparse.Namespace) -> int:
         classifier = load_classifier(Path(args.modalities) if args.modalities else None)
     except (ValueError, KeyError, OSError) as err:
         raise CommandError(f"cannot read the modality rules: {err}") from err
+    try:
+        load_corrections(known={m.id for m in classifier.modalities})
+    except (CorrectionsError, OSError) as err:
+        raise CommandError(f"cannot use the editors' corrections: {err}") from err
     _require_current_schema(path)
     start = time.perf_counter()
     with writing(path, "a classify"), new_version(path, from_current=True) as con:
@@ -336,17 +346,30 @@ def cmd_classify(args: argparse.Namespace) -> int:
     return 0
 
 
+DEFAULT_LABELS = settings.PROJECT_ROOT.parent / "shared" / "gold" / "dev_labels.csv"
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from trialscape.classify.evaluate import evaluate_snapshot, format_errors, format_report
 
     path = settings.db_path(args.db)
-    labels = Path(args.labels)
-    if not labels.exists():
-        raise CommandError(f"no labels file at {labels}")
-    report = evaluate_snapshot(path, labels)
-    print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
+    files = [Path(p) for p in (args.labels or [str(DEFAULT_LABELS)])]
+    for labels in files:
+        if not labels.exists():
+            raise CommandError(f"no labels file at {labels}")
+    reports = {}
+    if len(files) > 1:  # each file on its own, then all together
+        for labels in files:
+            reports[labels.name] = evaluate_snapshot(path, labels, args.half)
+    together = evaluate_snapshot(path, files, args.half)
+    reports[" + ".join(f.name for f in files)] = together
+    scope = f" (half {args.half} of each file)" if args.half else ""
+    if args.json:
+        print(json.dumps({name: r.as_dict() for name, r in reports.items()}, indent=2))
+    else:
+        print("\n\n".join(f"== {name}{scope}\n{format_report(r)}" for name, r in reports.items()))
     if args.errors:
-        print("\n" + format_errors(report, path, labels))
+        print("\n" + format_errors(together, path, files))
     return 0
 
 
@@ -485,8 +508,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = add("evaluate", cmd_evaluate, "measure the classifier against hand-labelled trials")
     p.add_argument("--db")
-    p.add_argument("--labels", default=str(settings.PROJECT_ROOT.parent / "shared" / "gold"
-                                           / "dev_labels.csv"))
+    p.add_argument("--labels", action="append", metavar="CSV",
+                   help="hand-labelled trials (repeatable: each file, then all together; "
+                        "default ../shared/gold/dev_labels.csv)")
+    p.add_argument("--half", type=int, choices=(1, 2),
+                   help="only one half of each file (a fixed split by NCT id): write rules "
+                        "from one half, measure on the other")
     p.add_argument("--json", action="store_true")
     p.add_argument("--errors", action="store_true",
                    help="also list every trial placed differently, with the labeller's note "

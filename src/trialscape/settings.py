@@ -39,3 +39,8 @@ def modalities_path() -> Path:
 def reference_path(name: str) -> Path:
     """Reference tables shipped with the code (country spellings, therapeutic areas)."""
     return DATA_DIR / name
+
+
+def corrections_path() -> Path:
+    """Editors' corrections to the rules' placements (data/corrections.csv)."""
+    return Path(os.environ.get("TRIALSCAPE_CORRECTIONS", DATA_DIR / "corrections.csv"))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+
+from trialscape.classify.corrections import RULE as CORRECTION
+from trialscape.classify.inputs import TRIALS_SQL
 
 MODALITIES = ("gene_therapy", "gene_editing", "engineered_cell_therapy", "cell_therapy", "mrna",
               "oligonucleotide", "monoclonal_antibody", "bispecific_antibody",
@@ -55,13 +59,22 @@ class Report:
         }
 
 
-def read_labels(path: Path) -> dict[str, tuple[set[str], str]]:
-    """nct_id -> (labels, primary); trials labelled `unknown` are left out, as the guide says."""
+def half_of(nct_id: str) -> int:
+    """1 or 2: a fixed split of any label file into halves, by a hash of the NCT id, so a rule
+    can be written from one half and checked on the other (the one not read)."""
+    return 1 + int(hashlib.sha1(nct_id.encode()).hexdigest(), 16) % 2
+
+
+def read_labels(path: Path, half: int | None = None) -> dict[str, tuple[set[str], str]]:
+    """nct_id -> (labels, primary); trials labelled `unknown` are left out, as the guide says.
+    With `half` (1 or 2), only that half of the file (half_of)."""
     out = {}
     with open(path, newline="") as fh:
         for row in csv.DictReader(fh):
             labels = {x for x in row["labels"].split(";") if x}
             if "unknown" in labels or row["primary"] == "unknown":
+                continue
+            if half is not None and half_of(row["nct_id"]) != half:
                 continue
             out[row["nct_id"]] = (labels, row["primary"])
     return out
@@ -95,19 +108,43 @@ def evaluate(predicted: dict[str, tuple[set[str], str]],
 
 
 def predictions(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[set[str], str]]:
+    """What the rules place for each trial. A trial an editor corrected (corrections.csv) is
+    placed again by the rules here: a correction is never counted as the rules' accuracy."""
     out: dict[str, tuple[set[str], str]] = {}
-    for nct_id, modality, is_primary in con.execute(
-            "SELECT nct_id, modality, is_primary FROM study_modalities").fetchall():
+    corrected: set[str] = set()
+    for nct_id, modality, is_primary, rule in con.execute(
+            "SELECT nct_id, modality, is_primary, rule FROM study_modalities").fetchall():
+        if rule == CORRECTION:
+            corrected.add(nct_id)
+            continue
         labels, primary = out.get(nct_id, (set(), ""))
         labels.add(modality)
         out[nct_id] = (labels, modality if is_primary else primary)
+    if corrected:
+        from trialscape.classify.inputs import trials_from_batch
+        from trialscape.classify.rules import load_classifier
+
+        classifier = load_classifier()
+        ids = ", ".join(f"'{n}'" for n in sorted(corrected))  # NCT ids: checked format
+        batch = con.execute(TRIALS_SQL.format(
+            where=f"WHERE s.nct_id IN ({ids})")).to_arrow_table()
+        for record in batch.to_batches():
+            for trial in trials_from_batch(record):
+                placed = classifier.classify(trial)
+                out[trial.nct_id] = ({p.modality for p in placed},
+                                     next(p.modality for p in placed if p.is_primary))
     return out
 
 
-def evaluate_snapshot(db: Path, labels: Path) -> Report:
+def evaluate_snapshot(db: Path, labels: Path | list[Path], half: int | None = None) -> Report:
+    """Scores against one label file, or several taken together."""
+    files = labels if isinstance(labels, list) else [labels]
+    gold: dict[str, tuple[set[str], str]] = {}
+    for path in files:
+        gold.update(read_labels(path, half))
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return evaluate(predictions(con), read_labels(labels))
+        return evaluate(predictions(con), gold)
     finally:
         con.close()
 
@@ -128,13 +165,14 @@ def format_report(report: Report) -> str:
     return "\n".join(lines)
 
 
-def format_errors(report: Report, db: Path, labels: Path) -> str:
+def format_errors(report: Report, db: Path, labels: Path | list[Path]) -> str:
     """Every trial placed differently from its label: what the label says (with the
     labeller's note) and what each placement rests on, for whoever edits the rules next."""
     notes = {}
-    with open(labels, newline="") as fh:
-        for row in csv.DictReader(fh):
-            notes[row["nct_id"]] = (row.get("primary", ""), row.get("note", ""))
+    for path in labels if isinstance(labels, list) else [labels]:
+        with open(path, newline="") as fh:
+            for row in csv.DictReader(fh):
+                notes[row["nct_id"]] = (row.get("primary", ""), row.get("note", ""))
     con = duckdb.connect(str(db), read_only=True)
     try:
         lines = [f"{len(report.errors)} labelled trials placed differently:"]

@@ -21,8 +21,80 @@ from trialscape.classify.engine import (
 from trialscape.classify.gates import GatedRegex
 
 
+class RulesError(ValueError):
+    """data/modalities.toml cannot be used; the message names the modality, key and value."""
+
+
+# What each modality entry may hold, and of what type: an editor's typo ("patern") or a string
+# where a list belongs must stop the load with one line, not be silently ignored.
+_LIST = (list, str)
+MODALITY_KEYS: dict[str, tuple[type, ...]] = {
+    "id": (str,), "label": (str,), "definition": (str,), "explainer": (str,),
+    "explainer_verified": (bool,), "colour": (str,), "order": (int,), "specificity": (int,),
+    "suppresses": _LIST, "submodality": (list,), "title_fallback": (bool,), "carrier": (bool,),
+    "yields_to_medicine": (bool,), "kept_beside_medicine": _LIST, "description_types": _LIST,
+    "recast_in_title": (dict,), "products": _LIST, "stems": _LIST, "patterns": _LIST,
+    "description_patterns": _LIST, "types": _LIST, "examples": (dict,),
+}
+REGEX_KEYS = ("patterns", "description_patterns", "kept_beside_medicine")
+
+
+def _where(m: dict[str, Any], key: str) -> str:
+    return f"modalities.toml: modality {m.get('id', '?')!r}, key {key!r}"
+
+
+def validate(config: dict[str, Any]) -> list[str]:
+    """Stop on what cannot work (RulesError); return warnings for what is only suspect."""
+    warnings: list[str] = []
+    if not isinstance(config.get("modality"), list):
+        raise RulesError("modalities.toml: no [[modality]] entries")
+    for m in config["modality"]:
+        for key, value in m.items():
+            kinds = MODALITY_KEYS.get(key)
+            if kinds is None:
+                raise RulesError(f"{_where(m, key)}: unknown key (known: "
+                                 f"{', '.join(sorted(MODALITY_KEYS))})")
+            if not isinstance(value, kinds[0]):
+                raise RulesError(f"{_where(m, key)}: expected a {kinds[0].__name__}, got "
+                                 f"{type(value).__name__} {value!r:.60}")
+            if kinds == _LIST and not all(isinstance(v, str) for v in value):
+                raise RulesError(f"{_where(m, key)}: every item must be text")
+        for key in REGEX_KEYS:
+            for pattern in m.get(key, []):
+                _compile(pattern, _where(m, key))
+        for sub in m.get("submodality", []):
+            for pattern in sub.get("patterns", []):
+                _compile(pattern, f"{_where(m, 'submodality')} {sub.get('id', '?')!r}")
+        for pattern in m.get("recast_in_title", {}).get("title", []):
+            _compile(pattern, _where(m, "recast_in_title"))
+        examples = m.get("examples", {})
+        unknown = set(examples) - {"match", "no_match"}
+        if unknown:
+            raise RulesError(f"{_where(m, 'examples')}: unknown key(s) {sorted(unknown)} "
+                             "(match, no_match)")
+    for key, alternatives in config.get("background", {}).items():
+        values = alternatives.values() if isinstance(alternatives, dict) else [alternatives]
+        for group in values:
+            for pattern in group if isinstance(group, list) else []:
+                _compile(pattern, f"modalities.toml: [background] {key}")
+    return warnings
+
+
+def _compile(pattern: str, where: str) -> None:
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as err:
+        raise RulesError(f"{where}: bad regular expression {pattern!r}: {err}") from None
+
+
 def load_config(path: Path | None = None) -> dict[str, Any]:
-    return tomllib.loads((path or settings.modalities_path()).read_text("utf-8"))
+    where = path or settings.modalities_path()
+    try:
+        config = tomllib.loads(where.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise RulesError(f"{where.name}: not valid TOML: {err}") from None
+    validate(config)
+    return config
 
 
 def build_classifier(config: dict[str, Any]) -> Classifier:
@@ -56,7 +128,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                 raise ValueError(f"modalities.toml: product {name!r} under {m['id']} is a code "
                                  f"prefix; put it under patterns (e.g. '{name}\\d')")
             if key and key in products and products[key] != (m["id"],):
-                raise ValueError(f"modalities.toml: product {name!r} is listed under both "
+                raise RulesError(f"modalities.toml: product {name!r} is listed under both "
                                  f"{products[key][0]} and {m['id']}")
             products.setdefault(key, (m["id"],))
         if m.get("stems"):

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import duckdb
 import pyarrow as pa
 
+from trialscape.classify.corrections import RULE, load_corrections
 from trialscape.classify.engine import Classifier
 from trialscape.classify.inputs import trial_batches, trials_from_batch
 from trialscape.classify.rules import load_classifier
@@ -45,7 +46,26 @@ def classify_into(con: duckdb.DuckDBPyConnection, classifier: Classifier,
     else:
         con.execute("DELETE FROM study_modalities")
     con.execute("INSERT INTO study_modalities SELECT * FROM placements ORDER BY nct_id")
+    apply_corrections(con, {m.id for m in classifier.modalities})
     return total
+
+
+def apply_corrections(con: duckdb.DuckDBPyConnection, known: set[str]) -> int:
+    """Replace the rules' placements of every trial data/corrections.csv corrects (and is in
+    this snapshot); return how many trials were corrected."""
+    corrections = load_corrections(known=known)
+    if not corrections:
+        return 0
+    rows = [(c.nct_id, m, None, m == c.primary, RULE, c.evidence)
+            for c in corrections.values() for m in c.modalities]
+    fixes = _placement_table(rows)  # noqa: F841
+    con.execute("DELETE FROM study_modalities WHERE nct_id IN (SELECT nct_id FROM fixes) "
+                "AND nct_id IN (SELECT nct_id FROM studies)")
+    con.execute("INSERT INTO study_modalities SELECT f.* FROM fixes f "
+                "SEMI JOIN studies s ON s.nct_id = f.nct_id")
+    row = first_row(con, "SELECT count(DISTINCT nct_id) FROM study_modalities WHERE rule = ?",
+                    [RULE])
+    return int(row[0]) if row else 0
 
 
 def _placement_table(rows: list[tuple[str, str, str | None, bool, str, str]]) -> pa.Table:

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from trialscape import enums, words
+from trialscape.classify.corrections import COLUMNS, suggested
 from trialscape.ingest.normalise import is_unusual_phase_list
 
 
@@ -77,6 +78,16 @@ def trial_detail(t: pd.Series, placements: pd.DataFrame, interventions: pd.DataF
                     else f", {kinds.get(p.submodality, p.submodality)}")
             st.text(f"{names.get(p.modality, p.modality)} ({tag}{kind}): "
                     + words.cut(p.evidence, TEXT_CHARS, "no evidence recorded"))
+        if not placements.empty:
+            with st.expander("This placement looks wrong?"):
+                st.write("Editors correct a trial by adding one line to `data/corrections.csv`"
+                         " and running `trialscape classify`. The line for this trial, with "
+                         "today's placement filled in: change the modalities (separated by "
+                         "';') and the main one, and say why.")
+                ordered = placements.sort_values("is_primary", ascending=False)
+                line = suggested(nct, list(dict.fromkeys(ordered["modality"])),
+                                 str(ordered.iloc[0]["modality"])).as_line()
+                st.code(f"{','.join(COLUMNS)}\n{line}", language=None)
         st.markdown("**Interventions**")
         if interventions.empty:
             st.text("The record lists no interventions.")
