@@ -197,7 +197,8 @@ for r in active.itertuples(index=False):
         continue
     if r.is_total:
         rows.append({"topic": m.label, "level": "modality", "active_trials": r.active_trials,
-                     "explainer": m.explainer_url or "", "modality": m.id})
+                     "explainer": m.explainer_url if m.has_article else "",
+                     "modality": m.id})
     elif not words.is_missing(r.submodality):
         sub = {s.id: s.label for s in m.submodalities}.get(r.submodality, "another kind")
         rows.append({"topic": f"{m.label}: {sub}", "level": "kind",

@@ -70,7 +70,11 @@ for i, m in enumerate(mods):
         a, b = st.columns(2)
         a.page_link("pages/modality.py", label="See the trials", icon=":material/arrow_forward:",
                     query_params={**filters.to_params(), "modality": [m.id]})
-        if m.explainer_url:
-            b.link_button("Read the explainer", m.explainer_url)
+        if m.has_article:
+            b.link_button("Explainer", m.explainer_url, icon=":material/menu_book:",
+                          help=f"Read the explainer article: {m.label}")
+        elif m.explainer_url:
+            b.link_button("Explainers", m.explainer_url,
+                          help="No article on this yet: the explainers index")
         else:
             b.caption("No explainer yet.")

@@ -41,8 +41,14 @@ q = runner(snap, filters)
 total = int(q("count").iloc[0].trials)
 page_header(m.label, snap, filters, total)
 st.text(m.definition)  # plain text, never HTML
-if m.explainer_url:
-    st.link_button(f"Read the explainer: {m.label}", m.explainer_url, type="primary")
+if m.has_article:
+    st.link_button(f"Read the explainer: {m.label}", m.explainer_url, type="primary",
+                   icon=":material/menu_book:")
+elif m.explainer_url:
+    st.link_button("Browse the treatment explainers", m.explainer_url,
+                   icon=":material/menu_book:",
+                   help="No article on this kind of medicine is confirmed yet; this opens the "
+                   "explainers index.")
 else:
     st.caption("No explainer article for this modality yet.")
 if total == 0:

@@ -346,6 +346,31 @@ def cmd_classify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_links(args: argparse.Namespace) -> int:
+    from trialscape.classify.rules import load_classifier
+    from trialscape.ingest.links import check_links
+
+    modalities = [m for m in load_classifier().modalities if m.explainer_url]
+    results = {r.url: r for r in check_links([m.explainer_url or "" for m in modalities],
+                                             args.timeout)}
+    if results and all(r.status is None for r in results.values()):
+        first = next(iter(results.values()))
+        raise CommandError(f"could not reach any explainer link ({first.problem}); this "
+                           "machine may have no internet: run the check where there is")
+    for m in modalities:
+        r = results[m.explainer_url or ""]
+        state = (f"HTTP {r.status}" if r.status is not None else f"unreachable ({r.problem})")
+        mark = "ok  " if r.ok else "FAIL"
+        kind = "article" if m.explainer_verified else "index (article not confirmed)"
+        print(f"{mark} {m.id:<26} {state:<10} {kind:<30} {m.explainer_url}")
+    broken = [r for r in results.values() if not r.ok]
+    if broken:
+        sys.stderr.write(f"trialscape check-links: {len(broken)} of {len(results)} links do not "
+                         "answer 2xx\n")
+        return 1
+    return 0
+
+
 DEFAULT_LABELS = settings.PROJECT_ROOT.parent / "shared" / "gold" / "dev_labels.csv"
 
 
@@ -518,6 +543,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", action="store_true",
                    help="also list every trial placed differently, with the labeller's note "
                         "and the evidence of each placement")
+
+    p = add("check-links", cmd_check_links, "ask each explainer link in modalities.toml for its "
+            "HTTP status (needs internet; says so when there is none)")
+    p.add_argument("--timeout", type=_number(float, 0.5, 120), default=10.0)
 
     p = add("serve", cmd_serve, "start the dashboard (on the demo snapshot if none exists)")
     p.add_argument("--db")

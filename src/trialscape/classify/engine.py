@@ -57,6 +57,12 @@ class Modality:
     description_types: frozenset[str] | None = None  # registry types its descriptions count for
     # (title pattern, modality): becomes that kind when the title matches (_recast_by_title)
     recast_in_title: tuple[re.Pattern[str], str] | None = None
+    # the explainer link goes to the article itself (true) or only to the explainers index
+    explainer_verified: bool = False
+
+    @property
+    def has_article(self) -> bool:
+        return bool(self.explainer_url) and self.explainer_verified
 
 
 @dataclass(frozen=True, slots=True)

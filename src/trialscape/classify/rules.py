@@ -119,7 +119,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             if m.get("kept_beside_medicine") else None,
             frozenset(m["description_types"]) if "description_types" in m else None,
             (re.compile("|".join(m["recast_in_title"]["title"]), re.IGNORECASE),
-             m["recast_in_title"]["to"]) if "recast_in_title" in m else None))
+             m["recast_in_title"]["to"]) if "recast_in_title" in m else None,
+            explainer_verified=bool(m.get("explainer_verified", False))))
         for name in m.get("products", []):
             key = normalise(name).strip()
             if name.rstrip().endswith("-"):
