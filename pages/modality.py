@@ -69,7 +69,7 @@ if m.submodalities:
     chart(charts.bars([sub_names.get(s, "Not specified in the record") for s in
                        subs["submodality"]], subs["trials"].tolist(),
                       f"{m.label}: which kind ({total:,} trials; a trial can be of two kinds)",
-                      m.colour), subs, f"{m.id}_by_kind", "subs")
+                      m.colour, what="Kind"), subs, f"{m.id}_by_kind", "subs")
 
 st.subheader("Who runs these trials")
 sponsor_group_charts(q("top_sponsors", n=10), f"{m.id}_sponsors", "sp", m.colour)
@@ -80,13 +80,13 @@ conds = q("top_conditions", n=15)
 with_mesh = int(q("coverage").iloc[0].with_mesh)
 chart(charts.bars(conds["condition"].tolist(), conds["trials"].tolist(),
                   f"Top conditions: the registry's MeSH terms, which {with_mesh:,} of these "
-                  f"{total:,} trials carry", m.colour),
+                  f"{total:,} trials carry", m.colour, what="Condition (MeSH term)"),
       conds, f"{m.id}_conditions", "conds", left, click=("condition",))
 area_names = {**default_areas().labels(), "NONE": "No area found"}
 areas = q("by_area")
 chart(charts.bars([area_names.get(a, a) for a in areas["area"]], areas["trials"].tolist(),
                   "Therapeutic areas (a trial can be in several)", m.colour,
-                  ids=areas["area"].tolist()),
+                  ids=areas["area"].tolist(), what="Therapeutic area"),
       areas, f"{m.id}_areas", "areas", right, click=("area",))
 
 st.subheader("Where")

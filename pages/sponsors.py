@@ -72,14 +72,15 @@ conds = q("top_conditions", n=12)
 with_mesh = int(q("coverage").iloc[0].with_mesh)
 chart(charts.bars(conds["condition"].tolist(), conds["trials"].tolist(),
                   f"Conditions: the registry's MeSH terms ({with_mesh:,} of {total:,} trials "
-                  "carry any)"), conds, "sponsor_conditions",
+                  "carry any)", what="Condition (MeSH term)"), conds, "sponsor_conditions",
       "conds", left, click=("condition",))
 collab = q("top_collaborators", n=12)
 if collab.empty:
     right.caption("No collaborators listed on these trials.")
 else:
     chart(charts.bars(collab["collaborator"].tolist(), collab["trials"].tolist(),
-                      "Collaborators"), collab, "sponsor_collaborators", "collab", right)
+                      "Collaborators", what="Collaborator"), collab, "sponsor_collaborators",
+          "collab", right)
 st.markdown("**Most recent trials**")
 recent = q("newest_trials", n=15)
 st.dataframe(readable(recent.assign(

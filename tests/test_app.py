@@ -10,19 +10,29 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import as_shown, open_app
 
+ADVANCED_SQL = ("list_has_any(modalities, ['gene_editing', 'gene_therapy', "
+                "'engineered_cell_therapy', 'cell_therapy', 'mrna', 'oligonucleotide'])")
 
-def test_landscape_counts_equal_sql(monkeypatch, small_db):
-    at = open_app(monkeypatch, small_db)
+
+@pytest.mark.parametrize("scope, where", [
+    (None, ADVANCED_SQL),  # the default: what a reader of the gene-therapy explainer expects
+    ("medicines", "NOT list_has_all(['other', 'unclassified'], modalities)"),
+    ("all", "TRUE"),
+])
+def test_landscape_counts_equal_sql(monkeypatch, small_db, scope, where):
+    at = open_app(monkeypatch, small_db, **({"scope": scope} if scope else {}))
     con = duckdb.connect(str(small_db), read_only=True)
-    trials, recruiting = con.execute(
-        "SELECT count(*), count(*) FILTER (WHERE overall_status = 'RECRUITING') FROM trials"
-    ).fetchone()
+    trials, recruiting, whole = con.execute(
+        f"SELECT count(*) FILTER (WHERE {where}), count(*) FILTER (WHERE {where} AND "
+        "overall_status = 'RECRUITING'), count(*) FROM trials").fetchone()
     con.close()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Trials"] == f"{trials:,}"
     assert metrics["Recruiting now"] == f"{recruiting:,}"
     assert len(at.get("plotly_chart")) == 4
     assert not at.warning  # a real snapshot carries no demo banner
+    said = " ".join(c.value for c in at.caption)
+    assert (f"of the {whole:,} trials" in said and "Left out" in said) is (scope != "all")
 
 
 def test_about_page(monkeypatch, small_db):
@@ -83,7 +93,7 @@ def test_filters_from_a_link_are_applied(monkeypatch, small_db):
 
 def test_a_filter_set_in_the_sidebar_goes_to_the_url_and_follows_to_other_pages(
         monkeypatch, small_db):
-    at = open_app(monkeypatch, small_db)
+    at = open_app(monkeypatch, small_db, scope="all")
     at.sidebar.multiselect(key="w_status").set_value(["RECRUITING"])
     rerun(at)
     assert at.query_params["status"] == "RECRUITING"
@@ -130,7 +140,7 @@ def test_a_swapped_snapshot_shows_on_the_next_rerun(monkeypatch, tmp_path):
     studies = shared_studies(limit=400, only_v2=True)
     db = tmp_path / "trials.duckdb"
     build_from_studies(db, studies[:150])
-    at = open_app(monkeypatch, db)
+    at = open_app(monkeypatch, db, scope="all")
     assert {m.label: m.value for m in at.metric}["Trials"] == "150"
     build_from_studies(tmp_path / "next.duckdb", studies)
     os.replace(tmp_path / "next.duckdb", db)  # what a refresh does

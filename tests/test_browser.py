@@ -132,7 +132,7 @@ def test_a_reader_and_an_analyst_in_a_real_browser(server, browser, small_db, tm
     print(f"\nscreenshots: {SHOTS}")
     context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
     page = context.new_page()
-    page.goto(server)
+    page.goto(server + "/?scope=all")  # everything, not only the advanced therapies
     wait_ready(page, charts=4)
     expect_trials(page, sql(small_db, "TRUE"))
     nav = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
@@ -141,9 +141,9 @@ def test_a_reader_and_an_analyst_in_a_real_browser(server, browser, small_db, tm
                                                          "Editors' desk", "About the data"]
     shot(page, "1-landscape")
 
-    # Click the biggest bar of the first chart: its modality becomes the filter, visibly and
-    # in the link; the sidebar's undo puts things back.
-    bars = page.locator('[data-testid="stPlotlyChart"]').first.locator(".bars .point path")
+    # Click the biggest bar of the main-modality chart: its modality becomes the filter,
+    # visibly and in the link; the sidebar's undo puts things back.
+    bars = page.locator('[data-testid="stPlotlyChart"]').nth(1).locator(".bars .point path")
     boxes = [b.bounding_box() for b in bars.all()]
     box = max((b for b in boxes if b), key=lambda b: b["width"])
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # hover first,
@@ -259,4 +259,42 @@ def test_a_shared_link_is_the_first_visit_of_a_fresh_server(browser, ctgov_db, n
                 ".geo path.countries').length > 0", timeout=60_000)
         shot(page, f"real-first-visit-{name}")
         assert outside == [], f"the browser called out: {outside[:3]}"
+        page.context.close()
+
+
+def _readable(page, width: int, name: str) -> None:
+    """What a person checks by eye: nothing wider than the window, no button label cut, every
+    cartesian chart with both axes titled, a source line under every chart."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1, name
+    cut = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stMain"] button p, [data-testid="stMain"] a[data-testid] p')]
+        .filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.textContent)""")
+    assert not cut, f"{name}: labels cut {cut}"
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        if chart.locator(".cartesianlayer .xy, .cartesianlayer .xy2").count():
+            xs = chart.locator('g[class^="g-x"][class$="title"] text').all_text_contents()
+            ys = chart.locator('g[class^="g-y"][class$="title"] text').all_text_contents()
+            assert any(t.strip() for t in xs) and any(t.strip() for t in ys), (
+                f"{name} chart {i}: x {xs}, y {ys}")
+        notes = " ".join(chart.locator(".gtitle-subtitle, .annotation-text").all_text_contents())
+        assert "viatrialscape" in notes.replace(" ", ""), f"{name} chart {i}: no source line"
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("width", [1400, 390])
+def test_landscape_and_gene_therapy_read_well_at_every_width(browser, ctgov_db, width):
+    """Screenshots at 1400 and 390 px of the landscape and the gene-therapy overview, on real
+    records: labels whole, axes titled, a source line under each chart."""
+    with streamlit_server(ctgov_db) as url:
+        # tall enough that nothing scrolls inside the app: the screenshot shows the whole page
+        page = browser.new_context(viewport={"width": width, "height": 9000}).new_page()
+        for path, name, charts in (("/", "landscape", 4),
+                                   ("/modality?modality=gene_therapy", "gene-therapy", 6)):
+            page.goto(url + path)
+            wait_ready(page, charts=charts)
+            page.wait_for_timeout(1500)  # plotly lays out its text after the svg exists
+            shot(page, f"{name}-{width}")
+            _readable(page, width, f"{name} at {width} px")
         page.context.close()

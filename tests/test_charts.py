@@ -66,8 +66,9 @@ def test_registry_text_in_a_label_stays_text():
     """plotly reads <a>, <b>, <br> in labels: a sponsor or condition name must not."""
     name = '<a href="http://evil.example">Click</a> & <b>bold</b>'
     fig = charts.bars([name], [3], "t")
-    shown = fig.data[0].y[0]
-    assert "<" not in shown and ">" not in shown
-    assert shown == ("&lt;a href=\"http://evil.example\"&gt;Click&lt;/a&gt; &amp; "
-                     "&lt;b&gt;bold&lt;/b&gt;")
+    shown, hover = fig.data[0].y[0], fig.data[0].hovertext[0]
+    assert "<" not in shown + hover and ">" not in shown + hover
+    assert hover == ("&lt;a href=\"http://evil.example\"&gt;Click&lt;/a&gt; &amp; "
+                     "&lt;b&gt;bold&lt;/b&gt;")  # whole in the hover, shortened on the axis
+    assert shown.endswith("…")
     assert fig.data[0].customdata[0] == name  # a click still filters on the real name

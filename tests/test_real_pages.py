@@ -171,3 +171,51 @@ def test_link_text_is_shown_as_text_on_every_page(monkeypatch, small_db, page, p
             assert "](" not in source and "![" not in source, (kind, source)
             assert "http://" not in source and ":material/" not in source, (kind, source)
             assert not re.search(r"(?<!\\)[$*]", source.replace("\\\\", "")), (kind, source)
+
+
+def _count_axes(spec: dict) -> list[str]:
+    """The axes that carry counts: the value axis of bars and of year lines."""
+    out = []
+    for trace in spec["data"]:
+        n = (trace.get("xaxis") or "x")[1:]
+        m = (trace.get("yaxis") or "y")[1:]
+        if trace.get("type") == "bar":
+            out.append(f"xaxis{n}" if trace.get("orientation") == "h" else f"yaxis{m}")
+        elif trace.get("type") == "scatter":
+            out.append(f"yaxis{m}")
+    return out
+
+
+@pytest.mark.parametrize("page, params", [
+    ("pages/landscape.py", {}), ("pages/landscape.py", {"scope": "all"}),
+    ("pages/modality.py", {"modality": "gene_therapy"}),
+    ("pages/modality.py", {"modality": "small_molecule"}),
+    ("pages/sponsors.py", {"sponsor": "Pfizer"}), ("pages/conditions.py", {}),
+    ("pages/conditions.py", {"condition": "lymphoma"}),
+])
+def test_every_figure_is_readable(monkeypatch, ctgov_db, page, params):
+    """Every chart the pages build: both axes titled, counts in whole numbers, a title, a
+    source line saying where the data is from (issue 16's checks, on real records)."""
+    at = open_app(monkeypatch, ctgov_db, page, timeout=180, **params)
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert specs
+    for spec in specs:
+        layout = spec["layout"]
+        title = layout.get("title", {})
+        assert title.get("text"), "a figure without a title"
+        assert "via trialscape" in title.get("subtitle", {}).get("text", "").replace(
+            "<br>", " "), title
+        if not any(t.get("type") in ("bar", "scatter", "heatmap") for t in spec["data"]):
+            continue  # maps and treemaps have no axes
+        xs = [v for k, v in layout.items() if k.startswith("xaxis")]
+        ys = [v for k, v in layout.items() if k.startswith("yaxis")]
+        assert any(a.get("title", {}).get("text") for a in xs), title["text"]
+        assert any(a.get("title", {}).get("text") for a in ys), title["text"]
+        for name in _count_axes(spec):
+            axis = layout.get(name, {})
+            assert axis.get("tickformat") == ",d", (title["text"], name, axis)
+            top = max((max((v for v in t.get("x" if name.startswith("x") else "y", [])
+                            if isinstance(v, int | float)), default=0)
+                       for t in spec["data"]), default=0)
+            if top < 10:  # a small axis must not tick at 0.5
+                assert axis.get("dtick") == 1, (title["text"], name)

@@ -4,10 +4,18 @@ Figures are assembled from plain dicts and lists and handed to plotly unvalidate
 (`_validate=False`): plotly's validation walks every value, and with per-point customdata (what
 a click filters on) the landscape's four figures took 80-110 ms to build against about 5 ms
 unvalidated. Tests render every figure, so a misspelt property still shows up.
+
+Readability rules every builder keeps (tests/test_charts.py checks them on every figure the
+pages build): both axes titled, with their unit; count axes in whole numbers (",d", and a
+step of 1 when the largest count is small, so no tick reads 0.5); hover text in words; long
+labels shortened on the axis with the whole label in the hover; legends above the plot, clear
+of the axes; titles wrapped so they fit a phone.
 """
 
 from __future__ import annotations
 
+import math
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,16 +24,38 @@ import plotly.graph_objects as go
 
 from trialscape import enums
 
-LAYOUT: dict[str, Any] = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "height": 380,
-                          "legend": {"orientation": "h", "y": -0.15}}
+LAYOUT: dict[str, Any] = {
+    "margin": {"l": 10, "r": 10, "t": 70, "b": 10}, "height": 380,
+    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": {"text": ""}},
+    "hoverlabel": {"align": "left"}, "font": {"size": 12},
+}
+LABEL_CHARS = 120  # the most of any registry text that reaches the browser in a label
+AXIS_LABEL_CHARS = 34  # on the axis; the hover has the whole label
+TITLE_WIDTH = 44  # characters per title line (a 390 px phone shows about this many)
+
+# plotly.js fetches its world outline when it draws a map; this points it at the copy the
+# dashboard serves itself (static/world_110m.json), relative to the page, so maps draw offline
+# and no reader's browser calls plotly's CDN.
+MAP_CONFIG = {"topojsonURL": "app/static/"}
 
 
 def _figure(traces: list[dict[str, Any]], title: str, **layout: Any) -> go.Figure:
-    return go.Figure(data=traces, layout={**LAYOUT, "title": {"text": title}, **layout},
-                     _validate=False)
+    wrapped = wrap_title(title)
+    lines = wrapped.count("<br>") + 1
+    # room for the title's lines, and for an axis drawn along the top (the pipeline's phases)
+    top = 24 + 19 * lines + (34 if layout.get("xaxis", {}).get("side") == "top" else 0) + (
+        24 if any(t.get("name") for t in traces) and layout.get("showlegend", True) else 0)
+    margin = {**LAYOUT["margin"], "t": top, **layout.pop("margin", {})}
+    return go.Figure(data=traces, layout={
+        **LAYOUT, "title": {"text": wrapped, "x": 0, "xref": "container", "xanchor": "left",
+                            "y": 1, "yanchor": "top", "yref": "container",
+                            "pad": {"t": 10, "l": 4}},
+        "margin": margin, **layout}, _validate=False)
 
 
-LABEL_CHARS = 120
+def wrap_title(title: str) -> str:
+    """A chart title in lines short enough for a phone (plotly does not wrap titles)."""
+    return "<br>".join(textwrap.wrap(title, TITLE_WIDTH)) or title
 
 
 def _safe(label: Any) -> str:
@@ -38,6 +68,29 @@ def _safe(label: Any) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _short(label: Any) -> str:
+    """An axis label: the start of a long name (the hover shows all of it)."""
+    text = str(label)
+    if len(text) > AXIS_LABEL_CHARS:
+        text = text[:AXIS_LABEL_CHARS - 1].rstrip() + "…"
+    return _safe(text)
+
+
+def count_axis(values: list[int], title: str = "Trials") -> dict[str, Any]:
+    """An axis of counts: titled, whole numbers only, from zero."""
+    axis: dict[str, Any] = {"title": {"text": title}, "tickformat": ",d", "rangemode": "tozero"}
+    if max(values, default=0) < 10:
+        axis |= {"tickmode": "linear", "tick0": 0, "dtick": 1}
+    return axis
+
+
+def category_axis(title: str, reversed_: bool = False) -> dict[str, Any]:
+    axis: dict[str, Any] = {"title": {"text": title}, "automargin": True}
+    if reversed_:
+        axis["autorange"] = "reversed"
+    return axis
+
+
 def _present(order: list[str], values: pd.Series) -> list[str]:
     """The ids of `order` that occur in `values`, in display order."""
     seen = set(values.tolist())
@@ -46,37 +99,52 @@ def _present(order: list[str], values: pd.Series) -> list[str]:
 
 def _hbar(labels: list[str], values: list[int], ids: list[Any], colour: Any,
           unit: str = "trials") -> dict[str, Any]:
-    return {"type": "bar", "orientation": "h", "x": values, "y": [_safe(v) for v in labels],
-            "customdata": ids,
-            "marker": {"color": colour},
-            "hovertemplate": "%{y}: %{x:,} " + unit + "<extra></extra>"}
+    return {"type": "bar", "orientation": "h", "x": values, "y": [_short(v) for v in labels],
+            "hovertext": [_safe(v) for v in labels], "customdata": ids,
+            "marker": {"color": colour}, "texttemplate": "%{x:,}", "textposition": "auto",
+            "hovertemplate": "%{hovertext}: %{x:,} " + unit + "<extra></extra>"}
+
+
+def _hbars(labels: list[str], values: list[int], ids: list[Any], colour: Any, title: str,
+           what: str, unit: str = "trials", height: int | None = None) -> go.Figure:
+    return _figure([_hbar(labels, values, ids, colour, unit)], title,
+                   xaxis=count_axis(values, unit.capitalize()),
+                   yaxis=category_axis(what, reversed_=True),
+                   height=height or max(260, 28 * len(labels) + 120))
 
 
 def modality_bars(df: pd.DataFrame, labels: Mapping[str, str], colours: Mapping[str, str],
                   order: list[str], title: str) -> go.Figure:
     counts = dict(zip(df["modality"].tolist(), df["trials"].tolist(), strict=True))
     mods = _present(order, df["modality"])
-    return _figure([_hbar([labels.get(m, m) for m in mods], [int(counts[m]) for m in mods],
-                          mods, [colours.get(m, "#999999") for m in mods])],
-                   title, yaxis={"autorange": "reversed"})
+    return _hbars([labels.get(m, m) for m in mods], [int(counts[m]) for m in mods], mods,
+                  [colours.get(m, "#999999") for m in mods], title, "Main modality")
 
 
 def modality_by_phase(df: pd.DataFrame, labels: Mapping[str, str], order: list[str],
                       title: str) -> go.Figure:
+    """Stacked bars: trials per main modality, split by phase (kept for the sponsor view's
+    callers; the landscape uses the heatmap)."""
     names = {**enums.PHASES, "NOT_GIVEN": enums.UNKNOWN_LABEL}
     counts = {(m, p): int(n) for m, p, n in zip(df["modality"].tolist(), df["phase"].tolist(),
                                                 df["trials"].tolist(), strict=True)}
     present = _present(order, df["modality"])
-    traces = [{"type": "bar", "name": names[phase], "x": [labels.get(m, m) for m in present],
-               "y": [counts.get((m, phase), 0) for m in present],
+    traces = [{"type": "bar", "name": names[phase], "y": [_short(labels.get(m, m))
+                                                          for m in present],
+               "x": [counts.get((m, phase), 0) for m in present], "orientation": "h",
                "customdata": [[m, phase] for m in present],
-               "hovertemplate": f"{names[phase]}: " + "%{y:,} trials<extra>%{x}</extra>"}
+               "hovertemplate": f"{names[phase]}: " + "%{x:,} trials<extra>%{y}</extra>"}
               for phase in [*enums.PHASES, "NOT_GIVEN"]]
-    return _figure(traces, title, barmode="stack")
+    totals = [sum(counts.get((m, p), 0) for p in [*enums.PHASES, "NOT_GIVEN"])
+              for m in present]
+    return _figure(traces, title, barmode="stack", xaxis=count_axis(totals),
+                   yaxis=category_axis("Main modality", reversed_=True),
+                   height=max(300, 30 * len(present) + 150))
 
 
 def starts_by_year(df: pd.DataFrame, labels: Mapping[str, str], colours: Mapping[str, str],
                    order: list[str], title: str) -> go.Figure:
+    """One line per modality (for a single modality's page: one line)."""
     rows: dict[str, tuple[list[int], list[int]]] = {}
     for m, year, n in zip(df["modality"].tolist(), df["year"].tolist(), df["trials"].tolist(),
                           strict=True):
@@ -90,27 +158,76 @@ def starts_by_year(df: pd.DataFrame, labels: Mapping[str, str], colours: Mapping
         traces.append({"type": "scatter", "mode": "lines+markers", "name": name, "x": xs,
                        "y": ys, "line": {"color": colours.get(m)}, "marker": {"size": 4},
                        "customdata": [[m, x] for x in xs],
-                       "hovertemplate": "%{x}: %{y:,} starts<extra>" + name + "</extra>"})
-    return _figure(traces, title)
+                       "hovertemplate": "%{x}: %{y:,} trials started<extra>" + name
+                       + "</extra>"})
+    every = [int(n) for n in df["trials"].tolist()]
+    return _figure(traces, title, xaxis={"title": {"text": "Start year"}, "tickformat": "d"},
+                   yaxis=count_axis(every, "Trials starting"), showlegend=len(traces) > 1)
+
+
+def starts_small_multiples(df: pd.DataFrame, labels: Mapping[str, str],
+                           colours: Mapping[str, str], order: list[str], title: str,
+                           columns: int = 3) -> go.Figure:
+    """Starts per year as small panels, one per modality: a shared year axis, each its own
+    count axis, so a modality with 40 trials a year is as readable as one with 4,000."""
+    mods = _present(order, df["modality"])
+    rows_n = max(1, math.ceil(len(mods) / columns))
+    gap_x, gap_y = 0.08, 0.16 / max(rows_n, 1)
+    width = (1 - gap_x * (columns - 1)) / columns
+    height = (1 - gap_y * (rows_n - 1)) / rows_n
+    years = [int(y) for y in df["year"].tolist()]
+    span = [min(years, default=2000), max(years, default=2026)]
+    layout: dict[str, Any] = {"annotations": [], "showlegend": False,
+                              "height": 150 + 170 * rows_n}
+    traces = []
+    for i, m in enumerate(mods):
+        part = df[df["modality"] == m]
+        xs, ys = [int(v) for v in part["year"]], [int(v) for v in part["trials"]]
+        row, col = divmod(i, columns)
+        n = "" if i == 0 else str(i + 1)
+        x0 = round(col * (width + gap_x), 4)
+        y1 = round(1 - row * (height + gap_y), 4)
+        name = labels.get(m, m)
+        traces.append({"type": "scatter", "mode": "lines", "x": xs, "y": ys, "name": name,
+                       "xaxis": f"x{n}", "yaxis": f"y{n}", "fill": "tozeroy",
+                       "line": {"color": colours.get(m, "#777777"), "width": 2},
+                       "customdata": [[m, x] for x in xs],
+                       "hovertemplate": f"{_safe(name)}, " + "%{x}: %{y:,} trials started"
+                                        "<extra></extra>"})
+        bottom = row == rows_n - 1 or i + columns >= len(mods)
+        layout[f"xaxis{n}"] = {"domain": [x0, min(1.0, round(x0 + width, 4))],
+                               "anchor": f"y{n}", "range": span,
+                               "tickformat": "d", "nticks": 4, "matches": "x" if n else None,
+                               "title": {"text": "Start year" if bottom else ""},
+                               "showticklabels": bottom}
+        layout[f"yaxis{n}"] = {**count_axis(ys, "Trials" if col == 0 else ""),
+                               "domain": [max(0.0, round(y1 - height, 4)), y1],
+                               "anchor": f"x{n}", "nticks": 4}
+        layout["annotations"].append({
+            "text": f"<b>{_short(name)}</b>", "x": x0, "y": y1, "xref": "paper",
+            "yref": "paper", "xanchor": "left", "yanchor": "bottom", "showarrow": False,
+            "font": {"size": 12}})
+    for key in [k for k, v in layout.items() if k.startswith("xaxis") and v.get("matches")
+                is None]:
+        layout[key].pop("matches", None)
+    return _figure(traces, title, **layout)
 
 
 def status_bars(df: pd.DataFrame, title: str) -> go.Figure:
     names = {**enums.STATUSES, "NOT_GIVEN": enums.UNKNOWN_LABEL}
     statuses = df["status"].tolist()
-    return _figure([_hbar([names.get(s, s) for s in statuses],
-                          [int(n) for n in df["trials"].tolist()], statuses, "#0072B2")],
-                   title, yaxis={"autorange": "reversed"})
+    return _hbars([names.get(s, s) for s in statuses], [int(n) for n in df["trials"].tolist()],
+                  statuses, "#0072B2", title, "Status")
 
 
 def bars(labels: list[str], values: list[int], title: str, colour: str = "#0072B2",
          colours: list[str] | None = None, unit: str = "trials",
-         height: int | None = None, ids: list[str] | None = None) -> go.Figure:
+         height: int | None = None, ids: list[str] | None = None,
+         what: str = "") -> go.Figure:
     """Horizontal bars, biggest first as given; the generic chart for ranked counts. `ids` are
-    what a click on a bar filters on (defaults to the labels)."""
-    return _figure([_hbar(list(labels), [int(v) for v in values], ids or list(labels),
-                          colours or colour, unit)],
-                   title, yaxis={"autorange": "reversed"},
-                   height=height or max(260, 28 * len(labels) + 90))
+    what a click on a bar filters on (defaults to the labels); `what` titles the label axis."""
+    return _hbars(list(labels), [int(v) for v in values], ids or list(labels),
+                  colours or colour, title, what, unit, height)
 
 
 def phase_bars(df: pd.DataFrame, title: str, colour: str = "#0072B2") -> go.Figure:
@@ -119,14 +236,8 @@ def phase_bars(df: pd.DataFrame, title: str, colour: str = "#0072B2") -> go.Figu
     names = {**enums.PHASES, "NOT_GIVEN": enums.UNKNOWN_LABEL}
     counts = dict(zip(df["phase"].tolist(), df["trials"].tolist(), strict=True))
     order = [p for p in [*enums.PHASES, "NOT_GIVEN"] if counts.get(p)]
-    return _figure([_hbar([names[p] for p in order], [int(counts[p]) for p in order], order,
-                          colour)], title, yaxis={"autorange": "reversed"})
-
-
-# plotly.js fetches its world outline when it draws a map; this points it at the copy the
-# dashboard serves itself (static/world_110m.json), relative to the page, so maps draw offline
-# and no reader's browser calls plotly's CDN.
-MAP_CONFIG = {"topojsonURL": "app/static/"}
+    return _hbars([names[p] for p in order], [int(counts[p]) for p in order], order, colour,
+                  title, "Phase")
 
 
 def country_map(df: pd.DataFrame, centres: Mapping[str, tuple[float, float]], title: str,
@@ -152,19 +263,30 @@ def country_map(df: pd.DataFrame, centres: Mapping[str, tuple[float, float]], ti
 
 def modality_phase_heatmap(df: pd.DataFrame, labels: Mapping[str, str], order: list[str],
                            title: str) -> go.Figure:
-    """Trials per main modality (rows) and phase (columns); a click gives both."""
+    """The pipeline: trials per main modality (rows) and phase (columns), the count written in
+    each cell; a click gives both."""
     phases = _present([*enums.PHASES, "NOT_GIVEN"], df["phase"])
     mods = _present(order, df["modality"])
     counts = {(m, p): int(n) for m, p, n in zip(df["modality"].tolist(), df["phase"].tolist(),
                                                 df["trials"].tolist(), strict=True)}
     names = {**enums.PHASES, "NOT_GIVEN": enums.UNKNOWN_LABEL}
+    short = {**names, "EARLY_PHASE1": "Early 1", "PHASE1": "1", "PHASE1_PHASE2": "1/2",
+             "PHASE2": "2", "PHASE2_PHASE3": "2/3", "PHASE3": "3", "PHASE4": "4", "NA": "N/A",
+             "NOT_GIVEN": "Not given"}
+    z = [[counts.get((m, p), 0) for p in phases] for m in mods]
+    # a log colour scale keeps a 40-trial cell visible beside a 4,000-trial one
     return _figure(
-        [{"type": "heatmap", "z": [[counts.get((m, p), 0) for p in phases] for m in mods],
-          "x": [names[p] for p in phases], "y": [labels.get(m, m) for m in mods],
+        [{"type": "heatmap", "z": [[math.log1p(v) for v in row] for row in z],
+          "text": [[f"{v:,}" if v else "" for v in row] for row in z],
+          "x": [short[p] for p in phases], "y": [_short(labels.get(m, m)) for m in mods],
+          "hovertext": [[f"{_safe(labels.get(m, m))}, {names[p]}: {counts.get((m, p), 0):,} "
+                         "trials" for p in phases] for m in mods],
           "customdata": [[[m, p] for p in phases] for m in mods], "colorscale": "Blues",
-          "texttemplate": "%{z}", "showscale": False,
-          "hovertemplate": "%{y}, %{x}: %{z:,} trials<extra></extra>"}],
-        title, yaxis={"autorange": "reversed"}, height=max(260, 34 * len(mods) + 120))
+          "texttemplate": "%{text}", "showscale": False, "xgap": 2, "ygap": 2,
+          "hovertemplate": "%{hovertext}<extra></extra>"}],
+        title, xaxis={"title": {"text": "Phase"}, "side": "top", "type": "category"},
+        yaxis=category_axis("Main modality", reversed_=True),
+        height=max(260, 34 * len(mods) + 140))
 
 
 def area_treemap(df: pd.DataFrame, area_labels: Mapping[str, str],
@@ -191,3 +313,19 @@ def area_treemap(df: pd.DataFrame, area_labels: Mapping[str, str],
                      "customdata": custom,
                      "hovertemplate": "%{label}: %{value:,} trials<extra></extra>"}],
                    title, height=520)
+
+
+def with_source(fig: go.Figure, source: str) -> go.Figure:
+    """The figure with a source line under its title (plotly's subtitle, at the figure's left
+    edge, so it is never clipped by a long axis label), so a saved PNG still says what it
+    shows and for which filters."""
+    lines = textwrap.wrap(source, 60)[:5] or [""]
+    title = fig.layout.title.text or ""
+    fig.update_layout(title={"text": title, "subtitle": {
+        "text": "<br>".join(_safe(line) for line in lines),
+        "font": {"size": 10, "color": "#555555"}}})
+    margin = fig.layout.margin.to_plotly_json() if fig.layout.margin else {}
+    extra = 13 * len(lines) + 6
+    fig.update_layout(margin={**margin, "t": int(margin.get("t") or 40) + extra},
+                      height=(fig.layout.height or 380) + extra)
+    return fig

@@ -17,6 +17,7 @@ SPONSOR_GROUPS = ("Industry", "Academic and other", "Government",
                   "Network, individual or unknown")
 CLICK_GEN = "_click_gen"  # bumped after each applied click: a fresh chart key clears selection
 UNDO = "_undo_filters"
+SHOWN = "_shown_filters"  # the filters the current page's figures count with
 
 
 def labels() -> dict[str, str]:
@@ -31,6 +32,7 @@ def sub_labels() -> dict[str, str]:
 def page_header(title: str, snap: Snapshot, filters: Filters, trials: int) -> None:
     """The page's title and what it shows; the title may hold a sponsor's or condition's name
     and the caption the filters a link set, so both are written as literal text."""
+    st.session_state[SHOWN] = filters  # what the page's figures show (source_line)
     st.title(words.literal(title))
     st.caption(f"{trials:,} trials · {snap.data_words} · "
                + words.literal(filters.caption(labels(), default_areas().labels())))
@@ -45,7 +47,9 @@ def chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str | None = None,
     or country narrows the filters to it; the sidebar shows the change with an undo button.
     """
     target = where or st
-    config = {"displaylogo": False, **charts.MAP_CONFIG}
+    config = {"displaylogo": False, **charts.MAP_CONFIG,
+              "toImageButtonOptions": {"filename": f"trialscape_{name}", "scale": 2}}
+    fig = charts.with_source(fig, source_line())
     if click:
         generation = st.session_state.get(CLICK_GEN, 0)
         event = target.plotly_chart(fig, width="stretch", key=f"{key or name}_{generation}",
@@ -62,6 +66,17 @@ def chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str | None = None,
                            on_click="ignore")
 
 
+def source_line() -> str:
+    """What every figure says under it: source, data date and the filters it shows."""
+    snap: Snapshot | None = st.session_state.get("snapshot")
+    filters: Filters = (st.session_state.get(SHOWN) or st.session_state.get("filters")
+                        or Filters())
+    dated = snap.data_words if snap else "ClinicalTrials.gov"
+    demo = " · FICTIONAL DEMO DATA" if snap and snap.is_demo else ""
+    return (f"{dated} via trialscape{demo} · "
+            + filters.caption(labels(), default_areas().labels()))
+
+
 def sponsor_group_charts(sponsors: pd.DataFrame, name: str, key: str,
                          colour: str = "#0072B2", height: int = 380,
                          title: str = "{group}: top lead sponsors") -> None:
@@ -71,7 +86,8 @@ def sponsor_group_charts(sponsors: pd.DataFrame, name: str, key: str,
     for col, group in zip(st.columns(max(len(groups), 1)), groups, strict=False):
         part = sponsors[sponsors["sponsor_group"] == group]
         chart(charts.bars(part["sponsor"].tolist(), part["trials"].tolist(),
-                          title.format(group=group), colour, height=height),
+                          title.format(group=group), colour, height=height,
+                          what="Lead sponsor"),
               part, f"{name}_{group.split()[0].lower()}", f"{key}_{group}", col,
               click=("sponsor",))
 
