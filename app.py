@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from trialscape.filters import Filters
 from trialscape.snapshot.info import SnapshotMissing
 from trialscape.ui.data import current_snapshot
 from trialscape.ui.entry import RAN
@@ -53,17 +54,6 @@ if not snapshot.is_current_shape:
     st.stop()
 
 st.session_state["snapshot"] = snapshot
-if snapshot.is_demo:
-    st.warning("**Fictional demo data.** Every trial, sponsor and product on these pages is "
-               "invented, to show how trialscape works. It describes no real study.",
-               icon=":material/warning:")
-elif snapshot.data_day:
-    age = (datetime.now(UTC).date() - snapshot.data_day).days
-    if age > STALE_AFTER_DAYS:
-        st.info(f"These figures use {snapshot.data_words}, {age} days ago; trials registered "
-                "or updated since then are not included.",
-                icon=":material/schedule:")
-
 page = st.navigation([
     st.Page("pages/landscape.py", title="Landscape", icon=":material/public:", default=True),
     st.Page("pages/modality.py", title="Modality", icon=":material/genetics:"),
@@ -72,7 +62,28 @@ page = st.navigation([
     st.Page("pages/conditions.py", title="Conditions", icon=":material/stethoscope:"),
     st.Page("pages/editors.py", title="Editors' desk", icon=":material/edit_note:"),
     st.Page("pages/about.py", title="About the data", icon=":material/info:"),
-])
+    # one chart alone, for an article's iframe (pages/embed.py): not in the menu
+    st.Page("pages/embed.py", title="Embedded chart", url_path="embed", visibility="hidden"),
+], position="hidden" if st.context.is_embedded or "chart" in st.query_params else "sidebar")
+embedded = page.url_path == "embed"
+if snapshot.is_demo:  # said even in an embedded chart: fictional data never passes as real
+    st.warning("**Fictional demo data.** Every trial, sponsor and product on these pages is "
+               "invented, to show how trialscape works. It describes no real study.",
+               icon=":material/warning:")
+elif snapshot.data_day and not embedded:  # an embedded chart's source line gives its date
+    age = (datetime.now(UTC).date() - snapshot.data_day).days
+    if age > STALE_AFTER_DAYS:
+        st.info(f"These figures use {snapshot.data_words}, {age} days ago; trials registered "
+                "or updated since then are not included.",
+                icon=":material/schedule:")
+if embedded:  # no sidebar around an embedded chart
+    st.session_state["filters"] = Filters.from_params(
+        {k: st.query_params.get_all(k) for k in st.query_params.keys()})  # noqa: SIM118
+    try:
+        page.run()
+    finally:
+        log_run(page.title, time.perf_counter() - started)
+    st.stop()
 filter_sidebar(snapshot)
 st.sidebar.caption(("Fictional demo data, dated " + snapshot.data_date) if snapshot.is_demo
                    else snapshot.data_words[0].upper() + snapshot.data_words[1:])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from trialscape import charts, scope
+from trialscape import scope
+from trialscape.ui import figures
 from trialscape.ui.data import modalities, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import chart, labels, page_header
@@ -52,33 +53,23 @@ if total == 0:
     st.info("No trial matches these filters. Remove one in the sidebar, or clear them all.")
     st.stop()
 
-# --- the pipeline: main modality x phase, counts in the cells -----------------------------
-by_phase = q("modality_by_phase")
-cover = q("coverage").iloc[0]
-chart(charts.modality_phase_heatmap(
-    by_phase, names, order,
-    f"The pipeline: trials by main modality and phase ({total:,} trials, each counted once; "
-    f"'Not given': {int(cover.no_phase):,} records state no phase, "
-    f"{int(cover.no_phase_interventional):,} of them interventional)"),
-    by_phase, "pipeline_modality_by_phase", "pipeline", click=("modality", "phase"))
+# --- the pipeline, the kinds, the statuses, the starts: shareable figures ---------------
+ctx = figures.Context(q, total, names, colours, order,
+                      snap.data_day.year if snap.data_day else 2026)
+link = {**view.to_params(), **({} if filters.modality else {scope.URL_NAME: [picked]})}
 
+
+def show(chart_id: str, name: str, where=None) -> None:
+    built = figures.build(chart_id, ctx)
+    chart(built.fig, built.data, name, chart_id, where, click=built.click,
+          embed=figures.params_for(chart_id, link, {}))
+
+
+show("pipeline", "pipeline_modality_by_phase")
 left, right = st.columns(2)
-by_primary = q("by_primary_modality")
-chart(charts.modality_bars(by_primary, names, colours, order,
-                           f"Trials by main modality ({total:,} trials, each counted once)"),
-      by_primary, "trials_by_main_modality", "by_primary", left, click=("modality",))
-by_status = q("by_status")
-chart(charts.status_bars(by_status, f"Status ({int(by_status['trials'].sum()):,} trials)"),
-      by_status, "trials_by_status", "by_status", right, click=("status",))
-
-year = snap.data_day.year if snap.data_day else 2026
-starts = q("starts_by_year", first_year=year - 25, last_year=year + 2)
-chart(charts.starts_small_multiples(
-    starts, names, colours, order,
-    f"Trial starts per year, one panel per main modality, each on its own scale "
-    f"({int(starts['trials'].sum()):,} trials starting {year - 25}–{year + 2}; the last "
-    "years are planned starts)"),
-    starts, "starts_per_year", "starts", click=("modality", "start_year"))
+show("main_modality", "trials_by_main_modality", left)
+show("status", "trials_by_status", right)
+show("starts", "starts_per_year")
 st.caption("Click a bar, a cell or a point to filter on it; the sidebar can undo it.")
 
 # --- a card per modality in view ----------------------------------------------------------

@@ -7,11 +7,11 @@ from dataclasses import replace
 import streamlit as st
 
 from trialscape import charts, enums, words
-from trialscape.ingest.areas import default_areas
-from trialscape.ingest.countries import country_centres
+from trialscape.ui import figures
 from trialscape.ui.data import modalities, runner
 from trialscape.ui.entry import started_by_app
-from trialscape.ui.layout import chart, page_header, sponsor_group_charts
+from trialscape.ui.layout import chart, labels, page_header, sponsor_group_charts
+from trialscape.ui.quote import quote
 from trialscape.ui.sidebar import set_filters
 from trialscape.ui.tables import readable, trial_links
 
@@ -19,6 +19,7 @@ started_by_app()
 snap = st.session_state["snapshot"]
 filters = st.session_state["filters"]
 mods = {m.id: m for m in sorted(modalities(), key=lambda m: m.order)}
+names = labels()
 
 if len(filters.modality) != 1:
     st.title("Modality")
@@ -55,21 +56,23 @@ if total == 0:
     st.info("No trial matches these filters. Remove one in the sidebar, or clear them all.")
     st.stop()
 
-left, right = st.columns(2)
-phases = q("by_phase")
-chart(charts.phase_bars(phases, f"Trials by phase ({total:,} trials)", m.colour),
-      phases, f"{m.id}_by_phase", "phase", left, click=("phase",))
-status = q("by_status")
-chart(charts.status_bars(status, f"Status ({total:,} trials)"), status, f"{m.id}_by_status",
-      "status", right, click=("status",))
+ctx = figures.Context(q, total, names, {x.id: x.colour for x in mods.values()}, list(mods),
+                      snap.data_day.year if snap.data_day else 2026, m)
+link = filters.to_params()
 
+
+def show(chart_id: str, name: str, where=None) -> None:
+    built = figures.build(chart_id, ctx)
+    chart(built.fig, built.data, f"{m.id}_{name}", f"{m.id}_{chart_id}", where,
+          click=built.click, embed=figures.params_for(chart_id, link, {}))
+
+
+quote(m, q, total, snap, filters)
+left, right = st.columns(2)
+show("phases", "by_phase", left)
+show("status", "by_status", right)
 if m.submodalities:
-    sub_names = {s.id: s.label for s in m.submodalities}
-    subs = q("by_submodality", modality=m.id)
-    chart(charts.bars([sub_names.get(s, "Not specified in the record") for s in
-                       subs["submodality"]], subs["trials"].tolist(),
-                      f"{m.label}: which kind ({total:,} trials; a trial can be of two kinds)",
-                      m.colour, what="Kind"), subs, f"{m.id}_by_kind", "subs")
+    show("kinds", "by_kind")
 
 st.subheader("Who runs these trials")
 sponsor_group_charts(q("top_sponsors", n=10), f"{m.id}_sponsors", "sp", m.colour)
@@ -82,30 +85,13 @@ chart(charts.bars(conds["condition"].tolist(), conds["trials"].tolist(),
                   f"Top conditions: the registry's MeSH terms, which {with_mesh:,} of these "
                   f"{total:,} trials carry", m.colour, what="Condition (MeSH term)"),
       conds, f"{m.id}_conditions", "conds", left, click=("condition",))
-area_names = {**default_areas().labels(), "NONE": "No area found"}
-areas = q("by_area")
-chart(charts.bars([area_names.get(a, a) for a in areas["area"]], areas["trials"].tolist(),
-                  "Therapeutic areas (a trial can be in several)", m.colour,
-                  ids=areas["area"].tolist(), what="Therapeutic area"),
-      areas, f"{m.id}_areas", "areas", right, click=("area",))
+show("areas", "areas", right)
 
 st.subheader("Where")
-countries = q("by_country")
-none = countries[countries["country"] == "NONE"]["trials"].sum()
-chart(charts.country_map(countries[countries["country"] != "NONE"], country_centres(),
-                         f"Trials by country (a trial counts once in each of its countries; "
-                         f"{int(none):,} trials list no site country)", m.colour),
-      countries, f"{m.id}_countries", "map", click=("country",))
+show("countries", "countries")
 
 left, right = st.columns(2)
-year = snap.data_day.year if snap.data_day else 2026
-starts = q("starts_by_year", first_year=year - 25, last_year=year + 2)
-per_year = starts.groupby("year", as_index=False)["trials"].sum()
-chart(charts.starts_by_year(per_year.assign(modality=m.id), {m.id: m.label},
-                            {m.id: m.colour}, [m.id],
-                            f"Trial starts per year ({int(per_year['trials'].sum()):,} trials "
-                            f"starting {year - 25}–{year + 2})"),
-      per_year, f"{m.id}_starts", "starts", left, click=("modality", "start_year"))
+show("starts", "starts", left)
 with right:
     st.markdown("**Newest trials**")
     newest = q("newest_trials", n=10)

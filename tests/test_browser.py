@@ -298,3 +298,28 @@ def test_landscape_and_gene_therapy_read_well_at_every_width(browser, ctgov_db, 
             shot(page, f"{name}-{width}")
             _readable(page, width, f"{name} at {width} px")
         page.context.close()
+
+
+def test_an_embedded_chart_in_a_real_browser(server, browser):
+    """What an article's iframe shows: one chart, its source line, no sidebar; the same cell
+    counts as the landscape's pipeline."""
+    page = browser.new_context(viewport={"width": 900, "height": 900}).new_page()
+    page.goto(server + "/?scope=all")
+    wait_ready(page, charts=4)
+    page.wait_for_timeout(1000)
+    cells = page.locator('[data-testid="stPlotlyChart"]').first.locator(
+        "g.heatmaplayer text, .textpoint text, text.textpoint").all_text_contents()
+    page.goto(server + "/embed?chart=pipeline&scope=all&embed=true")
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] "
+                           ".main-svg').length >= 1", timeout=60_000)
+    page.wait_for_timeout(1000)
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    assert charts.count() == 1
+    assert page.locator('[data-testid="stSidebarNav"]').count() == 0
+    subtitle = " ".join(charts.first.locator(".gtitle-subtitle").all_text_contents())
+    assert "trialscape" in subtitle
+    embedded = charts.first.locator(
+        "g.heatmaplayer text, .textpoint text, text.textpoint").all_text_contents()
+    assert embedded == cells
+    shot(page, "7-embedded-pipeline")
+    page.context.close()

@@ -72,3 +72,18 @@ def test_registry_text_in_a_label_stays_text():
                      "&lt;b&gt;bold&lt;/b&gt;")  # whole in the hover, shortened on the axis
     assert shown.endswith("…")
     assert fig.data[0].customdata[0] == name  # a click still filters on the real name
+
+
+def test_numbers_to_quote_in_words():
+    from trialscape.quotes import Figures, sentences
+    said = sentences(Figures("Gene therapy", "2026-11-20", True, 1200, 300, 500,
+                             {"PHASE1": 600, "PHASE2": 300, "PHASE3": 50, "NA": 9},
+                             ("Cancer", 700), ("United States", 640), 500, 400))
+    assert said[0] == ("As of 2026-11-20, 1,200 gene therapy trials are registered on "
+                       "ClinicalTrials.gov; 300 are recruiting and 500 are active in all.")
+    assert said[1] == "Most are in phase 1 (600, 50%); 50 have reached phase 3 or later."
+    assert "25% more than in the five years before" in said[-1]
+    imported = sentences(Figures("mRNA", "2026-08-14", False, 10, 0, 0, {}, None, None, 0, 0))
+    assert imported == ["In ClinicalTrials.gov records updated up to 2026-08-14, 10 mRNA "
+                        "trials are registered on ClinicalTrials.gov; 0 are recruiting and 0 "
+                        "are active in all."]

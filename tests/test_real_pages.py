@@ -219,3 +219,56 @@ def test_every_figure_is_readable(monkeypatch, ctgov_db, page, params):
                        for t in spec["data"]), default=0)
             if top < 10:  # a small axis must not tick at 0.5
                 assert axis.get("dtick") == 1, (title["text"], name)
+
+
+@pytest.mark.parametrize("chart_id, page, params", [
+    ("pipeline", "pages/landscape.py", {}),
+    ("starts", "pages/landscape.py", {"scope": "all", "phase": "PHASE2"}),
+    ("phases", "pages/modality.py", {"modality": "gene_therapy"}),
+    ("countries", "pages/modality.py", {"modality": "engineered_cell_therapy"}),
+])
+def test_an_embedded_chart_shows_the_numbers_of_its_page(monkeypatch, ctgov_db, chart_id,
+                                                          page, params):
+    """The embed view (`/embed?chart=...`) draws one chart, with its source line, and the
+    same numbers as the page it was taken from; the page offers the snippet."""
+    full = open_app(monkeypatch, ctgov_db, page, timeout=180, **params)
+    codes = [c.value for c in full.code if "<iframe" in c.value and f"chart={chart_id}" in
+             c.value]
+    assert codes, "the page offers no embed snippet for this chart"
+    on_page = next(json.loads(c.proto.spec) for c in full.get("plotly_chart")
+                   if json.loads(c.proto.spec)["layout"]["title"]["text"]
+                   and _same_chart(json.loads(c.proto.spec), chart_id))
+    embedded = open_app(monkeypatch, ctgov_db, "pages/embed.py", timeout=180, chart=chart_id,
+                        **params)
+    specs = [json.loads(c.proto.spec) for c in embedded.get("plotly_chart")]
+    assert len(specs) == 1 and not embedded.sidebar.multiselect  # one chart, no sidebar
+    for a, b in zip(on_page["data"], specs[0]["data"], strict=True):
+        for key in ("x", "y", "z", "lat", "text"):
+            assert a.get(key) == b.get(key), key
+    assert "via trialscape" in specs[0]["layout"]["title"]["subtitle"]["text"].replace(
+        "<br>", " ")
+
+
+def _same_chart(spec: dict, chart_id: str) -> bool:
+    kinds = {t.get("type") for t in spec["data"]}
+    title = spec["layout"]["title"]["text"]
+    return {"pipeline": "heatmap" in kinds, "starts": "per year" in title,
+            "phases": "by phase" in title, "countries": "scattergeo" in kinds}[chart_id]
+
+
+def test_an_embed_link_to_an_unknown_chart_says_so(monkeypatch, small_db):
+    at = open_app(monkeypatch, small_db, "pages/embed.py", chart="<script>")
+    assert "names no chart" in at.warning[0].value and not at.get("plotly_chart")
+
+
+def test_numbers_to_quote_are_sentences_with_the_figures(monkeypatch, ctgov_db):
+    at = open_app(monkeypatch, ctgov_db, "pages/modality.py", timeout=180,
+                  modality="gene_therapy")
+    con = duckdb.connect(str(ctgov_db), read_only=True)
+    total, recruiting = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE overall_status = 'RECRUITING') FROM trials "
+        "WHERE list_contains(modalities, 'gene_therapy')").fetchall()[0]
+    con.close()
+    text = next(t.value for t in at.text if "trials are registered" in t.value)
+    assert f"{total:,} gene therapy trials are registered" in text
+    assert f"{recruiting:,} are recruiting" in text and "Most are in phase" in text

@@ -282,6 +282,7 @@ def modality_phase_heatmap(df: pd.DataFrame, labels: Mapping[str, str], order: l
           "hovertext": [[f"{_safe(labels.get(m, m))}, {names[p]}: {counts.get((m, p), 0):,} "
                          "trials" for p in phases] for m in mods],
           "customdata": [[[m, p] for p in phases] for m in mods], "colorscale": "Blues",
+          "reversescale": True, "zmin": 0,  # plotly's Blues runs dark to light: 0 is white
           "texttemplate": "%{text}", "showscale": False, "xgap": 2, "ygap": 2,
           "hovertemplate": "%{hovertext}<extra></extra>"}],
         title, xaxis={"title": {"text": "Phase"}, "side": "top", "type": "category"},

@@ -40,7 +40,7 @@ def page_header(title: str, snap: Snapshot, filters: Filters, trials: int) -> No
 
 def chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str | None = None,
           where: st.delta_generator.DeltaGenerator | None = None,
-          click: tuple[str, ...] = ()) -> None:
+          click: tuple[str, ...] = (), embed: dict[str, list[str]] | None = None) -> None:
     """A chart, and a button that downloads exactly the numbers drawn (CSV).
 
     With `click` (the filter names a point's customdata holds, in order), clicking a bar, cell
@@ -60,10 +60,35 @@ def chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str | None = None,
             _apply_click(points[0], click)
     else:
         target.plotly_chart(fig, width="stretch", key=key, config=config)
-    target.download_button("Chart data (CSV)", export.frame_csv_bytes(data),
-                           file_name=f"trialscape_{name}.csv", mime="text/csv",
-                           key=f"dl_{key or name}", type="tertiary", icon=":material/download:",
-                           on_click="ignore")
+    row = target.container(horizontal=True) if embed else target
+    row.download_button("Chart data (CSV)", export.frame_csv_bytes(data),
+                        file_name=f"trialscape_{name}.csv", mime="text/csv",
+                        key=f"dl_{key or name}", type="tertiary", icon=":material/download:",
+                        on_click="ignore")
+    if embed:
+        with row.popover("Embed this chart", icon=":material/code:", type="tertiary"):
+            st.caption("Paste this into an article: the chart stays live, with these filters "
+                       "and its source line.")
+            st.code(embed_snippet(embed, fig), language="html")
+
+
+def embed_url(params: dict[str, list[str]]) -> str:
+    """The address of the chrome-less view of one chart (pages/embed.py)."""
+    from urllib.parse import urlencode, urlsplit
+
+    here = urlsplit(st.context.url or "http://127.0.0.1:8501/")
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    root = f"{here.scheme}://{here.netloc}" + (f"/{base}" if base else "")
+    return f"{root}/embed?{urlencode(params, doseq=True)}"
+
+
+def embed_snippet(params: dict[str, list[str]], fig: go.Figure) -> str:
+    from html import escape
+
+    title = " ".join((fig.layout.title.text or "trialscape chart").split("<br>"))
+    height = int(fig.layout.height or 420) + 40
+    return (f'<iframe src="{escape(embed_url(params))}" title="{escape(title)}" '
+            f'width="100%" height="{height}" style="border:0" loading="lazy"></iframe>')
 
 
 def source_line() -> str:
