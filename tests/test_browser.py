@@ -143,7 +143,10 @@ def test_a_reader_and_an_analyst_in_a_real_browser(server, browser, small_db, tm
 
     # Click the biggest bar of the main-modality chart: its modality becomes the filter,
     # visibly and in the link; the sidebar's undo puts things back.
-    bars = page.locator('[data-testid="stPlotlyChart"]').nth(1).locator(".bars .point path")
+    target = page.locator('[data-testid="stPlotlyChart"]').nth(1)
+    target.scroll_into_view_if_needed()  # the app scrolls inside its own container
+    page.wait_for_timeout(300)
+    bars = target.locator(".bars .point path")
     boxes = [b.bounding_box() for b in bars.all()]
     box = max((b for b in boxes if b), key=lambda b: b["width"])
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # hover first,
@@ -158,7 +161,7 @@ def test_a_reader_and_an_analyst_in_a_real_browser(server, browser, small_db, tm
     wait_ready(page, charts=4)
 
     # Follow a modality card to its page.
-    page.locator('a[href*="modality=monoclonal_antibody"]', has_text="See the trials").click()
+    page.locator('a[href*="modality=monoclonal_antibody"]', has_text="Trials").click()
     page.wait_for_url("**/modality?*modality=monoclonal_antibody*")
     wait_ready(page, charts=6)
     assert page.locator("h1").first.inner_text().startswith("Monoclonal antibodies")
