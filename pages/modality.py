@@ -7,7 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from trialscape import charts, enums, words
-from trialscape.ui import figures
+from trialscape.ui import deepdive, figures
 from trialscape.ui.data import modalities, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import chart, labels, page_header, sponsor_group_charts
@@ -73,6 +73,8 @@ show("phases", "by_phase", left)
 show("status", "by_status", right)
 if m.submodalities:
     show("kinds", "by_kind")
+if m.id in deepdive.SECTIONS:
+    deepdive.SECTIONS[m.id](q, m, filters, total)
 
 st.subheader("Who runs these trials")
 sponsor_group_charts(q("top_sponsors", n=10), f"{m.id}_sponsors", "sp", m.colour)

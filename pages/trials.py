@@ -117,4 +117,5 @@ if facts.empty:
     st.warning(f"{nct} is not in this snapshot.")  # nct is checked: NCT and 8 digits
     st.stop()
 trial_detail(facts.iloc[0], q("trial_placements", nct_id=nct),
-             q("trial_interventions", nct_id=nct), names, sub_labels())
+             q("trial_interventions", nct_id=nct), names, sub_labels(),
+             q("trial_attributes", nct_id=nct))

@@ -102,6 +102,7 @@ def _hbar(labels: list[str], values: list[int], ids: list[Any], colour: Any,
     return {"type": "bar", "orientation": "h", "x": values, "y": [_short(v) for v in labels],
             "hovertext": [_safe(v) for v in labels], "customdata": ids,
             "marker": {"color": colour}, "texttemplate": "%{x:,}", "textposition": "auto",
+            "textangle": 0,
             "hovertemplate": "%{hovertext}: %{x:,} " + unit + "<extra></extra>"}
 
 

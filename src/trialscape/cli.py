@@ -517,7 +517,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="FILE.csv or FILE.xlsx")
     p.add_argument("--from-url", metavar="LINK", help="take the filters from a dashboard link")
     for name in ("modality", "phase", "status", "sponsor_class", "sponsor", "condition", "area",
-                 "country", "study_type"):
+                 "country", "study_type", "feature"):
         p.add_argument(f"--{name.replace('_', '-')}", dest=name, action="append",
                        metavar="VALUE", help="repeatable; values as in the URL")
     p.add_argument("--start-from", dest="start_from", type=int, metavar="YEAR")

@@ -15,8 +15,10 @@ from typing import Any
 from trialscape import enums
 
 LIST_FIELDS = ("modality", "phase", "status", "sponsor_class", "sponsor", "condition", "area",
-               "country", "study_type")
-URL_NAMES = (*LIST_FIELDS[:8], "start_from", "start_to", "study_type", "q")
+               "country", "study_type", "feature")
+# `feature` (attribute:value of trial_attributes, "vector:AAV") extends DESIGN §4's names; it
+# narrows to trials whose record states that feature (the advanced-therapy pages' charts).
+URL_NAMES = (*LIST_FIELDS[:8], "start_from", "start_to", "study_type", "q", "feature")
 MAX_VALUES = 50  # per filter: a link is a request, not a place to smuggle a table in
 MAX_TEXT = 200
 YEAR_RANGE = (1900, 2100)
@@ -41,6 +43,7 @@ class Filters:
     start_to: int | None = None
     study_type: tuple[str, ...] = ()
     q: str = ""
+    feature: tuple[str, ...] = ()
 
     # --- URL ------------------------------------------------------------------------------
 
@@ -178,6 +181,15 @@ class Filters:
             clauses.append(f"start_year <= {bind('start_to', self.start_to)}")
         for i, word in enumerate(search_words(self.q)):
             clauses.append(f"contains(search_text, {bind(f'q_{i}', word)})")
+        if self.feature:
+            # several values of one attribute: any of them; of different attributes: all
+            by_attribute: dict[str, list[str]] = {}
+            for item in self.feature:
+                by_attribute.setdefault(item.partition(":")[0], []).append(item)
+            for i, items in enumerate(by_attribute.values()):
+                clauses.append("nct_id IN (SELECT nct_id FROM trial_attributes WHERE "
+                               "list_contains(" + bind(f"feature_{i}", items)
+                               + ", attribute || ':' || value))")
         return (" AND ".join(clauses) or "TRUE"), params
 
     # --- words ----------------------------------------------------------------------------
@@ -198,6 +210,8 @@ class Filters:
                                                       for v in value))
         if self.sponsor:
             parts.append("Lead sponsor: " + "; ".join(self.sponsor))
+        if self.feature:
+            parts.append("Feature: " + "; ".join(feature_words(f) for f in self.feature))
         if self.condition:
             parts.append("Condition mentions: " + "; ".join(self.condition))
         if self.area:
@@ -235,3 +249,11 @@ class Filters:
 def search_words(text: str) -> list[str]:
     """Lower-cased words of a free-text search; every word must appear."""
     return [w for w in re.split(r"\s+", text.lower().strip()) if w][:10]
+
+
+def feature_words(item: str) -> str:
+    """'vector:AAV' -> 'Vehicle: AAV' (data/attributes.toml labels)."""
+    from trialscape.classify.attributes import default_rules
+
+    attribute, _, value = item.partition(":")
+    return f"{default_rules().labels.get(attribute, attribute)}: {value}"

@@ -18,6 +18,9 @@ SELECT nct_id,
        array_to_string(countries, '; ') AS countries,
        array_to_string(intervention_names, '; ') AS interventions,
        start_date, primary_completion_date, first_posted, last_update_posted,
-       enrollment, has_results
+       enrollment, has_results,
+       -- what the record says beyond the modality (trial_attributes): "vector=AAV; ..."
+       (SELECT string_agg(a.attribute || '=' || a.value, '; ' ORDER BY a.attribute, a.value)
+        FROM trial_attributes a WHERE a.nct_id = f.nct_id) AS features
 FROM f
 ORDER BY start_date NULLS LAST, nct_id

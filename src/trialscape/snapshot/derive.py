@@ -10,6 +10,9 @@ from collections.abc import Iterator
 import duckdb
 import pyarrow as pa
 
+from trialscape.classify.attributes import TrialText
+from trialscape.classify.attributes import default_rules as default_attribute_rules
+from trialscape.classify.attributes import derive as derive_attributes
 from trialscape.classify.corrections import RULE, load_corrections
 from trialscape.classify.engine import Classifier
 from trialscape.classify.inputs import trial_batches, trials_from_batch
@@ -109,7 +112,7 @@ def _in_workers(classifier: Classifier, batches: Iterator[pa.RecordBatch],
 
 # Bump when the `trials` table changes shape; the app asks for `trialscape classify` (which
 # rebuilds it) when a snapshot's derived_version is older.
-DERIVED_VERSION = "4"
+DERIVED_VERSION = "5"
 
 WIDE_SQL = """
 CREATE OR REPLACE TABLE trials AS
@@ -175,6 +178,50 @@ ORDER BY s.start_date NULLS LAST, s.nct_id
 """
 
 
+ATTRIBUTE_TEXT_SQL = """
+WITH wanted AS (
+    SELECT nct_id, list(DISTINCT modality) AS modalities FROM study_modalities
+    WHERE list_contains($modalities, modality) GROUP BY nct_id
+), iv AS (
+    SELECT nct_id,
+           string_agg(name || ' ' || array_to_string(coalesce(other_names, []), ' '), ' | ')
+               AS names,
+           string_agg(description, ' | ') AS descriptions
+    FROM interventions SEMI JOIN wanted USING (nct_id) GROUP BY nct_id
+), cond AS (
+    SELECT nct_id, string_agg(condition, ' | ') AS conditions
+    FROM conditions SEMI JOIN wanted USING (nct_id) GROUP BY nct_id
+), mesh AS (
+    SELECT nct_id, list(DISTINCT term) AS terms FROM condition_mesh
+    SEMI JOIN wanted USING (nct_id) WHERE is_ancestor GROUP BY nct_id
+)
+SELECT w.nct_id, w.modalities, coalesce(iv.names, ''), coalesce(iv.descriptions, ''),
+       concat_ws(' | ', s.brief_title, s.official_title), coalesce(cond.conditions, ''),
+       coalesce(s.brief_summary, ''), coalesce(mesh.terms, [])
+FROM wanted w JOIN studies s USING (nct_id)
+LEFT JOIN iv USING (nct_id) LEFT JOIN cond USING (nct_id) LEFT JOIN mesh USING (nct_id)
+ORDER BY w.nct_id
+"""
+
+
+def build_attributes(con: duckdb.DuckDBPyConnection) -> int:
+    """`trial_attributes`: what each advanced-therapy trial's record says beyond its modality
+    (classify/attributes.py, data/attributes.toml); rebuilt whole, it is small."""
+    rules = default_attribute_rules()
+    rows: list[tuple[str, str, str, str]] = []
+    for nct_id, mods, names, descriptions, title, conditions, summary, mesh in con.execute(
+            ATTRIBUTE_TEXT_SQL, {"modalities": list(rules.applies)}).fetchall():
+        text = TrialText(nct_id, tuple(mods), names, descriptions, title, conditions, summary,
+                         tuple(mesh))
+        rows += [(nct_id, a, v, e) for a, v, e in derive_attributes(text, rules)]
+    columns = list(zip(*rows, strict=True)) or [[]] * 4
+    found = pa.table({name: pa.array(col, type=pa.string()) for name, col in zip(  # noqa: F841
+        ("nct_id", "attribute", "value", "evidence"), columns, strict=True)})
+    con.execute("CREATE OR REPLACE TABLE trial_attributes AS SELECT * FROM found "
+                "ORDER BY nct_id, attribute, value")
+    return len(rows)
+
+
 def build_wide(con: duckdb.DuckDBPyConnection, classifier: Classifier) -> None:
     """The one-row-per-trial table the dashboard filters: list columns and a modality bitmask."""
     con.execute("CREATE OR REPLACE TABLE modality_bits (modality VARCHAR, bit BIGINT, "
@@ -183,6 +230,7 @@ def build_wide(con: duckdb.DuckDBPyConnection, classifier: Classifier) -> None:
                     [(m.id, 1 << i, m.order) for i, m in enumerate(classifier.modalities)])
     build_sponsor_aliases(con)
     learn_sponsor_classes(con)
+    build_attributes(con)
     con.execute(WIDE_SQL)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from trialscape import enums, words
-from trialscape.filters import CLOSED, LIST_FIELDS, URL_NAMES, Filters
+from trialscape.filters import CLOSED, LIST_FIELDS, URL_NAMES, Filters, feature_words
 from trialscape.ui.data import Snapshot, modalities, runner
 
 WIDGET = {name: f"w_{name}" for name in (*LIST_FIELDS, "years", "q")}
@@ -117,6 +117,11 @@ def filter_sidebar(snap: Snapshot) -> Filters:
             countries = q("country_options", unfiltered=True)["country"].tolist()
             _multi("Country", "country", countries, None,
                    "Trials with at least one site in the country.")
+            features = q("feature_options", unfiltered=True)["feature"].tolist()
+            _multi("Feature (advanced therapies)", "feature", features,
+                   {f: feature_words(f) for f in features},
+                   "What gene, editing and engineered-cell trial records say: the vehicle "
+                   "(AAV, lentiviral...), in the body or in the lab, the target antigen...")
         f = _current(years_value, years)
         undo = state.get("_undo_filters")
         if undo is not None:

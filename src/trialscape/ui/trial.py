@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from trialscape import enums, words
+from trialscape.classify.attributes import default_rules
 from trialscape.classify.corrections import COLUMNS, suggested
 from trialscape.ingest.normalise import is_unusual_phase_list
 
@@ -47,7 +48,8 @@ def sponsor_words(t: pd.Series) -> str:
 
 
 def trial_detail(t: pd.Series, placements: pd.DataFrame, interventions: pd.DataFrame,
-                 names: dict[str, str], kinds: dict[str, str]) -> None:
+                 names: dict[str, str], kinds: dict[str, str],
+                 features: pd.DataFrame | None = None) -> None:
     nct = t.nct_id
     with st.container(border=True):
         st.markdown(f"#### [{nct}](https://clinicaltrials.gov/study/{nct})")  # NCT + 8 digits
@@ -78,6 +80,12 @@ def trial_detail(t: pd.Series, placements: pd.DataFrame, interventions: pd.DataF
                     else f", {kinds.get(p.submodality, p.submodality)}")
             st.text(f"{names.get(p.modality, p.modality)} ({tag}{kind}): "
                     + words.cut(p.evidence, TEXT_CHARS, "no evidence recorded"))
+        if features is not None and not features.empty:
+            st.markdown("**What the record says beyond the modality**")
+            labels = default_rules().labels
+            for f in features.itertuples(index=False):
+                st.text(f"{labels.get(f.attribute, f.attribute)}: {f.value} — "
+                        + words.cut(f.evidence, TEXT_CHARS))
         if not placements.empty:
             with st.expander("This placement looks wrong?"):
                 st.write("Editors correct a trial by adding one line to `data/corrections.csv`"

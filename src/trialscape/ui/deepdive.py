@@ -1,0 +1,151 @@
+"""The advanced-therapy overviews: what a reader of the gene-therapy explainer was taught to
+look for (inherited or acquired, in the body or in the lab, the vehicle, where it goes, the
+follow-up), and the same depth for gene editing and engineered cells.
+
+Every bar is a value of trial_attributes (classify/attributes.py) with its "not stated in the
+record" bucket kept; a click narrows to that feature (`feature=vector:AAV` in the link).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from trialscape import charts, enums, words
+from trialscape.classify.attributes import NOT_STATED, default_rules
+from trialscape.classify.engine import Modality
+from trialscape.filters import Filters
+from trialscape.ui.layout import chart
+from trialscape.ui.tables import readable, trial_links
+
+# The article's own examples, as condition filters (a trial matches any phrase).
+EXAMPLES = {
+    "Haemophilia": ("hemophilia", "haemophilia", "factor viii deficiency",
+                    "factor ix deficiency"),
+    "Inherited blindness": ("retinal dystrophy", "retinitis pigmentosa", "leber", "rpe65",
+                            "choroideremia", "achromatopsia", "retinoschisis", "stargardt",
+                            "usher syndrome"),
+    "Spinal muscular atrophy": ("spinal muscular atrophy",),
+}
+
+
+def attribute_chart(q: Callable[..., pd.DataFrame], m: Modality, attribute: str, title: str,
+                    where=None) -> None:
+    data = q("by_attribute", attribute=attribute)
+    if data.empty:
+        return
+    labels = [NOT_STATED if v == "NOT_STATED" else v for v in data["value"]]
+    ids = ["NOT_GIVEN" if v == "NOT_STATED" else f"{attribute}:{v}" for v in data["value"]]
+    chart(charts.bars(labels, data["trials"].tolist(), title, m.colour, ids=ids,
+                      what=default_rules().labels.get(attribute, attribute)),
+          data, f"{m.id}_{attribute}", f"{m.id}_attr_{attribute}", where, click=("feature",))
+
+
+def gene_therapy(q: Callable[..., pd.DataFrame], m: Modality, filters: Filters,
+                 total: int) -> None:
+    st.subheader("The article's examples")
+    cols = st.columns(len(EXAMPLES))
+    for col, (name, phrases) in zip(cols, EXAMPLES.items(), strict=True):
+        view = replace(filters, condition=phrases)
+        n = int(_count(q, view))
+        col.metric(name, f"{n:,} trials")
+        col.page_link("pages/trials.py", label=f"Open the {name.lower()} trials",
+                      icon=":material/arrow_forward:", query_params=view.to_params())
+
+    st.subheader("Inherited or acquired, in active studies")
+    st.caption("Active = recruiting, not yet recruiting, enrolling by invitation or active. A "
+               "condition is inherited when the registry's MeSH tree files it under inborn "
+               "genetic or congenital, hereditary and neonatal diseases, or when it is on "
+               "trialscape's reviewed list of monogenic diseases (haemophilia, SMA, Duchenne, "
+               "inherited retinal dystrophies, sickle cell, beta-thalassaemia, ADA-SCID, "
+               "MLD...); otherwise acquired (cancers, infections, heart failure...).")
+    ranked = q("active_conditions_by_inheritance", n=12,
+               monogenic="(?i)" + default_rules().monogenic.pattern)
+    left, right = st.columns(2)
+    for where, kind in ((left, "Inherited"), (right, "Acquired")):
+        part = ranked[ranked["inheritance"] == kind]
+        if part.empty:
+            where.caption(f"No active {kind.lower()}-disease trial matches these filters.")
+            continue
+        chart(charts.bars(part["condition"].tolist(), part["trials"].tolist(),
+                          f"{kind} diseases: conditions of active trials", m.colour,
+                          what="Condition (as registered)"),
+              part, f"{m.id}_active_{kind.lower()}", f"{m.id}_active_{kind}", where,
+              click=("condition",))
+
+    left, right = st.columns(2)
+    attribute_chart(q, m, "delivery", f"In the body or in the lab ({total:,} trials)", left)
+    with right:
+        st.markdown("**In the body or in the lab**")
+        st.write("In vivo: the gene is given into the body, usually inside a virus (AAV for "
+                 "the eye, liver, muscle or brain). Ex vivo: cells are taken out, given the "
+                 "gene in the lab and returned, as for blood stem cells in sickle cell disease "
+                 "or thalassaemia. CAR-T cells, the article's \"specialized version\", are "
+                 "counted on their own page.")
+        st.page_link("pages/modality.py", label="CAR-T and engineered cells",
+                     icon=":material/arrow_forward:",
+                     query_params={**replace(filters, modality=("engineered_cell_therapy",),
+                                             feature=()).to_params()})
+    left, right = st.columns(2)
+    attribute_chart(q, m, "vector", f"The vehicle ({total:,} trials; a trial can use two)",
+                    left)
+    attribute_chart(q, m, "serotype", "AAV serotypes, where the record names one", right)
+    attribute_chart(q, m, "target", f"Where it goes ({total:,} trials; a trial can aim at two)")
+    follow_up(q)
+
+
+def follow_up(q: Callable[..., pd.DataFrame]) -> None:
+    st.subheader("The one-shot and its follow-up")
+    studies = q("follow_up_trials")
+    st.caption("A gene therapy is given once, and its effects are followed for years: the "
+               "regulators ask for up to 15 years after integrating vectors. "
+               f"{len(studies):,} long-term follow-up studies match these filters; where the "
+               "record names the trials it follows, they are listed.")
+    if studies.empty:
+        return
+    shown = studies.assign(link=trial_links(studies["nct_id"]),
+                           status=[words.enum(enums.STATUSES, s) for s in studies["status"]])
+    st.dataframe(readable(shown[["link", "brief_title", "status", "start_date", "follows"]],
+                          dates=["start_date"], missing=""),
+                 hide_index=True, width="stretch", column_config={
+                     "link": st.column_config.LinkColumn("Trial",
+                                                         display_text=r"study/(NCT\d+)"),
+                     "brief_title": "Title", "status": "Status", "start_date": "Start",
+                     "follows": "Follows (NCT numbers named in the record)"})
+
+
+def gene_editing(q: Callable[..., pd.DataFrame], m: Modality, filters: Filters,
+                 total: int) -> None:
+    st.subheader("How the gene is edited")
+    left, right = st.columns(2)
+    attribute_chart(q, m, "editor", f"The editor ({total:,} trials)", left)
+    attribute_chart(q, m, "delivery", f"In the body or in the lab ({total:,} trials)", right)
+    left, right = st.columns(2)
+    attribute_chart(q, m, "target", "Where it goes", left)
+    attribute_chart(q, m, "inheritance", "Inherited or acquired", right)
+
+
+def engineered_cells(q: Callable[..., pd.DataFrame], m: Modality, filters: Filters,
+                     total: int) -> None:
+    st.subheader("Which cells, against what")
+    left, right = st.columns(2)
+    attribute_chart(q, m, "cell_kind", f"Kind of engineered cell ({total:,} trials)", left)
+    attribute_chart(q, m, "donor", "Whose cells: autologous or allogeneic", right)
+    left, right = st.columns(2)
+    attribute_chart(q, m, "antigen", "Target antigen, where the record names it", left)
+    attribute_chart(q, m, "indication",
+                    "What it treats: blood cancers, solid tumours, autoimmune disease", right)
+
+
+def _count(q: Callable[..., pd.DataFrame], view: Filters) -> int:
+    from trialscape.ui.data import query
+
+    snap = st.session_state["snapshot"]
+    return int(query(snap.path, snap.version, "count", view.key()).iloc[0].trials)
+
+
+SECTIONS = {"gene_therapy": gene_therapy, "gene_editing": gene_editing,
+            "engineered_cell_therapy": engineered_cells}
