@@ -101,6 +101,7 @@ def derive(t: TrialText, rules: Rules | None = None) -> list[tuple[str, str, str
                     break
             if attribute in EXCLUSIVE and out and out[-1][0] == attribute:
                 break
+    out = _delivery_from_vehicle(out, wanted)
     seen: set[tuple[str, str]] = set()
     unique = []
     for row in out:
@@ -133,3 +134,20 @@ def _inheritance(t: TrialText, rules: Rules) -> list[tuple[str, str, str]]:
         return [("inheritance", "Acquired",
                  f"conditions '{shown}' name no inherited disease")]
     return []
+
+
+# Vehicles that are given into the body: a trial that names one and says nothing about the
+# lab is an in vivo gene therapy ("Talimogene laherparepvec", "Ad5CMV-p53").
+IN_VIVO_VEHICLES = ("AAV", "Adenoviral", "Herpes simplex virus", "Other oncolytic virus",
+                    "Plasmid / naked DNA", "Lipid nanoparticle")
+
+
+def _delivery_from_vehicle(out: list[tuple[str, str, str]], wanted: list[str]
+                           ) -> list[tuple[str, str, str]]:
+    if "delivery" not in wanted or any(a == "delivery" for a, _, _ in out):
+        return out
+    vehicle = next((v for a, v, _ in out if a == "vector" and v in IN_VIVO_VEHICLES), None)
+    if vehicle is None:
+        return out
+    return [*out, ("delivery", "In vivo (given into the body)",
+                   f"the vehicle, {vehicle}, is given into the body")]
