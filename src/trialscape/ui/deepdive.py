@@ -122,10 +122,11 @@ def gene_editing(q: Callable[..., pd.DataFrame], m: Modality, filters: Filters,
     st.subheader("How the gene is edited")
     left, right = st.columns(2)
     attribute_chart(q, m, "editor", f"The editor ({total:,} trials)", left)
-    attribute_chart(q, m, "delivery", f"In the body or in the lab ({total:,} trials)", right)
+    attribute_chart(q, m, "edit_target", "What is edited, where the record says", right)
     left, right = st.columns(2)
-    attribute_chart(q, m, "target", "Where it goes", left)
+    attribute_chart(q, m, "delivery", f"In the body or in the lab ({total:,} trials)", left)
     attribute_chart(q, m, "inheritance", "Inherited or acquired", right)
+    attribute_chart(q, m, "target", "Where it goes")
 
 
 def engineered_cells(q: Callable[..., pd.DataFrame], m: Modality, filters: Filters,
