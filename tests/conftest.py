@@ -103,3 +103,20 @@ def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small real snapshot (2,000 genuine API v2 records) for app and query tests."""
     path = tmp_path_factory.mktemp("small") / "trials.duckdb"
     return build_from_studies(path, shared_studies(limit=2000, only_v2=True))
+
+
+# Fixtures that read ../shared, and fixtures or files that make a test slow (a real-corpus
+# import, a real browser, a real HTTP server with timed faults): marked automatically, so the
+# inner loop can leave them out (README: `./dev test -m "not slow"`).
+SHARED_FIXTURES = {"small_db", "ctgov_db", "ctgov_build", "served", "imported", "studies"}
+SLOW_FIXTURES = {"ctgov_db", "ctgov_build", "server", "browser", "served", "imported"}
+SLOW_FILES = {"test_browser.py", "test_refresh.py", "test_hostile.py", "test_import_shared.py"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & SHARED_FIXTURES:
+            item.add_marker(pytest.mark.shared)
+        if names & SLOW_FIXTURES or item.path.name in SLOW_FILES:
+            item.add_marker(pytest.mark.slow)

@@ -48,7 +48,8 @@ def _values(t: TrialText) -> dict[str, set[str]]:
      {"cell_kind": {"CAR-T"}, "antigen": {"CD19"}, "indication": {"Autoimmune disease"}}),
     (TrialText("NCT7", ("gene_editing",), intervention="NTLA-2001 (CRISPR/Cas9, lipid "
                "nanoparticle)", conditions="Transthyretin Amyloidosis"),
-     {"editor": {"CRISPR-Cas9"}, "delivery": {"In vivo (given into the body)"},
+     {"editor": {"CRISPR-Cas9"}, "edit_target": {"TTR"},
+      "delivery": {"In vivo (given into the body)"},
       "inheritance": {"Acquired"}}),
     (TrialText("NCT8", ("gene_therapy",), title="Gene therapy for cancer"),  # says nothing more
      {"target": {"Tumour"}}),
