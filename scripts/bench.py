@@ -240,6 +240,8 @@ def timed_navigation(*args, **kwargs):
 st.navigation = timed_navigation
 PAGES = {"landscape": (None, {}),
          "modality": ("pages/modality.py", {"modality": "monoclonal_antibody"}),
+         # the gene-therapy overview: the page the explainer sends readers to
+         "gene therapy": ("pages/modality.py", {"modality": "gene_therapy"}),
          "trials": ("pages/trials.py", {}), "sponsors": ("pages/sponsors.py", {}),
          "sponsor": ("pages/sponsors.py", {"sponsor": TOP_SPONSOR}),
          "conditions": ("pages/conditions.py", {}),

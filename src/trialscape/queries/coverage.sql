@@ -4,6 +4,5 @@ SELECT count(*) AS trials,
        count(*) FILTER (WHERE phase IS NULL) AS no_phase,
        count(*) FILTER (WHERE phase IS NULL AND study_type = 'INTERVENTIONAL')
            AS no_phase_interventional,
-       count(*) FILTER (WHERE nct_id IN (SELECT nct_id FROM condition_mesh
-                                         WHERE NOT is_ancestor)) AS with_mesh
+       count(*) FILTER (WHERE has_mesh) AS with_mesh
 FROM f

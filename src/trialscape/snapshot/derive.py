@@ -112,7 +112,7 @@ def _in_workers(classifier: Classifier, batches: Iterator[pa.RecordBatch],
 
 # Bump when the `trials` table changes shape; the app asks for `trialscape classify` (which
 # rebuilds it) when a snapshot's derived_version is older.
-DERIVED_VERSION = "5"
+DERIVED_VERSION = "6"
 
 WIDE_SQL = """
 CREATE OR REPLACE TABLE trials AS
@@ -129,8 +129,9 @@ WITH mods AS (
     SELECT nct_id, list(condition ORDER BY condition) AS conditions FROM conditions
     GROUP BY nct_id
 ), cmesh AS (
-    SELECT nct_id, string_agg(DISTINCT term, ' | ' ORDER BY term) AS mesh_text FROM condition_mesh
-    GROUP BY nct_id
+    SELECT nct_id, string_agg(DISTINCT term, ' | ' ORDER BY term) AS mesh_text,
+           bool_or(NOT is_ancestor) AS has_mesh
+    FROM condition_mesh GROUP BY nct_id
 ), intv AS (
     SELECT nct_id, list(name ORDER BY idx) AS intervention_names,
            string_agg(name || ' ' || array_to_string(coalesce(other_names, []), ' '), ' '
@@ -159,7 +160,7 @@ SELECT s.nct_id, s.brief_title, s.overall_status, s.study_type, s.phase,
        coalesce(m.primary_modality, 'unclassified') AS primary_modality,
        coalesce(m.modality_mask, 0)::BIGINT AS modality_mask,
        coalesce(iv.intervention_names, []) AS intervention_names,
-       s.why_stopped,
+       s.why_stopped, coalesce(cm.has_mesh, false) AS has_mesh,
        -- lower-cased haystacks for the condition and free-text filters (filters.py)
        lower(concat_ws(' | ', array_to_string(c.conditions, ' | '), cm.mesh_text))
            AS condition_text,

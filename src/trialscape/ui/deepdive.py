@@ -8,6 +8,7 @@ record" bucket kept; a click narrows to that feature (`feature=vector:AAV` in th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -47,11 +48,13 @@ def attribute_chart(q: Callable[..., pd.DataFrame], m: Modality, attribute: str,
 def gene_therapy(q: Callable[..., pd.DataFrame], m: Modality, filters: Filters,
                  total: int) -> None:
     st.subheader("The article's examples")
+    patterns = ["|".join(re.escape(p) for p in phrases) for phrases in EXAMPLES.values()]
+    counts = q("example_counts", first=patterns[0], second=patterns[1],
+               third=patterns[2]).iloc[0].tolist()
     cols = st.columns(len(EXAMPLES))
-    for col, (name, phrases) in zip(cols, EXAMPLES.items(), strict=True):
-        view = replace(filters, condition=phrases)
-        n = int(_count(q, view))
-        col.metric(name, f"{n:,} trials")
+    for col, (name, phrases), n in zip(cols, EXAMPLES.items(), counts, strict=True):
+        view = replace(filters, condition=phrases)  # the condition filter: any phrase
+        col.metric(name, f"{int(n):,} trials")
         col.page_link("pages/trials.py", label=f"Open the {name.lower()} trials",
                       icon=":material/arrow_forward:", query_params=view.to_params())
 
@@ -117,36 +120,31 @@ def follow_up(q: Callable[..., pd.DataFrame]) -> None:
                      "follows": "Follows (NCT numbers named in the record)"})
 
 
-def gene_editing(q: Callable[..., pd.DataFrame], m: Modality, filters: Filters,
-                 total: int) -> None:
-    st.subheader("How the gene is edited")
-    left, right = st.columns(2)
-    attribute_chart(q, m, "editor", f"The editor ({total:,} trials)", left)
-    attribute_chart(q, m, "edit_target", "What is edited, where the record says", right)
-    left, right = st.columns(2)
-    attribute_chart(q, m, "delivery", f"In the body or in the lab ({total:,} trials)", left)
-    attribute_chart(q, m, "inheritance", "Inherited or acquired", right)
-    attribute_chart(q, m, "target", "Where it goes")
+# Sections of charts for the other advanced modalities: rows of (attribute, chart title);
+# "{total}" is the modality's trial count.
+GRIDS: dict[str, tuple[str, list[list[tuple[str, str]]]]] = {
+    "gene_editing": ("How the gene is edited", [
+        [("editor", "The editor ({total} trials)"),
+         ("edit_target", "What is edited, where the record says")],
+        [("delivery", "In the body or in the lab ({total} trials)"),
+         ("inheritance", "Inherited or acquired")],
+        [("target", "Where it goes")]]),
+    "engineered_cell_therapy": ("Which cells, against what", [
+        [("cell_kind", "Kind of engineered cell ({total} trials)"),
+         ("donor", "Whose cells: autologous or allogeneic")],
+        [("antigen", "Target antigen, where the record names it"),
+         ("indication", "What it treats: blood cancers, solid tumours, autoimmune disease")]]),
+}
 
 
-def engineered_cells(q: Callable[..., pd.DataFrame], m: Modality, filters: Filters,
-                     total: int) -> None:
-    st.subheader("Which cells, against what")
-    left, right = st.columns(2)
-    attribute_chart(q, m, "cell_kind", f"Kind of engineered cell ({total:,} trials)", left)
-    attribute_chart(q, m, "donor", "Whose cells: autologous or allogeneic", right)
-    left, right = st.columns(2)
-    attribute_chart(q, m, "antigen", "Target antigen, where the record names it", left)
-    attribute_chart(q, m, "indication",
-                    "What it treats: blood cancers, solid tumours, autoimmune disease", right)
+def grid(q: Callable[..., pd.DataFrame], m: Modality, filters: Filters, total: int) -> None:
+    heading, rows = GRIDS[m.id]
+    st.subheader(heading)
+    for row in rows:
+        places = st.columns(len(row)) if len(row) > 1 else [None]
+        for where, (attribute, title) in zip(places, row, strict=True):
+            attribute_chart(q, m, attribute, title.format(total=f"{total:,}"), where)
 
 
-def _count(q: Callable[..., pd.DataFrame], view: Filters) -> int:
-    from trialscape.ui.data import query
-
-    snap = st.session_state["snapshot"]
-    return int(query(snap.path, snap.version, "count", view.key()).iloc[0].trials)
-
-
-SECTIONS = {"gene_therapy": gene_therapy, "gene_editing": gene_editing,
-            "engineered_cell_therapy": engineered_cells}
+SECTIONS = {"gene_therapy": gene_therapy, "gene_editing": grid,
+            "engineered_cell_therapy": grid}
