@@ -9,9 +9,14 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from trialscape import settings
 from trialscape.snapshot.lock import SnapshotBusy
+
+if TYPE_CHECKING:
+    from trialscape.ingest.download import Checkpoint, DownloadStats
+    from trialscape.ingest.files import FileReport
 
 
 class CommandError(Exception):
@@ -22,7 +27,7 @@ class UsageError(Exception):
     """A command line that asks for something that cannot be: one line, exit status 2."""
 
 
-def _report_files(result_reports: list, out=sys.stderr) -> None:
+def _report_files(result_reports: list[FileReport], out: TextIO = sys.stderr) -> None:
     for r in result_reports:
         if r.broken or r.fatal:
             line = f"  {r.path}: {r.records:,} records, {r.broken:,} skipped"
@@ -37,7 +42,6 @@ def _report_files(result_reports: list, out=sys.stderr) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from trialscape.ingest.files import (
-        FileReport,
         expand_paths,
         incremental_download,
         read_records,
@@ -108,10 +112,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _download_progress(enabled: bool) -> Callable:
+def _download_progress(enabled: bool) -> Callable[[Checkpoint, DownloadStats, float], None]:
     last = [0.0]
 
-    def show(cp, stats, elapsed: float) -> None:
+    def show(cp: Checkpoint, stats: DownloadStats, elapsed: float) -> None:
         import time
         now = time.monotonic()
         if not enabled or (now - last[0] < 0.5 and not cp.complete):
@@ -448,7 +452,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.execve(sys.executable, cmd, env)
 
 
-def _number(kind: type, low: float, high: float) -> Callable[[str], float]:
+def _number(kind: Callable[[str], float], low: float, high: float) -> Callable[[str], float]:
     """An argparse type: a number of `kind` within [low, high]; anything else is a usage
     error (exit 2) naming the allowed range."""
     def parse(text: str) -> float:

@@ -136,7 +136,7 @@ def demo_study(i: int, rng: random.Random, today: date) -> dict[str, Any]:
             products.append({"type": itype, "name": name, "description": desc,
                              "armGroupLabels": ["Experimental arm"]})
     arms = [{"label": "Experimental arm", "type": "EXPERIMENTAL",
-             "interventionNames": [f"{p['type'].title()}: {p['name']}" for p in products]}]
+             "interventionNames": [f"{str(p['type']).title()}: {p['name']}" for p in products]}]
     if products and rng.random() < 0.3:
         products.append({"type": "DRUG", "name": "Placebo", "armGroupLabels": ["Placebo arm"]})
         arms.append({"label": "Placebo arm", "type": "PLACEBO_COMPARATOR",

@@ -138,7 +138,7 @@ class Filters:
         text = str(value)
         if name in CLOSED and text not in CLOSED[name]:
             return self
-        return replace(self, **{name: (text,)})
+        return replace(self, **{name: (text,)})  # type: ignore[arg-type]  # a list field
 
     def without(self, name: str) -> Filters:
         empty = Filters()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -193,7 +193,7 @@ def run_refresh(db: Path, plan: Plan, client: ApiClient, downloads: Path, *,
     log = log or (lambda _msg: None)
     started = datetime.now(UTC)
     result = RefreshResult(plan)
-    version = client.version()
+    version: Mapping[str, str] = client.version()
     if not version["dataTimestamp"]:
         log("the registry's /version gave no dataTimestamp (the API allows that): going on; "
             "the data date will be the newest record's update")
@@ -210,7 +210,7 @@ def run_refresh(db: Path, plan: Plan, client: ApiClient, downloads: Path, *,
     for attempt in range(1, DOWNLOAD_ATTEMPTS + 1):
         try:
             checkpoint, stats = download(client, store, params, version, progress, log)
-            after = client.version()
+            after: Mapping[str, str] = client.version()
         except RegistryChanged as moved:
             checkpoint, after = moved.checkpoint, moved.version
         if after["dataTimestamp"] == checkpoint.data_timestamp:
@@ -236,17 +236,18 @@ def run_refresh(db: Path, plan: Plan, client: ApiClient, downloads: Path, *,
              "refresh_since": plan.since.isoformat() if plan.since else "",
              "refreshed_at": started.strftime("%Y-%m-%dT%H:%M:%SZ")}
     source = f"ClinicalTrials.gov API v2 ({client.base_url})"
-    common = {"source": source, "api_version": checkpoint.api_version,
-              "data_timestamp": checkpoint.data_timestamp, "progress": build_progress,
-              "extra_info": extra}
     if plan.mode == "full":
         same_scope = (existing is not None and plan.since is None
                       and Scope.from_text(existing.info.get("scope")) == plan.scope)
-        result.build = build_snapshot(db, records, reports,
-                                      history_from=db if existing else None,
-                                      removals=same_scope, **common)
+        result.build = build_snapshot(
+            db, records, reports, source=source, api_version=checkpoint.api_version,
+            data_timestamp=checkpoint.data_timestamp, progress=build_progress,
+            extra_info=extra, history_from=db if existing else None, removals=same_scope)
     else:
-        result.build = merge_snapshot(db, records, reports, **common)
+        result.build = merge_snapshot(
+            db, records, reports, source=source, api_version=checkpoint.api_version,
+            data_timestamp=checkpoint.data_timestamp, progress=build_progress,
+            extra_info=extra)
     result.kept_in = _file_away(store.folder, downloads, started, plan.mode)
     result.seconds = (datetime.now(UTC) - started).total_seconds()
     return result

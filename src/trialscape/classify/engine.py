@@ -182,15 +182,15 @@ class Classifier:
             # Longest names first, each word used once: "zanidatamab zovodotin" is one product,
             # not also "zanidatamab"; "X with Y" is two.
             tokens = normalise(text).split()
-            found = []  # (words, start, name): only where a product's first word is
-            for i, token in enumerate(tokens):
+            spans: list[tuple[int, int, str]] = []  # (-words, start, name) where a product
+            for i, token in enumerate(tokens):           # name's first word is
                 for n in self.product_lengths.get(token, ()):
                     name = " ".join(tokens[i:i + n])
                     if name in self.products:
-                        found.append((-n, i, name))
+                        spans.append((-n, i, name))
             used = [False] * len(tokens)
             pairs: list[tuple[str, str]] = []
-            for neg_n, i, name in sorted(found):
+            for neg_n, i, name in sorted(spans):
                 if not any(used[i:i - neg_n]):
                     used[i:i - neg_n] = [True] * -neg_n
                     pairs += [(mid, name) for mid in self.products[name]]
@@ -236,8 +236,8 @@ class Classifier:
             # a procedure's description names the drugs given around it (description_types)
             return [h for h in self._match_text(layer, item.description or "", "description",
                                                 tested)
-                    if item.type is None or self.by_id[h.modality].description_types is None
-                    or item.type in self.by_id[h.modality].description_types]
+                    if item.type is None or _allows(self.by_id[h.modality].description_types,
+                                                    item.type)]
         hits = self._match_text(layer, item.name, "name", tested)
         for other in item.other_names:
             hits += [h for h in self._match_text(layer, other, "other_names", tested)
@@ -634,3 +634,9 @@ class Classifier:
                              "only placebo or standard care is listed: other")
         return Placement("unclassified", None, True, "no signal",
                          "no intervention name, code or description matched a rule")
+
+
+def _allows(types: frozenset[str] | None, kind: str) -> bool:
+    """Whether a modality's description patterns count for an intervention of this registry
+    type (None: for every type)."""
+    return types is None or kind in types

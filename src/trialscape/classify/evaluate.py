@@ -48,7 +48,7 @@ class Report:
     missing: list[str] = field(default_factory=list)
     errors: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {
             "trials": self.trials, "primary_match": round(self.primary_match, 4),
             "per_modality": {m: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
@@ -128,6 +128,7 @@ def predictions(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[set[str], str
         ids = ", ".join(f"'{n}'" for n in sorted(corrected))  # NCT ids: checked format
         batch = con.execute(TRIALS_SQL.format(
             where=f"WHERE s.nct_id IN ({ids})")).to_arrow_table()
+        assert batch is not None
         for record in batch.to_batches():
             for trial in trials_from_batch(record):
                 placed = classifier.classify(trial)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from re import _constants as sre_c  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 MIN_GATE = 3
 
@@ -20,7 +21,7 @@ def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
     return max(usable, key=lambda c: min(len(s) for s in c), default=None)
 
 
-def _sequence(items: list[tuple]) -> frozenset[str] | None:
+def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     """A set of strings one of which must occur for this sequence to match (None if unknown)."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []

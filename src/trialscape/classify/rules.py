@@ -57,7 +57,7 @@ def validate(config: dict[str, Any]) -> list[str]:
             if not isinstance(value, kinds[0]):
                 raise RulesError(f"{_where(m, key)}: expected a {kinds[0].__name__}, got "
                                  f"{type(value).__name__} {value!r:.60}")
-            if kinds == _LIST and not all(isinstance(v, str) for v in value):
+            if kinds == _LIST and not all(isinstance(v, str) for v in value):  # type: ignore[attr-defined]  # a list, checked above
                 raise RulesError(f"{_where(m, key)}: every item must be text")
         for key in REGEX_KEYS:
             for pattern in m.get(key, []):
@@ -151,13 +151,13 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         if m.recast_in_title is not None and m.recast_in_title[1] not in ids:
             raise ValueError(f"modalities.toml: {m.id} recast_in_title names unknown "
                              f"{m.recast_in_title[1]!r}")
-        unknown = m.suppresses - ids
-        if unknown:
-            raise ValueError(f"modalities.toml: {m.id} suppresses unknown {sorted(unknown)}")
-    unknown = set(config["background"].get("setting_in_title", {})) - ids
-    if unknown:
+        unknown_ids = m.suppresses - ids
+        if unknown_ids:
+            raise ValueError(f"modalities.toml: {m.id} suppresses unknown {sorted(unknown_ids)}")
+    unknown_settings = set(config["background"].get("setting_in_title", {})) - ids
+    if unknown_settings:
         raise ValueError(f"modalities.toml: background.setting_in_title names unknown "
-                         f"{sorted(unknown)}")
+                         f"{sorted(unknown_settings)}")
     for required in ("other", "unclassified"):
         if required not in ids:
             raise ValueError(f"modalities.toml: the '{required}' modality is required")

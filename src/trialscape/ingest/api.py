@@ -51,7 +51,7 @@ class RetryPolicy:
     def delay(self, attempt: int, rng: random.Random) -> float:
         """Exponential backoff with 'equal jitter': half fixed, half random, so clients spread."""
         base = min(self.max_delay, self.backoff * 2 ** (attempt - 1))
-        return base / 2 + rng.uniform(0, base / 2)
+        return float(base / 2 + rng.uniform(0, base / 2))
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
@@ -142,7 +142,8 @@ class ApiClient:
 
     def studies_page(self, params: Mapping[str, str]) -> dict[str, Any]:
         """One page of `/studies`: {"studies": [...], "nextPageToken"?, "totalCount"?}."""
-        return self.get_json("/studies", params, _check_page)
+        page: dict[str, Any] = self.get_json("/studies", params, _check_page)
+        return page
 
     def get_json(self, path: str, params: Mapping[str, str],
                  check: Callable[[Any], str | None] | None = None) -> Any:
@@ -150,6 +151,7 @@ class ApiClient:
         started = time.monotonic()
         for attempt in range(1, self.retry.attempts + 1):
             wait: float | None = None
+            problem: str | None
             self._pace()
             try:
                 response = self.client.get(path, params=dict(params))

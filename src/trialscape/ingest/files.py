@@ -110,7 +110,8 @@ def _studies_in_json(doc: Any) -> list[Any] | None:
     """A page holds "studies"; a single study holds "protocolSection"; a list holds studies."""
     if isinstance(doc, dict):
         if isinstance(doc.get("studies"), list):
-            return doc["studies"]
+            studies: list[Any] = doc["studies"]
+            return studies
         if "protocolSection" in doc:
             return [doc]
     if isinstance(doc, list):
@@ -202,7 +203,7 @@ def _csv_rows(path: Path, fh: io.TextIOBase, report: FileReport,
         try:
             for row in reader:
                 where = f"{path}:{reader.line_num}"
-                cells = len(header) + len(row.get(None) or ())  # type: ignore[call-overload]
+                cells = len(header) + len(row.get(None) or ())
                 if None in row or None in row.values():  # more or fewer cells than columns
                     report.records += 1
                     have = cells if None in row else sum(v is not None for v in row.values())

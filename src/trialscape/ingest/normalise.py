@@ -58,7 +58,8 @@ class StudyRows:
 
     @property
     def last_update_posted(self) -> date | None:
-        return self.study[STUDY_COLUMNS.index("last_update_posted")]
+        value: date | None = self.study[STUDY_COLUMNS.index("last_update_posted")]
+        return value
 
 
 def _get(obj: Any, path: str, kind: type | tuple[type, ...], where: str) -> Any:
@@ -76,7 +77,8 @@ def _get(obj: Any, path: str, kind: type | tuple[type, ...], where: str) -> Any:
 
 
 def _module(section: dict[str, Any] | None, name: str, where: str) -> dict[str, Any] | None:
-    return _get(section, name, dict, where)
+    found: dict[str, Any] | None = _get(section, name, dict, where)
+    return found
 
 
 def _text(obj: Any, key: str, where: str) -> str | None:
@@ -143,7 +145,7 @@ def normalise_phase(phases: list[Any], where: str) -> str | None:
     phases = [p for p in phases if p in enums.RAW_PHASES]
     if not phases:
         return None
-    unique = sorted(set(phases), key=enums.RAW_PHASES.index)
+    unique: list[str] = sorted(set(phases), key=enums.RAW_PHASES.index)
     if len(unique) == 1:
         return unique[0]
     if unique == ["PHASE1", "PHASE2"]:
@@ -309,8 +311,8 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
         ))
 
     mesh_terms = [t for _, _, t, _ in rows.condition_mesh]
-    branches = [b.get("name") for b in _list(cond_browse, "browseBranches", nct_id)
-                if isinstance(b, dict) and isinstance(b.get("name"), str)]
+    branches: list[str] = [b["name"] for b in _list(cond_browse, "browseBranches", nct_id)
+                           if isinstance(b, dict) and isinstance(b.get("name"), str)]
     ident_w = f"{w}.identificationModule"
     brief_title = _text(ident, "briefTitle", ident_w)
     official_title = _text(ident, "officialTitle", ident_w)

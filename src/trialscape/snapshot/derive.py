@@ -6,6 +6,7 @@ Run after an import and again by `trialscape classify`, so both paths give the s
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -36,7 +37,7 @@ def classify_into(con: duckdb.DuckDBPyConnection, classifier: Classifier,
     the result is the same as one process's, since each trial is placed on its own.
     """
     where = f"WHERE nct_id IN (SELECT nct_id FROM {only})" if only else ""
-    total = int(first_row(con, f"SELECT count(*) FROM studies {where}")[0])
+    total = int((first_row(con, f"SELECT count(*) FROM studies {where}") or (0,))[0])
     workers = worker_count(workers if workers is not None or total >= PARALLEL_FROM else 1)
     batches = trial_batches(con, BATCH_TRIALS, only)
     if workers <= 1:
@@ -59,8 +60,9 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, known: set[str]) -> int:
     corrections = load_corrections(known=known)
     if not corrections:
         return 0
-    rows = [(c.nct_id, m, None, m == c.primary, RULE, c.evidence)
-            for c in corrections.values() for m in c.modalities]
+    rows: list[tuple[str, str, str | None, bool, str, str]] = [
+        (c.nct_id, m, None, m == c.primary, RULE, c.evidence)
+        for c in corrections.values() for m in c.modalities]
     fixes = _placement_table(rows)  # noqa: F841
     con.execute("DELETE FROM study_modalities WHERE nct_id IN (SELECT nct_id FROM fixes) "
                 "AND nct_id IN (SELECT nct_id FROM studies)")
@@ -72,7 +74,7 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, known: set[str]) -> int:
 
 
 def _placement_table(rows: list[tuple[str, str, str | None, bool, str, str]]) -> pa.Table:
-    columns = list(zip(*rows, strict=True)) or [[]] * 6
+    columns: list[Any] = list(zip(*rows, strict=True)) or [[]] * 6
     return pa.table({name: pa.array(col, type=t) for name, col, t in zip(
         ("nct_id", "modality", "submodality", "is_primary", "rule", "evidence"), columns,
         (pa.string(), pa.string(), pa.string(), pa.bool_(), pa.string(), pa.string()),
@@ -215,7 +217,7 @@ def build_attributes(con: duckdb.DuckDBPyConnection) -> int:
         text = TrialText(nct_id, tuple(mods), names, descriptions, title, conditions, summary,
                          tuple(mesh))
         rows += [(nct_id, a, v, e) for a, v, e in derive_attributes(text, rules)]
-    columns = list(zip(*rows, strict=True)) or [[]] * 4
+    columns: list[Any] = list(zip(*rows, strict=True)) or [[]] * 4
     found = pa.table({name: pa.array(col, type=pa.string()) for name, col in zip(  # noqa: F841
         ("nct_id", "attribute", "value", "evidence"), columns, strict=True)})
     con.execute("CREATE OR REPLACE TABLE trial_attributes AS SELECT * FROM found "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -12,7 +13,7 @@ class SnapshotMissing(RuntimeError):
 
 
 def first_row(con: duckdb.DuckDBPyConnection, sql: str, params: object = None
-              ) -> tuple | None:
+              ) -> tuple[Any, ...] | None:
     """The first row of a query, or None. Fetches to the end: DuckDB 2 refuses new work on a
     connection while a result is still open."""
     rows = con.execute(sql, params).fetchall() if params is not None else con.execute(sql

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from trialscape import charts, enums, words
 from trialscape.classify.attributes import NOT_STATED, default_rules
@@ -33,9 +34,23 @@ EXAMPLES = {
 }
 
 
+def attribute_counts(q: Callable[..., pd.DataFrame], attribute: str, total: int
+                     ) -> pd.DataFrame:
+    """value, trials for one attribute, "NOT_STATED" last (one query, by_attributes, serves
+    every attribute of the page)."""
+    every = q("by_attributes")
+    part = every[every["attribute"] == attribute]
+    stated = int(part["stated"].iloc[0]) if not part.empty else 0
+    rows = part[["value", "trials"]]
+    if total - stated > 0:
+        rows = pd.concat([rows, pd.DataFrame({"value": ["NOT_STATED"],
+                                              "trials": [total - stated]})])
+    return rows.reset_index(drop=True)
+
+
 def attribute_chart(q: Callable[..., pd.DataFrame], m: Modality, attribute: str, title: str,
-                    where=None) -> None:
-    data = q("by_attribute", attribute=attribute)
+                    where: DeltaGenerator | None = None) -> None:
+    data = attribute_counts(q, attribute, int(q("count").iloc[0].trials))
     if data.empty:
         return
     labels = [NOT_STATED if v == "NOT_STATED" else v for v in data["value"]]

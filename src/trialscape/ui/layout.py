@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -117,7 +119,7 @@ def sponsor_group_charts(sponsors: pd.DataFrame, name: str, key: str,
               click=("sponsor",))
 
 
-def _apply_click(point: dict, fields: tuple[str, ...]) -> None:
+def _apply_click(point: dict[str, Any], fields: tuple[str, ...]) -> None:
     data = point.get("customdata")
     values = data if isinstance(data, list) else [data]
     current: Filters = st.session_state["filters"]
