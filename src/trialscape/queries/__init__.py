@@ -14,7 +14,13 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from trialscape import enums
 from trialscape.filters import Filters
+
+SHARED_PARAMS: dict[str, Any] = {
+    "active_statuses": list(enums.ACTIVE_STATUSES),  # recruiting or running
+    "stopped_statuses": list(enums.STOPPED_STATUSES),
+}
 
 
 @cache
@@ -31,7 +37,9 @@ def compose(name: str, filters: Filters | None = None,
     head = f"WITH f AS (SELECT * FROM trials WHERE {clause})"
     text = f"{head}, {body[4:].lstrip()}" if body[:4].upper() == "WITH" else f"{head}\n{body}"
     used = {k: v for k, v in (params or {}).items() if f"${k}" in body}
-    return text, {**bound, **used}
+    # vocabularies the queries share are bound from enums.py, never retyped in a .sql file
+    shared = {k: v for k, v in SHARED_PARAMS.items() if f"${k}" in body}
+    return text, {**bound, **shared, **used}
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None,

@@ -2,7 +2,6 @@
 SELECT sm.modality, sm.submodality, grouping(sm.submodality) = 1 AS is_total,
        count(*) AS active_trials  -- one row per (trial, modality): no DISTINCT needed
 FROM study_modalities sm JOIN f ON f.nct_id = sm.nct_id
-WHERE f.overall_status IN ('RECRUITING', 'ACTIVE_NOT_RECRUITING', 'ENROLLING_BY_INVITATION',
-                           'NOT_YET_RECRUITING')
+WHERE list_contains($active_statuses, f.overall_status::VARCHAR)
 GROUP BY GROUPING SETS ((sm.modality), (sm.modality, sm.submodality))
 ORDER BY active_trials DESC

@@ -3,8 +3,7 @@
 WITH active AS (
     SELECT f.nct_id, coalesce(a.value, 'NOT_STATED') AS inheritance
     FROM f LEFT JOIN trial_attributes a ON a.nct_id = f.nct_id AND a.attribute = 'inheritance'
-    WHERE f.overall_status IN ('RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INVITATION',
-                               'ACTIVE_NOT_RECRUITING')
+    WHERE list_contains($active_statuses, f.overall_status::VARCHAR)
 ), counted AS (
     SELECT active.inheritance, lower(trim(c.condition)) AS k, min(c.condition) AS condition,
            count(DISTINCT c.nct_id) AS trials

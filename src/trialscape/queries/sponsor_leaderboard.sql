@@ -3,8 +3,7 @@
 SELECT sponsor,
        mode(lead_sponsor_class)::VARCHAR AS sponsor_class,
        count(*) AS trials,
-       count(*) FILTER (WHERE overall_status IN ('RECRUITING', 'NOT_YET_RECRUITING',
-                        'ENROLLING_BY_INVITATION', 'ACTIVE_NOT_RECRUITING')) AS active_trials,
+       count(*) FILTER (WHERE list_contains($active_statuses, overall_status::VARCHAR)) AS active_trials,
        count(DISTINCT lead_sponsor) AS spellings
 FROM f WHERE sponsor IS NOT NULL AND sponsor <> ''
 GROUP BY sponsor
