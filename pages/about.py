@@ -7,6 +7,27 @@ import streamlit as st
 from trialscape.ui.entry import started_by_app
 
 started_by_app()
+
+
+def measured_accuracy() -> dict[str, list[str]]:
+    """The recorded measurements (data/accuracy.json) as a table; none if absent."""
+    import json
+
+    from trialscape import settings
+
+    path = settings.reference_path("accuracy.json")
+    if not path.exists():
+        return {}
+    entries = json.loads(path.read_text("utf-8"))["entries"]
+    weakest = [sorted(((v["f1"], k) for k, v in e["per_modality"].items()
+                       if v["support"] >= 5))[:2] for e in entries]
+    return {"Labelled trials": [e["title"] for e in entries],
+            "Trials": [f"{e['trials']:,}" for e in entries],
+            "Main modality matches": [f"{e['primary_match']:.1%}" for e in entries],
+            "Weakest kinds (F1)": [", ".join(f"{k.replace('_', ' ')} {f:.2f}" for f, k in w)
+                                   for w in weakest],
+            "Rules": [f"{e['rules_version']} ({e['recorded']})" for e in entries]}
+
 snap = st.session_state["snapshot"]
 info = snap.info
 
@@ -68,13 +89,17 @@ every arm gets while an add-on is tested) place nothing. Some records list no in
 all; those are placed from their title alone, and the trial's evidence says so. Every
 placement keeps the rule and the text that matched.
 
-How accurate is it? On 360 hand-labelled trials that no rule was written from (rules version
-2026.12.7), the main modality matches in **about 86%** of trials (84.5% on the half nobody read
-while writing rules); on the 340 trials the rules were written from it is 96%, which overstates
-it. The weakest kinds on unseen trials are cell therapy, gene therapy and therapeutic proteins;
-docs/classification.md in the code has the figures per kind. Editors can correct a trial by
-hand; such a placement says "editor correction" and why. `trialscape evaluate` re-measures.
 """)
+st.markdown("**How accurate is it?** Measured against trials labelled by hand "
+            "(`trialscape evaluate`, kept in `data/accuracy.json`):")
+accuracy = measured_accuracy()
+if accuracy:
+    st.table(accuracy)
+    st.caption("The main modality of a trial, compared with the labeller's. The first rows "
+               "are the honest figure: trials no rule was written from. Editors can correct "
+               "a trial by hand; such a placement says \"editor correction\" and why.")
+else:
+    st.caption("No measurement is recorded for these rules yet.")
 st.subheader("Not medical advice")
 st.markdown("trialscape describes registered research. It is not medical advice and does not "
             "say whether any treatment works or is right for anyone.")

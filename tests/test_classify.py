@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import GOLD, require_shared
+from conftest import GOLD, ROOT, require_shared
 from trialscape.classify.evaluate import evaluate_snapshot
 from trialscape.classify.gates import required_literals
 from trialscape.classify.inputs import ArmGroup, Intervention, Trial
@@ -785,3 +785,22 @@ def test_a_bad_correction_stops_classify_with_one_line(tmp_path, monkeypatch, ro
     path.write_text("nct_id,modalities,primary,reason,editor,date\n" + row + "\n", "utf-8")
     with pytest.raises(CorrectionsError, match=message):
         load_corrections(path, known={m.id for m in C.modalities})
+
+
+def test_the_accuracy_the_about_page_quotes_is_current(ctgov_db):
+    """data/accuracy.json (written by `trialscape evaluate --record`) holds the figures the
+    About page quotes: for these rules, and what a fresh measurement gives."""
+    import json
+
+    from conftest import SHARED
+    path = ROOT / "data" / "accuracy.json"
+    entries = json.loads(path.read_text("utf-8"))["entries"]
+    assert entries
+    for e in entries:
+        assert e["rules_version"] == C.version, (
+            f"{e['title']}: measured with rules {e['rules_version']}, now {C.version}: run "
+            "trialscape evaluate --record data/accuracy.json again")
+        files = [require_shared(SHARED / f) for f in e["labels"]]
+        again = evaluate_snapshot(ctgov_db, files, e["half"])
+        assert round(again.primary_match, 4) == e["primary_match"], e["title"]
+        assert again.trials == e["trials"]

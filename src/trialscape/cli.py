@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from trialscape import settings
 from trialscape.snapshot.lock import SnapshotBusy
@@ -399,7 +399,30 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print("\n\n".join(f"== {name}{scope}\n{format_report(r)}" for name, r in reports.items()))
     if args.errors:
         print("\n" + format_errors(together, path, files))
+    if args.record:
+        record_accuracy(Path(args.record), args.title or " + ".join(f.name for f in files),
+                        files, args.half, together)
     return 0
+
+
+def record_accuracy(target: Path, title: str, files: list[Path], half: int | None,
+                    report: Any) -> None:
+    """Keep a measurement where the About page reads it (data/accuracy.json): one entry per
+    title, with the rules version and what was measured, so the page never quotes figures
+    by hand and a test can re-measure each one."""
+    from datetime import date as day
+
+    from trialscape.classify.rules import load_classifier
+
+    data = json.loads(target.read_text("utf-8")) if target.exists() else {"entries": []}
+    entry = {"title": title, "rules_version": load_classifier().version,
+             "recorded": day.today().isoformat(),
+             "labels": [str(f.resolve()).split("/shared/", 1)[-1] for f in files],
+             "half": half, **report.as_dict()}
+    entry.pop("confusion", None)
+    entry.pop("missing_from_snapshot", None)
+    data["entries"] = [e for e in data["entries"] if e["title"] != title] + [entry]
+    target.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8")
 
 
 def _demo_is_current(demo: Path) -> bool:
@@ -540,6 +563,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--labels", action="append", metavar="CSV",
                    help="hand-labelled trials (repeatable: each file, then all together; "
                         "default ../shared/gold/dev_labels.csv)")
+    p.add_argument("--record", metavar="JSON",
+                   help="keep this measurement (all files together) in JSON, e.g. "
+                        "data/accuracy.json, which the About page quotes")
+    p.add_argument("--title", help="with --record: what the measurement is, in words")
     p.add_argument("--half", type=int, choices=(1, 2),
                    help="only one half of each file (a fixed split by NCT id): write rules "
                         "from one half, measure on the other")
