@@ -109,3 +109,31 @@ def test_cache_key_round_trips_and_is_stable():
     assert f.key() == Filters(q="flu", start_to=2024, sponsor=("Pfizer, Inc.",),
                               modality=("mrna",)).key()
     assert Filters().key() == "{}"
+
+
+def test_every_filter_row_reaches_the_url_the_cli_the_sql_and_the_caption(small_db):
+    """A filter is a row of filters.LIST_FILTERS: its name travels in links and the command
+    line, its SQL runs, its caption names it."""
+    import duckdb
+
+    from trialscape.cli import _parser
+    from trialscape.filters import LIST_FILTERS, URL_NAMES
+
+    export = next(a for a in _parser()._subparsers._group_actions[0].choices.items()
+                  if a[0] == "export")[1]
+    flags = {o for action in export._actions for o in action.option_strings}
+    sample = {"modality": "gene_therapy", "phase": "PHASE2", "status": "RECRUITING",
+              "sponsor_class": "INDUSTRY", "study_type": "INTERVENTIONAL", "sponsor": "Pfizer",
+              "feature": "vector:AAV", "condition": "lymphoma", "area": "cancer",
+              "country": "France"}
+    con = duckdb.connect(str(small_db), read_only=True)
+    try:
+        for spec in LIST_FILTERS:
+            assert spec.name in URL_NAMES and f"--{spec.name.replace('_', '-')}" in flags
+            f = Filters.from_params({spec.name: [sample[spec.name]]})
+            assert getattr(f, spec.name) == (sample[spec.name],), spec.name
+            clause, params = f.where()
+            con.execute(f"SELECT count(*) FROM trials WHERE {clause}", params).fetchall()
+            assert f.caption().startswith(f"Filtered: {spec.label}: "), spec.name
+    finally:
+        con.close()

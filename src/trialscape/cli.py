@@ -490,6 +490,8 @@ def _number(kind: Callable[[str], float], low: float, high: float) -> Callable[[
 
 
 def _parser() -> argparse.ArgumentParser:
+    from trialscape.filters import LIST_FILTERS
+
     parser = argparse.ArgumentParser(prog="trialscape", description=__doc__)
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -543,10 +545,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--db")
     p.add_argument("--out", required=True, help="FILE.csv or FILE.xlsx")
     p.add_argument("--from-url", metavar="LINK", help="take the filters from a dashboard link")
-    for name in ("modality", "phase", "status", "sponsor_class", "sponsor", "condition", "area",
-                 "country", "study_type", "feature"):
-        p.add_argument(f"--{name.replace('_', '-')}", dest=name, action="append",
-                       metavar="VALUE", help="repeatable; values as in the URL")
+    for spec in LIST_FILTERS:  # one flag per filter row (filters.py)
+        p.add_argument(f"--{spec.name.replace('_', '-')}", dest=spec.name, action="append",
+                       metavar="VALUE", help=f"{spec.label} (repeatable; values as in the URL"
+                       + (f": {', '.join(spec.closed)})" if spec.closed else ")"))
     p.add_argument("--start-from", dest="start_from", type=int, metavar="YEAR")
     p.add_argument("--start-to", dest="start_to", type=int, metavar="YEAR")
     p.add_argument("--q", help="free text: every word must appear")

@@ -8,25 +8,100 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from trialscape import enums
 
-LIST_FIELDS = ("modality", "phase", "status", "sponsor_class", "sponsor", "condition", "area",
-               "country", "study_type", "feature")
-# `feature` (attribute:value of trial_attributes, "vector:AAV") extends DESIGN §4's names; it
-# narrows to trials whose record states that feature (the advanced-therapy pages' charts).
-URL_NAMES = (*LIST_FIELDS[:8], "start_from", "start_to", "study_type", "q", "feature")
+Bind = Callable[[str, Any], str]  # (parameter name, value) -> "$f_name", the value bound
 MAX_VALUES = 50  # per filter: a link is a request, not a place to smuggle a table in
 MAX_TEXT = 200
 YEAR_RANGE = (1900, 2100)
 
+
+@dataclass(frozen=True)
+class ListFilter:
+    """One list filter, as a row: its name (the Filters field, the URL parameter and the CLI
+    flag `--name-with-dashes`), its words in captions, the SQL it adds to the WHERE clause (on
+    the `trials` table, values always bound), and its vocabulary where that is closed (values
+    outside it are refused from links and the command line). Several values of one filter
+    combine with OR; filters combine with AND."""
+
+    name: str
+    label: str
+    sql: Callable[[Bind, tuple[str, ...]], str]
+    closed: Mapping[str, str] | None = None
+    joiner: str = ", "
+
+    def words(self, values: tuple[str, ...], labels: Mapping[str, Mapping[str, str]]) -> str:
+        if self.name == "feature":
+            shown = [feature_words(v) for v in values]
+        elif self.closed is not None:
+            shown = [enums.label(dict(self.closed), v) for v in values]
+        else:
+            names = labels.get(self.name, {})
+            shown = [names.get(v, v) for v in values]
+        return f"{self.label}: " + self.joiner.join(shown)
+
+
+def _as_text(name: str, column: str) -> Callable[[Bind, tuple[str, ...]], str]:
+    return lambda bind, v: f"list_contains({bind(name, list(v))}, {column}::VARCHAR)"
+
+
+def _any_of(name: str, column: str) -> Callable[[Bind, tuple[str, ...]], str]:
+    return lambda bind, v: f"list_has_any({column}, {bind(name, list(v))})"
+
+
+def _modality(bind: Bind, values: tuple[str, ...]) -> str:
+    # One bit per modality (modality_bits): 3 ms at 600k trials, list_has_any 42 ms.
+    return ("modality_mask & (SELECT bit_or(bit) FROM modality_bits WHERE "
+            f"list_contains({bind('modality', list(values))}, modality)) <> 0")
+
+
+def _condition(bind: Bind, values: tuple[str, ...]) -> str:
+    # Conditions are free text: match any given phrase inside any condition or MeSH term.
+    ors = [f"contains(condition_text, {bind(f'condition_{i}', c.lower())})"
+           for i, c in enumerate(values)]
+    return "(" + " OR ".join(ors) + ")"
+
+
+def _feature(bind: Bind, values: tuple[str, ...]) -> str:
+    # attribute:value of trial_attributes; several values of one attribute: any of them; of
+    # different attributes: all
+    by_attribute: dict[str, list[str]] = {}
+    for item in values:
+        by_attribute.setdefault(item.partition(":")[0], []).append(item)
+    return " AND ".join(
+        "nct_id IN (SELECT nct_id FROM trial_attributes WHERE list_contains("
+        + bind(f"feature_{i}", items) + ", attribute || ':' || value))"
+        for i, items in enumerate(by_attribute.values()))
+
+
+# Every list filter, in the order captions name them. A new filter is a row here, a field of
+# Filters, and a test; the WHERE clause, the captions, the URL and the CLI come from the row.
+LIST_FILTERS: tuple[ListFilter, ...] = (
+    ListFilter("modality", "Modality", _modality),
+    ListFilter("phase", "Phase", _as_text("phase", "phase"), enums.PHASES),
+    ListFilter("status", "Status", _as_text("status", "overall_status"), enums.STATUSES),
+    ListFilter("sponsor_class", "Sponsor type",
+               _as_text("sponsor_class", "lead_sponsor_class"), enums.SPONSOR_CLASSES),
+    ListFilter("study_type", "Study type", _as_text("study_type", "study_type"),
+               enums.STUDY_TYPES),
+    ListFilter("sponsor", "Lead sponsor", _as_text("sponsor", "sponsor"), joiner="; "),
+    # `feature` extends DESIGN §4's names: what an advanced-therapy record states
+    ListFilter("feature", "Feature", _feature, joiner="; "),
+    ListFilter("condition", "Condition mentions", _condition, joiner="; "),
+    ListFilter("area", "Therapeutic area", _any_of("area", "areas")),
+    ListFilter("country", "Country", _any_of("country", "countries")),
+)
+LIST_FIELDS = tuple(f.name for f in LIST_FILTERS)
+# The URL's names (DESIGN §4, in its order), then those added since.
+URL_NAMES = ("modality", "phase", "status", "sponsor_class", "sponsor", "condition", "area",
+             "country", "start_from", "start_to", "study_type", "q", "feature")
 # Values a filter accepts, where the vocabulary is closed. Open ones (sponsor, condition,
 # country, area, modality) are checked against the snapshot by the page that offers them.
-CLOSED = {"phase": enums.PHASES, "status": enums.STATUSES,
-          "sponsor_class": enums.SPONSOR_CLASSES, "study_type": enums.STUDY_TYPES}
+CLOSED = {f.name: f.closed for f in LIST_FILTERS if f.closed is not None}
 
 
 @dataclass(frozen=True)
@@ -155,41 +230,16 @@ class Filters:
             params[f"f_{name}"] = value
             return f"$f_{name}"
 
-        if self.modality:
-            # One bit per modality (modality_bits): 3 ms at 600k trials, list_has_any 42 ms.
-            clauses.append("modality_mask & (SELECT bit_or(bit) FROM modality_bits WHERE "
-                           f"list_contains({bind('modality', list(self.modality))}, modality))"
-                           " <> 0")
-        for name, column in (("phase", "phase"), ("status", "overall_status"),
-                             ("sponsor_class", "lead_sponsor_class"),
-                             ("study_type", "study_type"), ("sponsor", "sponsor")):
-            value = getattr(self, name)
-            if value:
-                clauses.append(f"list_contains({bind(name, list(value))}, {column}::VARCHAR)")
-        if self.area:
-            clauses.append(f"list_has_any(areas, {bind('area', list(self.area))})")
-        if self.country:
-            clauses.append(f"list_has_any(countries, {bind('country', list(self.country))})")
-        if self.condition:
-            # Conditions are free text: match any given phrase inside any condition or MeSH term.
-            ors = [f"contains(condition_text, {bind(f'condition_{i}', c.lower())})"
-                   for i, c in enumerate(self.condition)]
-            clauses.append("(" + " OR ".join(ors) + ")")
+        for spec in LIST_FILTERS:
+            values = getattr(self, spec.name)
+            if values:
+                clauses.append(spec.sql(bind, values))
         if self.start_from is not None:
             clauses.append(f"start_year >= {bind('start_from', self.start_from)}")
         if self.start_to is not None:
             clauses.append(f"start_year <= {bind('start_to', self.start_to)}")
         for i, word in enumerate(search_words(self.q)):
             clauses.append(f"contains(search_text, {bind(f'q_{i}', word)})")
-        if self.feature:
-            # several values of one attribute: any of them; of different attributes: all
-            by_attribute: dict[str, list[str]] = {}
-            for item in self.feature:
-                by_attribute.setdefault(item.partition(":")[0], []).append(item)
-            for i, items in enumerate(by_attribute.values()):
-                clauses.append("nct_id IN (SELECT nct_id FROM trial_attributes WHERE "
-                               "list_contains(" + bind(f"feature_{i}", items)
-                               + ", attribute || ':' || value))")
         return (" AND ".join(clauses) or "TRUE"), params
 
     # --- words ----------------------------------------------------------------------------
@@ -197,27 +247,9 @@ class Filters:
     def describe(self, modality_labels: Mapping[str, str] | None = None,
                  area_labels: Mapping[str, str] | None = None) -> list[str]:
         """One plain phrase per active filter, for captions and the export's filter sheet."""
-        mods = modality_labels or {}
-        areas = area_labels or {}
-        parts = []
-        if self.modality:
-            parts.append("Modality: " + ", ".join(mods.get(m, m) for m in self.modality))
-        for name, title in (("phase", "Phase"), ("status", "Status"),
-                            ("sponsor_class", "Sponsor type"), ("study_type", "Study type")):
-            value = getattr(self, name)
-            if value:
-                parts.append(f"{title}: " + ", ".join(enums.label(CLOSED[name], v)
-                                                      for v in value))
-        if self.sponsor:
-            parts.append("Lead sponsor: " + "; ".join(self.sponsor))
-        if self.feature:
-            parts.append("Feature: " + "; ".join(feature_words(f) for f in self.feature))
-        if self.condition:
-            parts.append("Condition mentions: " + "; ".join(self.condition))
-        if self.area:
-            parts.append("Therapeutic area: " + ", ".join(areas.get(a, a) for a in self.area))
-        if self.country:
-            parts.append("Country: " + ", ".join(self.country))
+        labels = {"modality": modality_labels or {}, "area": area_labels or {}}
+        parts = [spec.words(getattr(self, spec.name), labels) for spec in LIST_FILTERS
+                 if getattr(self, spec.name)]
         if self.start_from is not None or self.start_to is not None:
             lo = self.start_from if self.start_from is not None else "any year"
             hi = self.start_to if self.start_to is not None else "any year"
