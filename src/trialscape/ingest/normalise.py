@@ -323,21 +323,35 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
     overall = _text(status, "overallStatus", sw)  # kept as written (registry_status)
     if overall is not None and overall not in enums.STATUSES:
         rows.unrecognised.append(f"overall status: {overall}")
-    rows.study = (
-        nct_id, brief_title, official_title, _text(ident, "acronym", ident_w),
-        overall if overall in enums.STATUSES else None,
-        _enum_kept(status, "lastKnownStatus", enums.STATUSES, sw, "last known status",
-                   rows.unrecognised),
-        _enum_kept(design, "studyType", enums.STUDY_TYPES, dw, "study type", rows.unrecognised),
-        normalise_phase(raw_phases, f"{dw}.phases"),
-        enrollment, _text(enrollment_info, "type", f"{dw}.enrollmentInfo"),
-        *start, *primary, *completion,
-        first_posted[0], first_posted[1], last_update[0], last_update[1], results_posted[0],
-        has_results, _text(status, "whyStopped", sw), lead_name, lead_class,
-        _text(design_info, "primaryPurpose", f"{dw}.designInfo"),
-        _text(design_info, "allocation", f"{dw}.designInfo"),
-        _text(description, "briefSummary", f"{w}.descriptionModule"),
-        areas.for_trial(mesh_terms + branches, conditions),
-        overall, verified[0], verified[1], raw_phases or None, lead_inferred,
-    )
+    # By name, not by position: the tuple's order comes from STUDY_COLUMNS alone.
+    study: dict[str, Any] = {
+        "nct_id": nct_id, "brief_title": brief_title, "official_title": official_title,
+        "acronym": _text(ident, "acronym", ident_w),
+        "overall_status": overall if overall in enums.STATUSES else None,
+        "last_known_status": _enum_kept(status, "lastKnownStatus", enums.STATUSES, sw,
+                                        "last known status", rows.unrecognised),
+        "study_type": _enum_kept(design, "studyType", enums.STUDY_TYPES, dw, "study type",
+                                 rows.unrecognised),
+        "phase": normalise_phase(raw_phases, f"{dw}.phases"),
+        "enrollment": enrollment,
+        "enrollment_type": _text(enrollment_info, "type", f"{dw}.enrollmentInfo"),
+        "results_first_posted": results_posted[0], "has_results": has_results,
+        "why_stopped": _text(status, "whyStopped", sw),
+        "lead_sponsor": lead_name, "lead_sponsor_class": lead_class,
+        "primary_purpose": _text(design_info, "primaryPurpose", f"{dw}.designInfo"),
+        "allocation": _text(design_info, "allocation", f"{dw}.designInfo"),
+        "brief_summary": _text(description, "briefSummary", f"{w}.descriptionModule"),
+        "areas": areas.for_trial(mesh_terms + branches, conditions),
+        "registry_status": overall, "status_verified_date": verified[0],
+        "status_verified_date_precision": verified[1],
+        "registry_phases": raw_phases or None, "lead_sponsor_class_inferred": lead_inferred,
+    }
+    for name, (day, precision, kind) in (("start_date", start),
+                                         ("primary_completion_date", primary),
+                                         ("completion_date", completion)):
+        study |= {name: day, f"{name}_precision": precision, f"{name}_type": kind}
+    for name, (day, precision, _) in (("first_posted", first_posted),
+                                      ("last_update_posted", last_update)):
+        study |= {name: day, f"{name}_precision": precision}
+    rows.study = tuple(study[c] for c in STUDY_COLUMNS)
     return rows
