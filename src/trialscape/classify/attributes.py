@@ -21,6 +21,10 @@ EXCLUSIVE = frozenset({"delivery", "cell_kind", "donor", "inheritance", "follow_
 # Fields read, strongest first: the first field that matches is the evidence.
 FIELDS = ("intervention", "description", "title", "conditions", "summary")
 NOT_STATED = "Not stated in the record"
+# Where an attribute is read when not everywhere: a summary names organs in passing ("can
+# spread to the brain"), so where a therapy goes is read from what the record lists.
+FIELDS_OF = {"follow_up": ("title", "summary"), "indication": ("conditions", "title"),
+             "target": ("intervention", "description", "title", "conditions")}
 
 
 @dataclass(frozen=True)
@@ -88,8 +92,7 @@ def derive(t: TrialText, rules: Rules | None = None) -> list[tuple[str, str, str
         if attribute == "inheritance":
             out += _inheritance(t, rules)
             continue
-        fields = ("title", "summary") if attribute == "follow_up" else (
-            ("conditions", "title") if attribute == "indication" else FIELDS)
+        fields = FIELDS_OF.get(attribute, FIELDS)
         for value, pattern in rules.values.get(attribute, ()):
             for field in fields:
                 text = getattr(t, field)
