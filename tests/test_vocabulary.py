@@ -58,3 +58,20 @@ def test_every_query_file_runs_on_a_real_snapshot(small_db, name):
             queries.run(con, name, {k: SAMPLE[k] for k in wanted}, filters)
     finally:
         con.close()
+
+
+def test_staged_columns_are_the_contract_tables(tmp_path):
+    """INSERT ... BY NAME fills a column it is not given with NULL, so a staged name that
+    drifts from schema.sql would empty a column without an error: the names must agree."""
+    from trialscape.snapshot.staging import TABLES
+
+    con = duckdb.connect(str(tmp_path / "s.duckdb"))
+    try:
+        con.execute(schema_sql())
+        for table, schema in TABLES.items():
+            columns = [r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                "ORDER BY ordinal_position", [table]).fetchall()]
+            assert schema.names == columns, table
+    finally:
+        con.close()

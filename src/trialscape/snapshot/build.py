@@ -125,8 +125,8 @@ def keep_newest(con: duckdb.DuckDBPyConnection) -> None:
 
 def move_staged(con: duckdb.DuckDBPyConnection) -> int:
     """Insert the kept staged rows into the contract tables; drop the stage; return trials."""
-    for table, (columns, _) in TABLES.items():
-        cols = ", ".join(f"s.{c}" for c in columns)
+    for table, schema in TABLES.items():
+        cols = ", ".join(f"s.{c}" for c in schema.names)
         order = "s.nct_id" + (", s.idx" if table == "interventions" else "")
         con.execute(f"INSERT INTO main.{table} SELECT {cols} FROM stage_{table} s "
                     f"SEMI JOIN keep k ON s.nct_id = k.nct_id AND s._seq = k._seq "

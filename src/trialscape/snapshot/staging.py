@@ -41,20 +41,26 @@ _STUDY_TYPES = {
     **{c: D for c in ("start_date", "primary_completion_date", "completion_date", "first_posted",
                       "last_update_posted", "results_first_posted")},
 }
-# table -> (columns, arrow types); the attribute of StudyRows that feeds it has the same name.
-TABLES: dict[str, tuple[tuple[str, ...], tuple[pa.DataType, ...]]] = {
-    "studies": (STUDY_COLUMNS, tuple(_STUDY_TYPES.get(c, S) for c in STUDY_COLUMNS)),
-    "conditions": (("nct_id", "condition"), (S, S)),
-    "keywords": (("nct_id", "keyword"), (S, S)),
-    "condition_mesh": (("nct_id", "mesh_id", "term", "is_ancestor"), (S, S, S, B)),
-    "intervention_mesh": (("nct_id", "mesh_id", "term", "is_ancestor"), (S, S, S, B)),
-    "interventions": (("nct_id", "idx", "type", "name", "other_names", "description",
-                       "arm_group_labels"), (S, I32, S, S, LS, S, LS)),
-    "arm_groups": (("nct_id", "label", "type", "description", "intervention_names"),
-                   (S, S, S, S, LS)),
-    "sponsors": (("nct_id", "name", "class", "role", "class_inferred"), (S, S, S, S, B)),
-    "locations": (("nct_id", "facility", "city", "state", "country", "country_raw", "lat", "lon",
-                   "status"), (S, S, S, S, S, S, F, F, S)),
+# table -> Arrow schema, column names beside their types; the attribute of StudyRows that feeds
+# a table has the table's name, and its rows hold the schema's columns in order.
+TABLES: dict[str, pa.Schema] = {
+    "studies": pa.schema([(c, _STUDY_TYPES.get(c, S)) for c in STUDY_COLUMNS]),
+    "conditions": pa.schema([("nct_id", S), ("condition", S)]),
+    "keywords": pa.schema([("nct_id", S), ("keyword", S)]),
+    "condition_mesh": pa.schema([("nct_id", S), ("mesh_id", S), ("term", S),
+                                 ("is_ancestor", B)]),
+    "intervention_mesh": pa.schema([("nct_id", S), ("mesh_id", S), ("term", S),
+                                    ("is_ancestor", B)]),
+    "interventions": pa.schema([("nct_id", S), ("idx", I32), ("type", S), ("name", S),
+                                ("other_names", LS), ("description", S),
+                                ("arm_group_labels", LS)]),
+    "arm_groups": pa.schema([("nct_id", S), ("label", S), ("type", S), ("description", S),
+                             ("intervention_names", LS)]),
+    "sponsors": pa.schema([("nct_id", S), ("name", S), ("class", S), ("role", S),
+                           ("class_inferred", B)]),
+    "locations": pa.schema([("nct_id", S), ("facility", S), ("city", S), ("state", S),
+                            ("country", S), ("country_raw", S), ("lat", F), ("lon", F),
+                            ("status", S)]),
 }
 
 
@@ -80,14 +86,14 @@ class Columns:
     def take(self) -> dict[str, pa.Table]:
         """The collected rows as one Arrow table per non-empty table (with `_seq`); clears."""
         out = {}
-        for table, (columns, types) in TABLES.items():
+        for table, schema in TABLES.items():
             rows = self.rows[table]
             if not rows:
                 continue
-            arrays = [pa.array(col, type=t) for col, t in zip(zip(*rows, strict=True), types,
-                                                                strict=True)]
+            arrays = [pa.array(col, type=field.type)
+                      for col, field in zip(zip(*rows, strict=True), schema, strict=True)]
             arrays.append(pa.array(self.seqs[table], type=I64))
-            out[table] = pa.Table.from_arrays(arrays, names=[*columns, "_seq"])
+            out[table] = pa.Table.from_arrays(arrays, schema=schema.append(pa.field("_seq", I64)))
             rows.clear()
             self.seqs[table].clear()
         self.studies = 0
