@@ -125,10 +125,8 @@ def predictions(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[set[str], str
         from trialscape.classify.rules import load_classifier
 
         classifier = load_classifier()
-        ids = ", ".join(f"'{n}'" for n in sorted(corrected))  # NCT ids: checked format
-        batch = con.execute(TRIALS_SQL.format(
-            where=f"WHERE s.nct_id IN ({ids})")).to_arrow_table()
-        assert batch is not None
+        batch = con.sql(TRIALS_SQL.format(where="WHERE list_contains($ids, s.nct_id)"),
+                        params={"ids": sorted(corrected)}).to_arrow_table()
         for record in batch.to_batches():
             for trial in trials_from_batch(record):
                 placed = classifier.classify(trial)
