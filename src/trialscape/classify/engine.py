@@ -38,7 +38,7 @@ class Submodality:
     pattern: re.Pattern[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # fifteen fields: named, never by position
 class Modality:
     id: str
     label: str

@@ -111,15 +111,17 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         subs = tuple(Submodality(s["id"], s["label"], re.compile("|".join(s["patterns"]), re.I))
                      for s in m.get("submodality", []))
         modalities.append(Modality(
-            m["id"], m["label"], m["definition"], url, m["colour"], m.get("order", i),
-            m.get("specificity", 99), frozenset(m.get("suppresses", [])), subs,
-            m.get("title_fallback", True), bool(m.get("carrier", False)),
-            bool(m.get("yields_to_medicine", False)),
-            re.compile("|".join(m["kept_beside_medicine"]), re.IGNORECASE)
+            id=m["id"], label=m["label"], definition=m["definition"], explainer_url=url,
+            colour=m["colour"], order=m.get("order", i), specificity=m.get("specificity", 99),
+            suppresses=frozenset(m.get("suppresses", [])), submodalities=subs,
+            title_fallback=m.get("title_fallback", True), carrier=bool(m.get("carrier", False)),
+            yields_to_medicine=bool(m.get("yields_to_medicine", False)),
+            kept_beside_medicine=re.compile("|".join(m["kept_beside_medicine"]), re.IGNORECASE)
             if m.get("kept_beside_medicine") else None,
-            frozenset(m["description_types"]) if "description_types" in m else None,
-            (re.compile("|".join(m["recast_in_title"]["title"]), re.IGNORECASE),
-             m["recast_in_title"]["to"]) if "recast_in_title" in m else None,
+            description_types=frozenset(m["description_types"])
+            if "description_types" in m else None,
+            recast_in_title=(re.compile("|".join(m["recast_in_title"]["title"]), re.IGNORECASE),
+                             m["recast_in_title"]["to"]) if "recast_in_title" in m else None,
             explainer_verified=bool(m.get("explainer_verified", False))))
         for name in m.get("products", []):
             key = normalise(name).strip()
