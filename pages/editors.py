@@ -16,7 +16,7 @@ from trialscape.ui.data import modalities, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import labels, page_header
 from trialscape.ui.sidebar import set_filters
-from trialscape.ui.tables import readable, trial_links
+from trialscape.ui.tables import readable, trial_column, trial_links
 
 started_by_app()
 snap = st.session_state["snapshot"]
@@ -31,8 +31,6 @@ if as_of is None:
     st.info("This snapshot has no data date, so nothing can be measured back from it.")
     st.stop()
 st.caption(f"Windows are measured back from the data date, {as_of}, not from today.")
-
-TRIAL_LINK = st.column_config.LinkColumn("Trial", display_text=r"study/(NCT\d+)")
 
 
 def open_view(event, table: pd.DataFrame, page: str, **fields: str) -> None:
@@ -68,7 +66,7 @@ def trial_table(df: pd.DataFrame, columns: dict[str, str], name: str) -> None:
     dates = [c for c in columns if "date" in c or c in ("first_posted", "changed_on")]
     st.dataframe(readable(shown[["link", *columns]], dates=dates, counts=["enrollment"]),
                  hide_index=True, width="stretch",
-                 column_config={"link": TRIAL_LINK, **columns})
+                 column_config={"link": trial_column(), **columns})
     st.download_button("This list (CSV)", lambda: export.frame_csv_bytes(df),
                        file_name=f"trialscape_{name}_{snap.data_date}.csv", mime="text/csv",
                        key=f"dl_{name}", type="tertiary", icon=":material/download:",

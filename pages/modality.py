@@ -13,7 +13,7 @@ from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import chart, labels, page_header, sponsor_group_charts
 from trialscape.ui.quote import quote
 from trialscape.ui.sidebar import set_filters
-from trialscape.ui.tables import readable, trial_links
+from trialscape.ui.tables import readable, trial_column, trial_links
 
 started_by_app()
 snap = st.session_state["snapshot"]
@@ -106,7 +106,7 @@ with right:
             dates=["first_posted"]),
         hide_index=True, width="stretch",
         column_config={
-            "link": st.column_config.LinkColumn("Trial", display_text=r"study/(NCT\d+)"),
+            "link": trial_column(),
             "brief_title": "Title", "phase": "Phase", "status": "Status",
             "lead_sponsor": "Lead sponsor", "first_posted": "First posted"})
 st.page_link("pages/trials.py", label="All these trials, with export", icon=":material/table_rows:",

@@ -12,7 +12,7 @@ from trialscape.ui.data import modalities, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import chart, labels, page_header
 from trialscape.ui.sidebar import set_filters
-from trialscape.ui.tables import readable, trial_links
+from trialscape.ui.tables import readable, trial_column, trial_links
 
 started_by_app()
 snap = st.session_state["snapshot"]
@@ -90,7 +90,7 @@ st.dataframe(readable(recent.assign(
     status=[words.enum(enums.STATUSES, s) for s in recent["status"]])
     [["link", "brief_title", "modality", "phase", "status", "first_posted"]],
     dates=["first_posted"]), hide_index=True, width="stretch", column_config={
-        "link": st.column_config.LinkColumn("Trial", display_text=r"study/(NCT\d+)"),
+        "link": trial_column(),
         "brief_title": "Title", "modality": "Main modality", "phase": "Phase",
         "status": "Status", "first_posted": "First posted"})
 st.button("Back to the leaderboard", on_click=set_filters,

@@ -10,7 +10,7 @@ from trialscape.ingest.normalise import NCT_ID
 from trialscape.ui.data import export_rows, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import labels, page_header, sub_labels
-from trialscape.ui.tables import fitted_height, readable, trial_links
+from trialscape.ui.tables import fitted_height, readable, trial_column, trial_links
 from trialscape.ui.trial import trial_detail
 
 PAGE_SIZE = 100
@@ -80,7 +80,7 @@ shown = rows.assign(
    "enrollment"]]
 st.dataframe(readable(shown, dates=["start_date"], counts=["enrollment"]), hide_index=True,
              width="stretch", height=fitted_height(len(shown)), column_config={
-    "link": st.column_config.LinkColumn("Trial", display_text=r"study/(NCT\d+)"),
+    "link": trial_column(),
     "brief_title": st.column_config.TextColumn("Title", width="large"),
     "modality": st.column_config.TextColumn("Main modality"),
     "phase": "Phase", "status": "Status", "lead_sponsor": "Lead sponsor",

@@ -203,3 +203,25 @@ def test_a_link_with_values_the_app_does_not_know_says_so(monkeypatch, small_db)
     shown = as_shown(" ".join(w.value for w in at.sidebar.warning))
     assert "phase=phase1" in shown and "start_from=19x" in shown
     assert at.sidebar.multiselect(key="w_phase").value == ["PHASE2"]  # the good one is kept
+
+
+@pytest.mark.parametrize("page, params", [
+    ("pages/trials.py", {}), ("pages/modality.py", {"modality": "gene_therapy"}),
+    ("pages/editors.py", {}),
+])
+def test_every_trial_table_links_to_the_registry_shown_as_the_nct_id(monkeypatch, small_db,
+                                                                      page, params):
+    import json
+    import re
+
+    at = open_app(monkeypatch, small_db, page, **params)
+    tables = [df for df in at.dataframe if "link" in df.value.columns]
+    assert tables, f"{page} shows no trial table"
+    for df in tables:
+        config = json.loads(df.proto.columns)["link"]
+        assert config["label"] == "Trial"
+        shown_as = config["type_config"]["display_text"]
+        assert config["type_config"]["type"] == "link"
+        for url in df.value["link"]:
+            assert re.fullmatch(r"https://clinicaltrials\.gov/study/NCT\d{8}", url), url
+            assert re.search(shown_as, url).group(1) == url.rsplit("/", 1)[1]

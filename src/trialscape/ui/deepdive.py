@@ -21,7 +21,7 @@ from trialscape.classify.attributes import NOT_STATED, default_rules
 from trialscape.classify.engine import Modality
 from trialscape.filters import Filters
 from trialscape.ui.layout import chart
-from trialscape.ui.tables import readable, trial_links
+from trialscape.ui.tables import readable, trial_column, trial_links
 
 # The article's own examples, as condition filters (a trial matches any phrase).
 EXAMPLES = {
@@ -129,8 +129,7 @@ def follow_up(q: Callable[..., pd.DataFrame]) -> None:
     st.dataframe(readable(shown[["link", "brief_title", "status", "start_date", "follows"]],
                           dates=["start_date"], missing=""),
                  hide_index=True, width="stretch", column_config={
-                     "link": st.column_config.LinkColumn("Trial",
-                                                         display_text=r"study/(NCT\d+)"),
+                     "link": trial_column(),
                      "brief_title": "Title", "status": "Status", "start_date": "Start",
                      "follows": "Follows (NCT numbers named in the record)"})
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pandas as pd
+import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from trialscape import words
 
@@ -18,8 +20,13 @@ CELL_CHARS = 500  # a cell's text on screen; the CSV keeps it whole
 
 
 def trial_links(nct_ids: pd.Series) -> pd.Series:
-    """The registry page of each trial (a LinkColumn shows the NCT id)."""
+    """The registry page of each trial (shown as its NCT id by `trial_column`)."""
     return TRIAL_URL + nct_ids
+
+
+def trial_column(label: str = "Trial") -> ColumnConfig:
+    """A column of `trial_links`, each shown as the trial's NCT id."""
+    return st.column_config.LinkColumn(label, display_text=r"study/(NCT\d+)")
 
 
 def readable(df: pd.DataFrame, dates: Iterable[str] = (), counts: Iterable[str] = (),
