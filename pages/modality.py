@@ -6,14 +6,14 @@ from dataclasses import replace
 
 import streamlit as st
 
-from trialscape import charts, enums, words
+from trialscape import charts
 from trialscape.ui import deepdive, figures
 from trialscape.ui.data import modalities, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import chart, labels, page_header, sponsor_group_charts
 from trialscape.ui.quote import quote
 from trialscape.ui.sidebar import set_filters
-from trialscape.ui.tables import readable, trial_column, trial_links
+from trialscape.ui.tables import TRIAL_ENUMS, readable, trial_column, trial_links
 
 started_by_app()
 snap = st.session_state["snapshot"]
@@ -100,10 +100,8 @@ with right:
     st.dataframe(
         readable(newest.assign(
             link=trial_links(newest["nct_id"]),
-            phase=[words.enum(enums.PHASES, p) for p in newest["phase"]],
-            status=[words.enum(enums.STATUSES, s) for s in newest["status"]],
         )[["link", "brief_title", "phase", "status", "lead_sponsor", "first_posted"]],
-            dates=["first_posted"]),
+            dates=["first_posted"], enum_words=TRIAL_ENUMS),
         hide_index=True, width="stretch",
         column_config={
             "link": trial_column(),

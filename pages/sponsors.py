@@ -12,7 +12,7 @@ from trialscape.ui.data import modalities, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import chart, labels, page_header
 from trialscape.ui.sidebar import set_filters
-from trialscape.ui.tables import readable, trial_column, trial_links
+from trialscape.ui.tables import TRIAL_ENUMS, readable, trial_column, trial_links
 
 started_by_app()
 snap = st.session_state["snapshot"]
@@ -85,11 +85,10 @@ st.markdown("**Most recent trials**")
 recent = q("newest_trials", n=15)
 st.dataframe(readable(recent.assign(
     link=trial_links(recent["nct_id"]),
-    modality=[names.get(m, m) for m in recent["primary_modality"]],
-    phase=[words.enum(enums.PHASES, p) for p in recent["phase"]],
-    status=[words.enum(enums.STATUSES, s) for s in recent["status"]])
+    modality=[names.get(m, m) for m in recent["primary_modality"]])
     [["link", "brief_title", "modality", "phase", "status", "first_posted"]],
-    dates=["first_posted"]), hide_index=True, width="stretch", column_config={
+    dates=["first_posted"], enum_words=TRIAL_ENUMS),
+    hide_index=True, width="stretch", column_config={
         "link": trial_column(),
         "brief_title": "Title", "modality": "Main modality", "phase": "Phase",
         "status": "Status", "first_posted": "First posted"})

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from trialscape import enums, export, words
+from trialscape import export, words
 from trialscape.ingest.areas import default_areas
 from trialscape.ingest.normalise import NCT_ID
 from trialscape.ui.data import export_rows, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import labels, page_header, sub_labels
-from trialscape.ui.tables import fitted_height, readable, trial_column, trial_links
+from trialscape.ui.tables import TRIAL_ENUMS, fitted_height, readable, trial_column, trial_links
 from trialscape.ui.trial import trial_detail
 
 PAGE_SIZE = 100
@@ -74,11 +74,10 @@ st.caption(f"Trials {(int(page_no) - 1) * PAGE_SIZE + 1:,}–"
 shown = rows.assign(
     link=trial_links(rows["nct_id"]),
     modality=[names.get(m, m) for m in rows["primary_modality"]],
-    phase=[words.enum(enums.PHASES, p) for p in rows["phase"]],
-    status=[words.enum(enums.STATUSES, s) for s in rows["status"]],
 )[["link", "brief_title", "modality", "phase", "status", "lead_sponsor", "start_date",
    "enrollment"]]
-st.dataframe(readable(shown, dates=["start_date"], counts=["enrollment"]), hide_index=True,
+st.dataframe(readable(shown, dates=["start_date"], counts=["enrollment"],
+                      enum_words=TRIAL_ENUMS), hide_index=True,
              width="stretch", height=fitted_height(len(shown)), column_config={
     "link": trial_column(),
     "brief_title": st.column_config.TextColumn("Title", width="large"),

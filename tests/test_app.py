@@ -207,12 +207,14 @@ def test_a_link_with_values_the_app_does_not_know_says_so(monkeypatch, small_db)
 
 @pytest.mark.parametrize("page, params", [
     ("pages/trials.py", {}), ("pages/modality.py", {"modality": "gene_therapy"}),
-    ("pages/editors.py", {}),
+    ("pages/editors.py", {}), ("pages/sponsors.py", {"sponsor": "Pfizer"}),
 ])
-def test_every_trial_table_links_to_the_registry_shown_as_the_nct_id(monkeypatch, small_db,
-                                                                      page, params):
+def test_every_trial_table_links_to_the_registry_and_speaks_words(monkeypatch, small_db,
+                                                                 page, params):
     import json
     import re
+
+    from trialscape import enums
 
     at = open_app(monkeypatch, small_db, page, **params)
     tables = [df for df in at.dataframe if "link" in df.value.columns]
@@ -225,3 +227,7 @@ def test_every_trial_table_links_to_the_registry_shown_as_the_nct_id(monkeypatch
         for url in df.value["link"]:
             assert re.fullmatch(r"https://clinicaltrials\.gov/study/NCT\d{8}", url), url
             assert re.search(shown_as, url).group(1) == url.rsplit("/", 1)[1]
+        for column, vocabulary in (("phase", enums.PHASES), ("status", enums.STATUSES)):
+            if column in df.value.columns:  # in words, never the registry's code
+                assert not set(df.value[column]) & set(vocabulary), (page, column)
+                assert set(df.value[column]) <= {*vocabulary.values(), "Not given", ""}

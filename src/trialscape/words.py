@@ -9,6 +9,7 @@ shows from a query goes through one of these.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -58,7 +59,7 @@ def items(values: Any) -> list[str]:
     return [str(v) for v in values if not is_missing(v)]
 
 
-def enum(mapping: dict[str, str], value: Any, missing: str = NOT_GIVEN) -> str:
+def enum(mapping: Mapping[str, str], value: Any, missing: str = NOT_GIVEN) -> str:
     """Plain words for a registry enum value; a value we do not know is shown as written."""
     return missing if is_missing(value) else mapping.get(str(value), str(value))
 

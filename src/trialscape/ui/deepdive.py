@@ -16,12 +16,12 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from trialscape import charts, enums, words
+from trialscape import charts
 from trialscape.classify.attributes import NOT_STATED, default_rules
 from trialscape.classify.engine import Modality
 from trialscape.filters import Filters
 from trialscape.ui.layout import chart
-from trialscape.ui.tables import readable, trial_column, trial_links
+from trialscape.ui.tables import TRIAL_ENUMS, readable, trial_column, trial_links
 
 # The article's own examples, as condition filters (a trial matches any phrase).
 EXAMPLES = {
@@ -124,10 +124,9 @@ def follow_up(q: Callable[..., pd.DataFrame]) -> None:
                "record names the trials it follows, they are listed.")
     if studies.empty:
         return
-    shown = studies.assign(link=trial_links(studies["nct_id"]),
-                           status=[words.enum(enums.STATUSES, s) for s in studies["status"]])
+    shown = studies.assign(link=trial_links(studies["nct_id"]))
     st.dataframe(readable(shown[["link", "brief_title", "status", "start_date", "follows"]],
-                          dates=["start_date"], missing=""),
+                          dates=["start_date"], missing="", enum_words=TRIAL_ENUMS),
                  hide_index=True, width="stretch", column_config={
                      "link": trial_column(),
                      "brief_title": "Title", "status": "Status", "start_date": "Start",

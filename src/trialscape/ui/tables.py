@@ -7,16 +7,18 @@ as text (YYYY-MM-DD); a count column sorts as text, and the page's own "Order" s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
-from trialscape import words
+from trialscape import enums, words
 
 TRIAL_URL = "https://clinicaltrials.gov/study/"
 CELL_CHARS = 500  # a cell's text on screen; the CSV keeps it whole
+# the registry's words for a trial's phase and status, as trial tables show them
+TRIAL_ENUMS: Mapping[str, Mapping[str, str]] = {"phase": enums.PHASES, "status": enums.STATUSES}
 
 
 def trial_links(nct_ids: pd.Series) -> pd.Series:
@@ -30,13 +32,17 @@ def trial_column(label: str = "Trial") -> ColumnConfig:
 
 
 def readable(df: pd.DataFrame, dates: Iterable[str] = (), counts: Iterable[str] = (),
-             missing: str = words.NOT_GIVEN) -> pd.DataFrame:
-    """A copy with every missing cell as `missing`, `dates` as YYYY-MM-DD and `counts` with
-    thousands separators; columns without a missing value keep their type."""
+             missing: str = words.NOT_GIVEN,
+             enum_words: Mapping[str, Mapping[str, str]] | None = None) -> pd.DataFrame:
+    """A copy with every missing cell as `missing`, `dates` as YYYY-MM-DD, `counts` with
+    thousands separators and the registry values of `enum_words`' columns in words (e.g.
+    TRIAL_ENUMS); columns without a missing value keep their type."""
     out = df.copy()
-    dates, counts = set(dates), set(counts)
+    dates, counts, enum_words = set(dates), set(counts), enum_words or {}
     for col in out.columns:
-        if col in dates:
+        if col in enum_words:
+            out[col] = [words.enum(enum_words[col], v, missing) for v in out[col]]
+        elif col in dates:
             out[col] = [words.day(v, missing) for v in out[col]]
         elif col in counts:
             out[col] = [words.count(v, missing) for v in out[col]]
