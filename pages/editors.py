@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from trialscape import enums, export, words
+from trialscape.coverage import explainer_gaps
 from trialscape.filters import Filters
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import modalities, runner
@@ -186,24 +187,7 @@ trial_table(readouts, {"brief_title": "Title", "primary_modality": "Main modalit
 st.header("Explainer coverage")
 st.caption("Busy modalities and kinds with no explainer configured in data/modalities.toml, by "
            "active trials (recruiting or running).")
-active = q("active_by_modality")
-mods = {m.id: m for m in modalities()}
-rows = []
-for r in active.itertuples(index=False):
-    m = mods.get(r.modality)
-    if m is None or r.modality in ("other", "unclassified"):
-        continue
-    if r.is_total:
-        rows.append({"topic": m.label, "level": "modality", "active_trials": r.active_trials,
-                     "explainer": m.explainer_url if m.has_article else "",
-                     "modality": m.id})
-    elif not words.is_missing(r.submodality):
-        sub = {s.id: s.label for s in m.submodalities}.get(r.submodality, "another kind")
-        rows.append({"topic": f"{m.label}: {sub}", "level": "kind",
-                     "active_trials": r.active_trials, "explainer": "", "modality": m.id})
-coverage = pd.DataFrame(rows, columns=["topic", "level", "active_trials", "explainer",
-                                       "modality"])
-gaps = coverage[coverage["explainer"] == ""].sort_values("active_trials", ascending=False)
+gaps = explainer_gaps(q("active_by_modality"), modalities())
 st.caption("Pick a row to open its modality page.")
 event = st.dataframe(gaps.drop(columns=["explainer", "modality"]), hide_index=True,
                      width="stretch", on_select="rerun", selection_mode="single-row",
