@@ -36,9 +36,8 @@ if len(filters.sponsor) != 1:
     board = q("sponsor_leaderboard", by=by, n=50)
     st.caption("Lead sponsors of the filtered trials (use 'Sponsor type' in the sidebar for "
                "industry, academic or government only). Pick one for its profile.")
-    shown = board.assign(sponsor_class=[words.enum(enums.SPONSOR_CLASSES, c)
-                                        for c in board["sponsor_class"]])
-    event = st.dataframe(readable(shown), hide_index=True, width="stretch", on_select="rerun",
+    event = st.dataframe(readable(board, enum_words={"sponsor_class": enums.SPONSOR_CLASSES}),
+                         hide_index=True, width="stretch", on_select="rerun",
                          selection_mode="single-row", key="sponsor_board", column_config={
                              "sponsor": "Lead sponsor", "sponsor_class": "Type",
                              "trials": "Trials", "active_trials": "Active trials",

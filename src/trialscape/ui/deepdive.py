@@ -48,9 +48,10 @@ def attribute_counts(q: Callable[..., pd.DataFrame], attribute: str, total: int
     return rows.reset_index(drop=True)
 
 
-def attribute_chart(q: Callable[..., pd.DataFrame], m: Modality, attribute: str, title: str,
-                    where: DeltaGenerator | None = None) -> None:
-    data = attribute_counts(q, attribute, int(q("count").iloc[0].trials))
+def attribute_chart(q: Callable[..., pd.DataFrame], m: Modality, total: int, attribute: str,
+                    title: str, where: DeltaGenerator | None = None) -> None:
+    """One attribute's bars; `total` is the page's trial count (the rest are "not stated")."""
+    data = attribute_counts(q, attribute, total)
     if data.empty:
         return
     labels = [NOT_STATED if v == "NOT_STATED" else v for v in data["value"]]
@@ -95,7 +96,8 @@ def gene_therapy(q: Callable[..., pd.DataFrame], m: Modality, filters: Filters,
               click=("condition",))
 
     left, right = st.columns(2)
-    attribute_chart(q, m, "delivery", f"In the body or in the lab ({total:,} trials)", left)
+    attribute_chart(q, m, total, "delivery", f"In the body or in the lab ({total:,} trials)",
+                    left)
     with right:
         st.markdown("**In the body or in the lab**")
         st.write("In vivo: the gene is given into the body, usually inside a virus (AAV for "
@@ -105,13 +107,14 @@ def gene_therapy(q: Callable[..., pd.DataFrame], m: Modality, filters: Filters,
                  "counted on their own page.")
         st.page_link("pages/modality.py", label="CAR-T and engineered cells",
                      icon=":material/arrow_forward:",
-                     query_params={**replace(filters, modality=("engineered_cell_therapy",),
-                                             feature=()).to_params()})
+                     query_params=replace(filters, modality=("engineered_cell_therapy",),
+                                          feature=()).to_params())
     left, right = st.columns(2)
-    attribute_chart(q, m, "vector", f"The vehicle ({total:,} trials; a trial can use two)",
-                    left)
-    attribute_chart(q, m, "serotype", "AAV serotypes, where the record names one", right)
-    attribute_chart(q, m, "target", f"Where it goes ({total:,} trials; a trial can aim at two)")
+    attribute_chart(q, m, total, "vector",
+                    f"The vehicle ({total:,} trials; a trial can use two)", left)
+    attribute_chart(q, m, total, "serotype", "AAV serotypes, where the record names one", right)
+    attribute_chart(q, m, total, "target",
+                    f"Where it goes ({total:,} trials; a trial can aim at two)")
     follow_up(q)
 
 
@@ -156,7 +159,7 @@ def grid(q: Callable[..., pd.DataFrame], m: Modality, filters: Filters, total: i
     for row in rows:
         places = st.columns(len(row)) if len(row) > 1 else [None]
         for where, (attribute, title) in zip(places, row, strict=True):
-            attribute_chart(q, m, attribute, title.format(total=f"{total:,}"), where)
+            attribute_chart(q, m, total, attribute, title.format(total=f"{total:,}"), where)
 
 
 SECTIONS = {"gene_therapy": gene_therapy, "gene_editing": grid,
