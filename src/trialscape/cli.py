@@ -410,13 +410,11 @@ def record_accuracy(target: Path, title: str, files: list[Path], half: int | Non
     """Keep a measurement where the About page reads it (data/accuracy.json): one entry per
     title, with the rules version and what was measured, so the page never quotes figures
     by hand and a test can re-measure each one."""
-    from datetime import date as day
-
     from trialscape.classify.rules import load_classifier
 
     data = json.loads(target.read_text("utf-8")) if target.exists() else {"entries": []}
     entry = {"title": title, "rules_version": load_classifier().version,
-             "recorded": day.today().isoformat(),
+             "recorded": date.today().isoformat(),
              "labels": [str(f.resolve()).split("/shared/", 1)[-1] for f in files],
              "half": half, **report.as_dict()}
     entry.pop("confusion", None)

@@ -40,10 +40,10 @@ def status_note(t: pd.Series) -> str | None:
 def sponsor_words(t: pd.Series) -> str:
     name = words.text(t.lead_sponsor)
     if words.is_missing(t.lead_sponsor_class):
-        return name if name != words.NOT_GIVEN else "Not given"
+        return name
     kind = words.enum(enums.SPONSOR_CLASSES, t.lead_sponsor_class)
-    inferred = bool(t.lead_sponsor_class_inferred) if not words.is_missing(
-        t.lead_sponsor_class_inferred) else False
+    inferred = not words.is_missing(t.lead_sponsor_class_inferred) and bool(
+        t.lead_sponsor_class_inferred)
     return f"{name} ({kind}{', read from the name' if inferred else ''})"
 
 
