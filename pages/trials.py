@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from trialscape import export, words
+from trialscape.enums import NCT_ID
 from trialscape.ingest.areas import default_areas
-from trialscape.ingest.normalise import NCT_ID
 from trialscape.ui.data import export_rows, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import labels, page_header, sub_labels

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+NCT_ID = re.compile(r"^NCT\d{8}$")  # a registry id: NCT and eight digits
+
 STATUSES: dict[str, str] = {
     "RECRUITING": "Recruiting",
     "NOT_YET_RECRUITING": "Not yet recruiting",

@@ -10,16 +10,15 @@ correction: it measures the rules (classify/evaluate.py re-places corrected tria
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from trialscape import settings
+from trialscape.enums import NCT_ID
 
 COLUMNS = ("nct_id", "modalities", "primary", "reason", "editor", "date")
 RULE = "editor correction"
-_NCT = re.compile(r"^NCT\d{8}$")
 
 
 class CorrectionsError(ValueError):
@@ -72,7 +71,7 @@ def load_corrections(path: Path | None = None, known: set[str] | None = None
             nct = (row["nct_id"] or "").strip().upper()
             mods = tuple(m.strip() for m in (row["modalities"] or "").split(";") if m.strip())
             primary = (row["primary"] or "").strip()
-            if not _NCT.match(nct):
+            if not NCT_ID.match(nct):
                 raise CorrectionsError(f"{at}: {row['nct_id']!r} is not an NCT id")
             if nct in out:
                 raise CorrectionsError(f"{at}: {nct} is corrected twice")

@@ -16,7 +16,6 @@ from trialscape.ingest.areas import TherapeuticAreas
 from trialscape.ingest.countries import CountryNames
 from trialscape.sponsors import infer_sponsor_class
 
-NCT_ID = re.compile(r"^NCT\d{8}$")
 # More people than live on Earth is a broken count, and 2^63 does not fit the BIGINT column.
 MAX_ENROLLMENT = 10_000_000_000
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -204,7 +203,7 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
     if not raw_id:
         raise BadRecord("no NCT id")
     nct_id = raw_id.strip().upper()
-    if not NCT_ID.match(nct_id):
+    if not enums.NCT_ID.match(nct_id):
         raise BadRecord(f"not an NCT id: {raw_id!r}")
 
     w = f"{nct_id}: {ps}"
