@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 NCT_ID = re.compile(r"^NCT\d{8}$")  # a registry id: NCT and eight digits
 
@@ -67,7 +68,7 @@ ARM_GROUP_TYPES = ("EXPERIMENTAL", "ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR",
 UNKNOWN_LABEL = "Not given"
 
 
-def label(mapping: dict[str, str], value: str | None) -> str:
+def label(mapping: Mapping[str, str], value: str | None) -> str:
     """Plain words for an enum value; the unknown bucket gets one shared name."""
     if value is None:
         return UNKNOWN_LABEL

@@ -33,12 +33,13 @@ class ListFilter:
     sql: Callable[[Bind, tuple[str, ...]], str]
     closed: Mapping[str, str] | None = None
     joiner: str = ", "
+    value_words: Callable[[str], str] | None = None  # a value's words, when not a label
 
     def words(self, values: tuple[str, ...], labels: Mapping[str, Mapping[str, str]]) -> str:
-        if self.name == "feature":
-            shown = [feature_words(v) for v in values]
+        if self.value_words is not None:
+            shown = [self.value_words(v) for v in values]
         elif self.closed is not None:
-            shown = [enums.label(dict(self.closed), v) for v in values]
+            shown = [enums.label(self.closed, v) for v in values]
         else:
             names = labels.get(self.name, {})
             shown = [names.get(v, v) for v in values]
@@ -78,6 +79,14 @@ def _feature(bind: Bind, values: tuple[str, ...]) -> str:
         for i, items in enumerate(by_attribute.values()))
 
 
+def feature_words(item: str) -> str:
+    """'vector:AAV' -> 'Vehicle: AAV' (data/attributes.toml labels)."""
+    from trialscape.classify.attributes import default_rules
+
+    attribute, _, value = item.partition(":")
+    return f"{default_rules().labels.get(attribute, attribute)}: {value}"
+
+
 # Every list filter, in the order captions name them. A new filter is a row here, a field of
 # Filters, and a test; the WHERE clause, the captions, the URL and the CLI come from the row.
 LIST_FILTERS: tuple[ListFilter, ...] = (
@@ -90,7 +99,7 @@ LIST_FILTERS: tuple[ListFilter, ...] = (
                enums.STUDY_TYPES),
     ListFilter("sponsor", "Lead sponsor", _as_text("sponsor", "sponsor"), joiner="; "),
     # `feature` extends DESIGN §4's names: what an advanced-therapy record states
-    ListFilter("feature", "Feature", _feature, joiner="; "),
+    ListFilter("feature", "Feature", _feature, joiner="; ", value_words=feature_words),
     ListFilter("condition", "Condition mentions", _condition, joiner="; "),
     ListFilter("area", "Therapeutic area", _any_of("area", "areas")),
     ListFilter("country", "Country", _any_of("country", "countries")),
@@ -282,10 +291,3 @@ def search_words(text: str) -> list[str]:
     """Lower-cased words of a free-text search; every word must appear."""
     return [w for w in re.split(r"\s+", text.lower().strip()) if w][:10]
 
-
-def feature_words(item: str) -> str:
-    """'vector:AAV' -> 'Vehicle: AAV' (data/attributes.toml labels)."""
-    from trialscape.classify.attributes import default_rules
-
-    attribute, _, value = item.partition(":")
-    return f"{default_rules().labels.get(attribute, attribute)}: {value}"
