@@ -37,6 +37,8 @@ def test_shared_status_groups_are_statuses():
     assert set(enums.STOPPED_STATUSES) <= set(enums.STATUSES)
     for name in QUERY_FILES:  # the groups are bound from enums.py, never retyped in SQL
         assert "'NOT_YET_RECRUITING'" not in queries.sql(name), name
+    from trialscape.snapshot import derive
+    assert "'NOT_YET_RECRUITING'" not in derive._STATUS_RULE
 
 
 SAMPLE = {"as_of": "2026-03-01", "n": 5, "sort": "start_desc", "since": "2025-01-01",

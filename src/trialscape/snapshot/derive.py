@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from trialscape import enums
 from trialscape.classify.attributes import TrialText
 from trialscape.classify.attributes import default_rules as default_attribute_rules
 from trialscape.classify.attributes import derive as derive_attributes
@@ -259,22 +260,21 @@ def data_date(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
             "data_date_basis": "newest_update"}
 
 
-# ClinicalTrials.gov shows a recruiting-type status that nobody has verified for two years as
-# "Unknown status"; records downloaded long ago still carry the old word. The rule is applied
-# against the snapshot's data date; registry_status keeps what the record said.
+# ClinicalTrials.gov shows a recruiting-type status (enums.ACTIVE_STATUSES) that nobody has
+# verified for two years as "Unknown status"; records downloaded long ago still carry the old
+# word. The rule is applied against the snapshot's data date; registry_status keeps what the
+# record said.
 STALE_AFTER_YEARS = 2
 _STATUS_RULE = """
 UPDATE studies SET
     overall_status = CASE
-        WHEN registry_status IN ('RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INVITATION',
-                                 'ACTIVE_NOT_RECRUITING')
+        WHEN list_contains($active_statuses, registry_status)
              AND coalesce(status_verified_date, last_update_posted)
                  < CAST($day AS DATE) - INTERVAL (STALE_YEARS) YEAR
         THEN 'UNKNOWN'
         ELSE try_cast(registry_status AS overall_status_t) END,
     last_known_status = CASE
-        WHEN registry_status IN ('RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INVITATION',
-                                 'ACTIVE_NOT_RECRUITING')
+        WHEN list_contains($active_statuses, registry_status)
              AND coalesce(status_verified_date, last_update_posted)
                  < CAST($day AS DATE) - INTERVAL (STALE_YEARS) YEAR
         THEN try_cast(registry_status AS overall_status_t)
@@ -286,7 +286,7 @@ def apply_status_rule(con: duckdb.DuckDBPyConnection, data_timestamp: str) -> No
     day = data_timestamp[:10]
     if not day:
         return
-    con.execute(_STATUS_RULE, {"day": day})
+    con.execute(_STATUS_RULE, {"day": day, "active_statuses": list(enums.ACTIVE_STATUSES)})
 
 
 _LEARN_CLASSES = """
