@@ -37,12 +37,7 @@ _SPACE = re.compile(r"\s+")
 
 def sponsor_key(name: str) -> str:
     """The comparison key of a sponsor name (empty for a name with no letters)."""
-    text = unicodedata.normalize("NFKC", name).casefold().replace("&", " and ")
-    # "S.A." and "B.V." lose their dots before punctuation goes, so they become "sa", "bv".
-    text = re.sub(r"\b(\w)\.(?=\w\b)", r"\1", text)
-    text = re.sub(r"\b(\w)/(\w)\b", r"\1\2", text)  # "A/S" -> "as"
-    text = _SPACE.sub(" ", _PUNCT.sub(" ", text)).strip()
-    words = text.split(" ")
+    words = sponsor_words(name)
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
@@ -59,11 +54,16 @@ class ReviewedNames:
     distinct: frozenset[str] = frozenset()  # casefolded spellings that keep their own group
 
     def group_key(self, name: str) -> str:
-        folded = unicodedata.normalize("NFKC", name).strip().casefold()
+        folded = _folded(name)
         if folded in self.distinct:
             return "=" + folded  # cannot collide with a rule key: those hold no "="
         key = sponsor_key(name) or name
         return self.same.get(key, key)
+
+
+def _folded(name: str) -> str:
+    """A whole spelling, compared as written apart from case and Unicode forms."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()
 
 
 def load_reviewed_names(path: Path | None = None) -> ReviewedNames:
@@ -76,8 +76,7 @@ def load_reviewed_names(path: Path | None = None) -> ReviewedNames:
     for a, b in same.items():
         if b in same and same[b] != b:
             raise ValueError(f"{where.name}: [same] {a!r} points to {b!r}, itself an alias")
-    distinct = frozenset(unicodedata.normalize("NFKC", d).strip().casefold()
-                         for d in data.get("distinct", []))
+    distinct = frozenset(_folded(d) for d in data.get("distinct", []))
     return ReviewedNames(same, distinct)
 
 
@@ -147,6 +146,7 @@ def infer_sponsor_class(name: str) -> str | None:
 def sponsor_words(name: str) -> list[str]:
     """The name's words as the spelling rule sees them, legal forms still on."""
     text = unicodedata.normalize("NFKC", name).casefold().replace("&", " and ")
+    # "S.A." and "B.V." lose their dots before punctuation goes, so they become "sa", "bv".
     text = re.sub(r"\b(\w)\.(?=\w\b)", r"\1", text)
-    text = re.sub(r"\b(\w)/(\w)\b", r"\1\2", text)
+    text = re.sub(r"\b(\w)/(\w)\b", r"\1\2", text)  # "A/S" -> "as"
     return _SPACE.sub(" ", _PUNCT.sub(" ", text)).strip().split(" ")
