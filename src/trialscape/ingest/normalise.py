@@ -102,6 +102,17 @@ def _kept_text(obj: Any, key: str, allowed: Any, where: str, what: str,
     return value
 
 
+def _sponsor_class(sponsor: Any, name: str | None, where: str, unrecognised: list[str]
+                   ) -> tuple[str | None, bool]:
+    """A sponsor's class and whether trialscape inferred it: the record's own class when it
+    gives one (an unknown word is noted, not guessed over), else one read from the name."""
+    if _text(sponsor, "class", where) is None:
+        inferred = infer_sponsor_class(name) if name else None
+        return inferred, inferred is not None
+    return _enum_kept(sponsor, "class", enums.SPONSOR_CLASSES, where, "sponsor class",
+                      unrecognised), False
+
+
 def _enum_kept(obj: Any, key: str, allowed: Any, where: str, what: str,
                unrecognised: list[str]) -> str | None:
     """An enum value the schema knows, or None for one it does not (noted in `unrecognised`;
@@ -237,13 +248,8 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
     lead = _get(sponsor_mod, "leadSponsor", dict, spw)
     lead_name = _text(lead, "name", f"{spw}.leadSponsor")
     rows = StudyRows(nct_id=nct_id, study=())
-    raw_lead_class = _text(lead, "class", f"{spw}.leadSponsor")
-    lead_class = _enum_kept(lead, "class", enums.SPONSOR_CLASSES, f"{spw}.leadSponsor",
-                            "sponsor class", rows.unrecognised)
-    lead_inferred = False
-    if raw_lead_class is None and lead_name:
-        lead_class = infer_sponsor_class(lead_name)
-        lead_inferred = lead_class is not None
+    lead_class, lead_inferred = _sponsor_class(lead, lead_name, f"{spw}.leadSponsor",
+                                               rows.unrecognised)
     has_results = _get(record, "hasResults", bool, nct_id)
 
     if lead_name or lead_class:
@@ -253,12 +259,8 @@ def normalise(record: Any, countries: CountryNames, areas: TherapeuticAreas) -> 
             raise BadRecord(f"{spw}.collaborators: expected objects")
         name = _text(c, "name", f"{spw}.collaborators")
         if name:
-            raw_class = _text(c, "class", f"{spw}.collaborators")
-            given = _enum_kept(c, "class", enums.SPONSOR_CLASSES, f"{spw}.collaborators",
-                               "sponsor class", rows.unrecognised)
-            cls = given if raw_class is not None else infer_sponsor_class(name)
-            rows.sponsors.append((nct_id, name, cls, "collaborator",
-                                  raw_class is None and cls is not None))
+            cls, inferred = _sponsor_class(c, name, f"{spw}.collaborators", rows.unrecognised)
+            rows.sponsors.append((nct_id, name, cls, "collaborator", inferred))
 
     cw = f"{w}.conditionsModule"
     conditions = _strings(_list(conditions_mod, "conditions", cw), f"{cw}.conditions")
