@@ -10,6 +10,7 @@ from conftest import GOLD, ROOT, require_shared
 from trialscape.classify.evaluate import evaluate_snapshot
 from trialscape.classify.gates import required_literals
 from trialscape.classify.inputs import ArmGroup, Intervention, Trial
+from trialscape.classify.model import Layer, Scope
 from trialscape.classify.rules import build_classifier, load_classifier, load_config
 
 C = load_classifier()
@@ -109,7 +110,7 @@ def test_what_every_arm_gets_is_the_setting_of_an_add_on():
     trial = Trial("NCT00000001", brief_title="FT516 and IL2 With Enoblituzumab",
                   interventions=items,
                   arm_groups=_two_arms(["IP FT516", "IL-2"], ["enoblituzumab"]))
-    assert C._roles(trial) == {0: "tested", 1: "backbone", 2: "tested"}
+    assert C.roles.roles(trial) == {0: "tested", 1: "backbone", 2: "tested"}
 
 
 def test_support_alone_does_not_make_an_add_on():
@@ -377,7 +378,7 @@ def test_literal_gates_never_hide_a_match(ctgov_db):
         "WHERE t IS NOT NULL ORDER BY t LIMIT 4000").fetchall()]
     con.close()
     for layer in ("name pattern", "description pattern"):
-        gated = C.layers[layer]
+        gated = C.names.patterns[Layer(layer), Scope.ALL]
         for text in texts:
             plain: dict[str, str] = {}
             for mid, pattern in gated.rules:
@@ -386,7 +387,8 @@ def test_literal_gates_never_hide_a_match(ctgov_db):
                     plain[mid] = m.group(0)
             assert {k: m.group(0) for k, m in gated.find(text).items()} == plain, (layer, text)
     assert all(g is None or min(map(len, g)) >= 3 for g in
-               (required_literals(p.pattern) for _, p in C.layers["name pattern"].rules))
+               (required_literals(p.pattern) for _, p in
+                C.names.patterns[Layer.NAME_PATTERN, Scope.ALL].rules))
     # the [background] lists are gated the same way: same matches as the plain alternation
     import re
 
@@ -804,3 +806,40 @@ def test_the_accuracy_the_about_page_quotes_is_current(ctgov_db):
         again = evaluate_snapshot(ctgov_db, files, e["half"])
         assert round(again.primary_match, 4) == e["primary_match"], e["title"]
         assert again.trials == e["trials"]
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda c: c["background"].__setitem__("suportive", ["x"]),
+     "[background] suportive: unknown key"),
+    (lambda c: c["background"].__setitem__("title_joins", ["(unclosed"]),
+     "[background] title_joins: bad regular expression"),
+    (lambda c: c.pop("outcomes"), "[outcomes] needs no_medicine and no_signal"),
+    (lambda c: c["outcomes"].pop("no_signal"), "[outcomes] needs no_medicine and no_signal"),
+])
+def test_background_and_outcomes_are_checked_on_load(edit, message):
+    from trialscape.classify.rules import RulesError, validate
+    config = load_config()
+    edit(config)
+    with pytest.raises(RulesError) as err:
+        validate(config)
+    assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_outcomes_name_known_modalities():
+    from trialscape.classify.rules import RulesError
+    config = load_config()
+    config["outcomes"]["no_signal"] = "unclasified"
+    with pytest.raises(RulesError, match="no_signal names unknown 'unclasified'"):
+        build_classifier(config)
+
+
+def test_the_outcome_ids_come_from_the_rules_file():
+    """A trial nothing reads takes [outcomes] no_signal; one that lists only assessments takes
+    no_medicine, whatever ids the file gives them."""
+    config = load_config()
+    config["outcomes"] = {"no_medicine": "small_molecule", "no_signal": "protein"}
+    c = build_classifier(config)
+    bare = Trial("NCT00000009", interventions=(Intervention(0, None, "XQ"),))
+    assert [(p.modality, p.rule) for p in c.classify(bare)] == [("protein", "no signal")]
+    only_biopsy = Trial("NCT00000010", interventions=(Intervention(0, "PROCEDURE", "Biopsy"),))
+    assert [p.modality for p in c.classify(only_biopsy)] == ["small_molecule"]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from trialscape import words
-from trialscape.classify.engine import Modality
+from trialscape.classify.model import Modality
 from trialscape.scope import NO_PRODUCT
 
 COLUMNS = ["topic", "level", "active_trials", "explainer", "modality"]

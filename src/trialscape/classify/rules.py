@@ -10,15 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from trialscape import settings
-from trialscape.classify.engine import (
-    NEVER,
-    Classifier,
-    Modality,
-    Submodality,
-    lowered_patterns,
-    normalise,
-)
+from trialscape.classify.background import Background
+from trialscape.classify.engine import Classifier
 from trialscape.classify.gates import GatedRegex
+from trialscape.classify.model import Layer, Modality, Scope, Submodality, normalise
+from trialscape.classify.names import NEVER, NameReader, lowered_patterns
+from trialscape.classify.primary import Outcomes
+from trialscape.classify.roles import RoleReader
+from trialscape.classify.titles import TitleReader
 
 
 class RulesError(ValueError):
@@ -37,6 +36,16 @@ MODALITY_KEYS: dict[str, tuple[type, ...]] = {
     "description_patterns": _LIST, "types": _LIST, "examples": (dict,),
 }
 REGEX_KEYS = ("patterns", "description_patterns", "kept_beside_medicine")
+# [background]: lists of patterns, except the lists of modality ids and product names below
+BACKGROUND_KEYS = frozenset({
+    "control", "choice", "choice_filler", "ancillary", "supportive", "support_in_transplant",
+    "adjuvant_with", "adjuvant_products", "support_in_title", "transplant_setting",
+    "conditioning", "conditioning_with", "title_setting", "title_population", "title_measure",
+    "title_joins", "comparison_in_title", "dosage_form", "drug_in_device", "stem_exceptions",
+    "setting_in_title"})
+NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
+                          "stem_exceptions"})
+OUTCOME_KEYS = frozenset({"no_medicine", "no_signal"})
 
 
 def _where(m: dict[str, Any], key: str) -> str:
@@ -73,10 +82,19 @@ def validate(config: dict[str, Any]) -> list[str]:
             raise RulesError(f"{_where(m, 'examples')}: unknown key(s) {sorted(unknown)} "
                              "(match, no_match)")
     for key, alternatives in config.get("background", {}).items():
+        if key not in BACKGROUND_KEYS:
+            raise RulesError(f"modalities.toml: [background] {key}: unknown key (known: "
+                             f"{', '.join(sorted(BACKGROUND_KEYS))})")
+        if key in NOT_PATTERNS:
+            continue
         values = alternatives.values() if isinstance(alternatives, dict) else [alternatives]
         for group in values:
             for pattern in group if isinstance(group, list) else []:
                 _compile(pattern, f"modalities.toml: [background] {key}")
+    outcomes = config.get("outcomes", {})
+    if set(outcomes) != OUTCOME_KEYS or not all(isinstance(v, str) for v in outcomes.values()):
+        raise RulesError("modalities.toml: [outcomes] needs no_medicine and no_signal, each a "
+                         f"modality id (found: {outcomes!r:.80})")
     return warnings
 
 
@@ -160,51 +178,59 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
     if unknown_settings:
         raise ValueError(f"modalities.toml: background.setting_in_title names unknown "
                          f"{sorted(unknown_settings)}")
-    for required in ("other", "unclassified"):
-        if required not in ids:
-            raise ValueError(f"modalities.toml: the '{required}' modality is required")
+    for key, mid in config["outcomes"].items():
+        if mid not in ids:
+            raise RulesError(f"modalities.toml: [outcomes] {key} names unknown {mid!r}")
     bg = config["background"]
 
     def rx(key: str) -> GatedRegex:
         return GatedRegex(bg[key]) if bg.get(key) else NEVER
 
     carriers = {m.id for m in modalities if m.carrier}
-
+    titled = {m.id for m in modalities if m.title_fallback}
+    pattern_sets = {}
+    for layer, groups in ((Layer.NAME_PATTERN, patterns),
+                          (Layer.DESCRIPTION_PATTERN, descriptions)):
+        pattern_sets[layer, Scope.ALL] = lowered_patterns(groups)
+        # the same patterns of carrier modalities only: the cheap second look (carriers)
+        pattern_sets[layer, Scope.CARRIER] = lowered_patterns(
+            {mid: alts for mid, alts in groups.items() if mid in carriers})
+    # ... and of the kinds a title may name (title_fallback): the cheap first look
+    pattern_sets[Layer.NAME_PATTERN, Scope.TITLE] = lowered_patterns(
+        {mid: alts for mid, alts in patterns.items() if mid in titled})
+    by_id = {m.id: m for m in modalities}
+    names = NameReader(
+        by_id=by_id, patterns=pattern_sets, type_prior=type_prior, products=products,
+        stems=tuple(stems),
+        stem_exceptions=tuple(w.casefold() for w in bg.get("stem_exceptions", [])),
+        dosage_form=rx("dosage_form"))
+    roles = RoleReader(names=names, control=rx("control"), choice=rx("choice"),
+                       choice_filler=rx("choice_filler"), ancillary=rx("ancillary"),
+                       supportive=rx("supportive"), title_setting=rx("title_setting"))
+    adjuvant_kinds = frozenset(mid for name in bg.get("adjuvant_products", [])
+                               for mid, _ in names.find(Layer.PRODUCT, name))
     return Classifier(
         version=str(config["version"]),
         modalities=tuple(modalities),
-        layers={
-            "name pattern": lowered_patterns(patterns),
-            "description pattern": lowered_patterns(descriptions),
-            # the same patterns of carrier modalities only: the cheap second look (_carriers)
-            **{f"carrier {layer}": lowered_patterns({mid: alts for mid, alts in groups.items()
-                                                     if mid in carriers})
-               for layer, groups in (("name pattern", patterns),
-                                     ("description pattern", descriptions))},
-            # ... and of the kinds a title may name (title_fallback): the cheap first look
-            "title name pattern": lowered_patterns({m.id: patterns[m.id] for m in modalities
-                                                    if m.title_fallback}),
-        },
-        products=products,
-        stems=tuple(stems),
-        type_prior=type_prior,
-        control=rx("control"), choice=rx("choice"), ancillary=rx("ancillary"),
-        supportive=rx("supportive"),
-        conditioning=rx("conditioning"),
-        conditioning_with=frozenset(bg["conditioning_with"]),
-        stem_exceptions=tuple(w.casefold() for w in bg.get("stem_exceptions", [])),
-        support_in_title=rx("support_in_title"),
-        adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
-        support_in_transplant=rx("support_in_transplant"),
-        transplant_setting=rx("transplant_setting"),
-        title_setting=rx("title_setting"),
-        title_measure=rx("title_measure"),
-        title_population=rx("title_population"),
-        comparison_in_title=rx("comparison_in_title"),
-        dosage_form=rx("dosage_form"),
+        names=names,
+        roles=roles,
+        titles=TitleReader(names=names, title_joins=rx("title_joins"),
+                           title_setting=rx("title_setting"), title_measure=rx("title_measure"),
+                           comparison_in_title=rx("comparison_in_title")),
+        background=Background(
+            names=names, roles=roles, supportive=rx("supportive"),
+            conditioning=rx("conditioning"),
+            conditioning_with=frozenset(bg["conditioning_with"]),
+            support_in_title=rx("support_in_title"),
+            support_in_transplant=rx("support_in_transplant"),
+            transplant_setting=rx("transplant_setting"),
+            adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
+            adjuvant_kinds=adjuvant_kinds,
+            title_population=rx("title_population"),
+            setting_in_title={mid: GatedRegex(alts)
+                              for mid, alts in bg.get("setting_in_title", {}).items()}),
+        outcomes=Outcomes(**config["outcomes"]),
         drug_in_device=rx("drug_in_device"),
-        setting_in_title={mid: GatedRegex(alts)
-                          for mid, alts in bg.get("setting_in_title", {}).items()},
     )
 
 

@@ -18,7 +18,7 @@ import pyarrow as pa
 import streamlit as st
 
 from trialscape import export, queries, settings
-from trialscape.classify.engine import Modality
+from trialscape.classify.model import Modality
 from trialscape.classify.rules import load_classifier
 from trialscape.filters import Filters
 from trialscape.snapshot.info import SnapshotMissing, snapshot_info

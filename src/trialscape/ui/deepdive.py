@@ -18,7 +18,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from trialscape import charts
 from trialscape.classify.attributes import NOT_STATED, default_rules
-from trialscape.classify.engine import Modality
+from trialscape.classify.model import Modality
 from trialscape.filters import Filters
 from trialscape.ui.layout import chart
 from trialscape.ui.tables import TRIAL_ENUMS, readable, trial_column, trial_links

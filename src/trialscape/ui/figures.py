@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from trialscape import charts
-from trialscape.classify.engine import Modality
+from trialscape.classify.model import Modality
 from trialscape.ingest.areas import default_areas
 from trialscape.ingest.countries import country_centres
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from trialscape import enums, quotes
-from trialscape.classify.engine import Modality
+from trialscape.classify.model import Modality
 from trialscape.filters import Filters
 from trialscape.ingest.areas import default_areas
 from trialscape.ui.data import Snapshot

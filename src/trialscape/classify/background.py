@@ -1,0 +1,127 @@
+"""Background: what the trial gives around its question, dropped when something else is tested.
+
+Supportive medicines, conditioning before a cell or gene therapy, GM-CSF given as a vaccine's
+adjuvant or a transplant's support, a therapy the title names as the setting ("... before
+CAR-T") or as what participants undergo ("... Undergoing Trabeculectomy"). Last, a kind found
+only by generic words is recast by what the title says it is for (`recast_in_title`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from trialscape.classify.gates import GatedRegex
+from trialscape.classify.inputs import Intervention, Trial
+from trialscape.classify.model import PATTERN_LAYERS, Hit, Role, title_text
+from trialscape.classify.names import NEVER, NameReader
+from trialscape.classify.roles import RoleReader
+
+Pairs = list[tuple[Hit, Intervention]]
+
+
+@dataclass
+class Background:
+    names: NameReader
+    roles: RoleReader
+    supportive: GatedRegex
+    conditioning: GatedRegex
+    conditioning_with: frozenset[str]  # the kinds conditioning is given for
+    support_in_title: GatedRegex = NEVER
+    support_in_transplant: GatedRegex = NEVER
+    transplant_setting: GatedRegex = NEVER
+    adjuvant_with: frozenset[str] = frozenset()
+    adjuvant_kinds: frozenset[str] = frozenset()  # the kinds of the adjuvant products (GM-CSF)
+    title_population: GatedRegex = NEVER
+    setting_in_title: dict[str, GatedRegex] = field(default_factory=dict)
+
+    def drop(self, pairs: Pairs, trial: Trial) -> Pairs:
+        title = title_text(trial).casefold()
+        pairs = self._drop_background(pairs, title, trial)
+        pairs = self._drop_setting(pairs, title)
+        pairs = self._drop_titled_setting(pairs, trial)
+        return self._recast_by_title(pairs, title)
+
+    def _transplant_setting(self, trial: Trial) -> bool:
+        """Whether the trial lists a transplant or G-CSF (background.transplant_setting)."""
+        return any(self.transplant_setting.search(i.name) for i in trial.interventions)
+
+    def _drop_background(self, pairs: Pairs, title: str, trial: Trial) -> Pairs:
+        """Support and conditioning give way when something else is tested, unless titled."""
+        modalities = {h.modality for h, _ in pairs}
+        cell_or_gene = bool(modalities & self.conditioning_with)
+
+        def is_background(item: Intervention) -> bool:
+            text = " ".join((item.name, *item.other_names, item.description or ""))
+            # the name's role is looked up once per distinct name (RoleReader.name_role)
+            supportive = (self.roles.name_role(item.name) == Role.SUPPORT
+                          or self.supportive.search(item.description or ""))
+            if item.name.casefold() in title and not (
+                    supportive and self._called_support(item.name, title)):
+                return False  # titled: the question ("... with filgrastim support" is not)
+            if supportive:
+                return True
+            return cell_or_gene and bool(self.conditioning.search(text))
+
+        def is_adjuvant(h: Hit, item: Intervention) -> bool:
+            """GM-CSF given with a transplant or G-CSF (support), or with a vaccine (its
+            adjuvant), unless the title names it: only its own kind gives way ("DC vaccines
+            with GM-CSF" stays a cell therapy)."""
+            return (h.modality in self.adjuvant_kinds
+                    and self.support_in_transplant.search(item.name) is not None
+                    and (self._transplant_setting(trial) or bool(modalities & self.adjuvant_with))
+                    and self.support_in_transplant.search(title) is None)
+
+        kept = [(h, i) for h, i in pairs if not is_background(i) and not is_adjuvant(h, i)]
+        return kept if kept else pairs
+
+    def _called_support(self, name: str, title: str) -> bool:
+        """Whether the title calls this intervention support: a support word within a few
+        words after its name ("Topotecan With Filgrastim and Peripheral Blood Stem Cell
+        Support"), not merely somewhere ("... With or Without Filgrastim")."""
+        after = title.split(name.casefold(), 1)[1] if name.casefold() in title else ""
+        return bool(self.support_in_title.search(" ".join(after.split()[:7])))
+
+    def _drop_setting(self, pairs: Pairs, title: str) -> Pairs:
+        """A therapy the title names as the setting ("odronextamab before CAR-T") is standard
+        care given to everyone: background, when the trial tests a medicine of another kind."""
+        by_id = self.names.by_id
+        for mid, pattern in self.setting_in_title.items():
+            if not pattern.search(title):
+                continue
+            others = {h.modality for h, _ in pairs if h.tested and h.modality != mid
+                      and not by_id[h.modality].yields_to_medicine}  # a medicine
+            if others:
+                pairs = [(h, i) for h, i in pairs if h.modality != mid]
+        return pairs
+
+    def _drop_titled_setting(self, pairs: Pairs, trial: Trial) -> Pairs:
+        """An intervention the title names as what its participants undergo ("... in Subjects
+        With Glaucoma Undergoing Trabeculectomy", `background.title_population`) is what
+        everyone gets: background, when another kind is tested. Sequence words ("following
+        Rituxan") are left alone: the trial may give both."""
+        title = title_text(trial)
+        settings = " | ".join(m.group(0).casefold() for m in self.title_population.finditer(title))
+        if not settings:
+            return pairs
+        elsewhere = self.title_population.sub(" ", title).casefold()  # named as tested too?
+        setting = {i.idx for _, i in pairs if len(i.name) > 3
+                   and i.name.casefold().strip() in settings
+                   and i.name.casefold().strip() not in elsewhere}
+        if not setting:
+            return pairs
+        rest = {h.modality for h, i in pairs if i.idx not in setting and h.tested}
+        dropped = [(h, i) for h, i in pairs if i.idx not in setting or h.modality in rest]
+        return dropped if rest else pairs
+
+    def _recast_by_title(self, pairs: Pairs, title: str) -> Pairs:
+        """A kind found only by its generic words becomes another kind when the title says
+        what it is for (`recast_in_title`: "gp100 peptide" in a "Peptide Vaccine" trial is a
+        vaccine antigen, LABELING.md). Named products keep their kind."""
+        out = []
+        for h, item in pairs:
+            target = self.names.by_id[h.modality].recast_in_title
+            if (target is not None and h.layer in PATTERN_LAYERS
+                    and target[0].search(title)):
+                h = Hit(target[1], h.layer, h.field, h.text, h.matched, h.tested)
+            out.append((h, item))
+        return out

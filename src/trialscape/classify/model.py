@@ -1,0 +1,136 @@
+"""The classifier's vocabulary: modalities, the layers and roles its stages speak of, a hit
+(one modality found in one text) and a placement (what the snapshot stores)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from trialscape.classify.inputs import Trial
+
+
+class Layer(StrEnum):
+    """Where a modality was found, strongest first; the value is the rule name the evidence
+    and the snapshot's `rule` column show."""
+    PRODUCT = "product"            # a named product or regimen (data/modalities.toml products)
+    STEM = "stem"                  # an INN word ending ("-mab", "-parvovec")
+    NAME_PATTERN = "name pattern"  # context words in a name ("CAR-T", "AAV9")
+    DESCRIPTION_PATTERN = "description pattern"
+    TYPE_PRIOR = "type prior"      # the registry's intervention type, when nothing else speaks
+
+
+# layers read from the intervention's own text, in the order they are tried
+TEXT_LAYERS = (Layer.PRODUCT, Layer.STEM, Layer.NAME_PATTERN, Layer.DESCRIPTION_PATTERN)
+# Layers of regular expressions (context words, not names or word endings): they can add a
+# carrier beside a stronger match, and a kind they find may be recast by the title.
+PATTERN_LAYERS = (Layer.NAME_PATTERN, Layer.DESCRIPTION_PATTERN)
+
+
+class Scope(StrEnum):
+    """Which modalities' patterns a look reads: every kind, only carriers (the cheap second
+    look beside a stronger match), or only kinds a title may name (the cheap first look)."""
+    ALL = "all"
+    CARRIER = "carrier"
+    TITLE = "title"
+
+
+class Role(StrEnum):
+    """What an intervention is in its trial (roles.py decides)."""
+    CONTROL = "control"          # placebo, sham, standard care: places nothing
+    ANCILLARY = "ancillary"      # an assessment or procedure around the treatment
+    SUPPORT = "support"          # a supportive medicine, read from the name alone
+    COMPARATOR = "comparator"    # only in comparator arms: counted, never primary
+    TESTED = "tested"
+    BACKBONE = "backbone"        # what every arm gets beside the question
+
+
+class Field(StrEnum):
+    """Which text of the record a hit was read from."""
+    NAME = "name"
+    OTHER_NAMES = "other_names"
+    DESCRIPTION = "description"
+    TITLE = "title"
+    TITLE_ONLY = "title_only"
+    TYPE = "type"
+
+
+FIELD_LABELS = {Field.NAME: "intervention name", Field.OTHER_NAMES: "other name",
+                Field.DESCRIPTION: "intervention description", Field.TITLE: "trial title",
+                Field.TITLE_ONLY: "trial title (the record lists no interventions)",
+                Field.TYPE: "intervention type"}
+
+
+@dataclass(frozen=True)
+class Submodality:
+    id: str
+    label: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, kw_only=True)  # fifteen fields: named, never by position
+class Modality:
+    id: str
+    label: str
+    definition: str
+    explainer_url: str | None
+    colour: str
+    order: int
+    specificity: int
+    suppresses: frozenset[str] = frozenset()
+    submodalities: tuple[Submodality, ...] = ()
+    title_fallback: bool = True
+    carrier: bool = False  # a vector or cell that carries a payload (names.NameReader.carriers)
+    # gives way to a medicine found on the same intervention, unless its text matches `kept`
+    yields_to_medicine: bool = False
+    kept_beside_medicine: re.Pattern[str] | None = None
+    description_types: frozenset[str] | None = None  # registry types its descriptions count for
+    # (title pattern, modality): becomes that kind when the title matches (Background.recast)
+    recast_in_title: tuple[re.Pattern[str], str] | None = None
+    # the explainer link goes to the article itself (true) or only to the explainers index
+    explainer_verified: bool = False
+
+    @property
+    def has_article(self) -> bool:
+        return bool(self.explainer_url) and self.explainer_verified
+
+    def allows_description(self, intervention_type: str | None) -> bool:
+        """Whether its description patterns count for an intervention of this registry type
+        (a procedure's description names the drugs given around it)."""
+        return (intervention_type is None or self.description_types is None
+                or intervention_type in self.description_types)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    modality: str
+    submodality: str | None
+    is_primary: bool
+    rule: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One modality found in one text: by which layer, in which field, quoting what."""
+    modality: str
+    layer: Layer
+    field: Field
+    text: str
+    matched: str
+    tested: bool
+
+
+def normalise(text: str) -> str:
+    """Lower-case words separated by single spaces, padded: how products and stems are read."""
+    return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
+
+
+def title_text(trial: Trial) -> str:
+    return " | ".join(t for t in (trial.brief_title, trial.official_title) if t)
+
+
+# a development code: letters and digits together, four or more (ft516, ly3819469; not "2mg")
+CODE = re.compile(r"(?=.*[a-z])(?=.*\d)[a-z0-9]{4,}")
+WORD = re.compile(r"[A-Za-z0-9]+")
+WORDY = re.compile(r"[A-Za-z]{3}")  # a part of a text that says something

@@ -1,0 +1,230 @@
+"""Name reading: which modalities one intervention's own text places, layer by layer.
+
+Each intervention is matched layer by layer, strongest first (product dictionary, INN stems,
+name patterns, description patterns, the registry's intervention type as a weak prior); the
+first layer that matches decides that intervention, plus what a weaker layer says carries it
+(a vector, an engineered cell, an mRNA). What a modality overrides on the same intervention is
+dropped (`suppresses`), and a procedure gives way to a medicine named with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from trialscape.classify.gates import GatedPatterns, GatedRegex, lower_pattern
+from trialscape.classify.inputs import Intervention
+from trialscape.classify.model import (
+    PATTERN_LAYERS,
+    TEXT_LAYERS,
+    WORD,
+    WORDY,
+    Field,
+    Hit,
+    Layer,
+    Modality,
+    Scope,
+    normalise,
+)
+
+NEVER = GatedRegex([])  # matches nothing: an optional rule list left unset
+
+
+def lowered_patterns(groups: dict[str, list[str]]) -> GatedPatterns:
+    """Patterns matched against lower-cased text: cheaper than re.IGNORECASE, and gateable."""
+    return GatedPatterns({mid: [lower_pattern(p) for p in alts] for mid, alts in groups.items()})
+
+
+Found = tuple[tuple[str, str], ...]  # (modality, matched text) pairs of one look
+
+
+@dataclass
+class NameReader:
+    by_id: dict[str, Modality]
+    # the patterns of each pattern layer, per scope (Scope.ALL: every modality's)
+    patterns: dict[tuple[Layer, Scope], GatedPatterns]
+    type_prior: dict[str, str]
+    # normalised name -> its modalities (one, or several for a regimen such as R-CHOP)
+    products: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    stems: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    stem_exceptions: tuple[str, ...] = ()  # word endings: "oligodeoxynucleotide" is no -tide
+    dosage_form: GatedRegex = NEVER
+    _cache: dict[tuple[Layer, Scope, str], Found] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # stem -> the modalities it marks ("tamab" and "mab" both end "teclistamab")
+        self.stem_table: dict[str, set[str]] = {}
+        for mid, stems in self.stems:
+            for stem in stems:
+                self.stem_table.setdefault(stem, set()).add(mid)
+        self.stem_lengths = sorted({len(x) for x in self.stem_table}, reverse=True)
+        self.stem_order = {mid: i for i, (mid, _) in enumerate(self.stems)}
+        # first word -> the word counts of products starting with it, longest first
+        lengths: dict[str, set[int]] = {}
+        for name in self.products:
+            words = name.split()
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.product_lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    # -- one text, one layer ------------------------------------------------------------------
+    def match_text(self, layer: Layer, text: str, field_name: Field, tested: bool,
+                   scope: Scope = Scope.ALL) -> list[Hit]:
+        if not text:
+            return []
+        key = (layer, scope, text)
+        found = self._cache.get(key)
+        if found is None:
+            found = self.find(layer, text, scope)
+            if len(self._cache) > 500_000:  # names repeat across trials; keep memory bounded
+                self._cache.clear()
+            self._cache[key] = found
+        return [Hit(mid, layer, field_name, text, matched, tested) for mid, matched in found]
+
+    def find(self, layer: Layer, text: str, scope: Scope = Scope.ALL) -> Found:
+        """(modality, matched text) pairs for one layer: every named product and every INN
+        word (combinations name several); the first match per modality for patterns."""
+        if layer == Layer.PRODUCT:
+            return self._products(text)
+        if layer == Layer.STEM:
+            return self._stems(text)
+        lowered = text.lower()
+        return tuple((mid, text[m.start():m.end()].strip())
+                     for mid, m in self.patterns[layer, scope].find(lowered).items())
+
+    def _products(self, text: str) -> Found:
+        # Longest names first, each word used once: "zanidatamab zovodotin" is one product,
+        # not also "zanidatamab"; "X with Y" is two.
+        tokens = normalise(text).split()
+        spans: list[tuple[int, int, str]] = []  # (-words, start, name) where a product
+        for i, token in enumerate(tokens):           # name's first word is
+            for n in self.product_lengths.get(token, ()):
+                name = " ".join(tokens[i:i + n])
+                if name in self.products:
+                    spans.append((-n, i, name))
+        used = [False] * len(tokens)
+        pairs: list[tuple[str, str]] = []
+        for neg_n, i, name in sorted(spans):
+            if not any(used[i:i - neg_n]):
+                used[i:i - neg_n] = [True] * -neg_n
+                pairs += [(mid, name) for mid in self.products[name]]
+        return tuple(dict.fromkeys(pairs))
+
+    def _stems(self, text: str) -> Found:
+        # every (modality, word): a combination name can hold two antibodies, or a product
+        # beside a stem-only name (see match)
+        found: list[tuple[str, str]] = []
+        for word in normalise(text).split():
+            if len(word) < 5 or word.endswith(self.stem_exceptions):
+                continue
+            mids: set[str] = set()
+            for k in self.stem_lengths:  # a few dict look-ups instead of every stem
+                mids |= self.stem_table.get(word[-k:], set())
+            for mid in sorted(mids, key=self.stem_order.__getitem__):
+                if (mid, word) not in found:
+                    found.append((mid, word))
+        return tuple(found)
+
+    # -- one intervention ---------------------------------------------------------------------
+    def layer_hits(self, layer: Layer, item: Intervention, tested: bool,
+                   scope: Scope = Scope.ALL) -> list[Hit]:
+        if layer == Layer.DESCRIPTION_PATTERN:
+            # a procedure's description names the drugs given around it (description_types)
+            return [h for h in self.match_text(layer, item.description or "", Field.DESCRIPTION,
+                                               tested, scope)
+                    if self.by_id[h.modality].allows_description(item.type)]
+        hits = self.match_text(layer, item.name, Field.NAME, tested, scope)
+        for other in item.other_names:
+            hits += [h for h in self.match_text(layer, other, Field.OTHER_NAMES, tested, scope)
+                     if h.modality not in {x.modality for x in hits}]
+        return hits
+
+    def match(self, item: Intervention, tested: bool = True) -> list[Hit]:
+        """The modalities one intervention places, from the strongest layer that matches
+        (plus what a weaker layer says carries it, see carriers)."""
+        for i, layer in enumerate(TEXT_LAYERS):
+            hits = self.layer_hits(layer, item, tested)
+            if not hits:
+                continue
+            carriers: list[Hit] = []
+            for later in TEXT_LAYERS[i + 1:]:
+                if later in PATTERN_LAYERS:
+                    carriers += self.carriers(
+                        hits + carriers, self.layer_hits(later, item, tested, Scope.CARRIER))
+            if layer != Layer.PRODUCT:
+                return self.suppress(hits + carriers)
+            return self._beside_named(hits, carriers, item, tested)
+        prior = self.type_prior.get(item.type or "")
+        if prior:
+            return [Hit(prior, Layer.TYPE_PRIOR, Field.TYPE, item.type or "", item.type or "",
+                        tested)]
+        return []
+
+    def _beside_named(self, hits: list[Hit], carriers: list[Hit], item: Intervention,
+                      tested: bool) -> list[Hit]:
+        """Named products are separate medicines ("tebentafusp with pembrolizumab"): none
+        overrides another, and an INN outside them is one more medicine."""
+        named = {w for h in hits for w in h.matched.split()}
+        extra = self.suppress([h for h in self.layer_hits(Layer.STEM, item, tested)
+                               if h.matched not in named])
+        # an other name describes the named product ("monomethyl auristatin E" is
+        # brentuximab vedotin's payload): there, the product's kind overrides
+        extra = [h for h in extra if h.field == Field.NAME] + self.suppress(
+            [h for h in extra if h.field != Field.NAME], by=hits)
+        hits += [h for h in extra if h.modality not in {x.modality for x in hits}]
+        # ... and a medicine named by its kind beside them ("paclitaxel or anti-PD-1
+        # antibody"), unless a named product overrides that kind ("semaglutide tablets")
+        found = {h.modality for h in hits + carriers}
+        beside = [h for h in self._beside_products(item, named, tested)
+                  if h.modality not in found]
+        hits += self.suppress(beside, by=hits) if beside else []
+        return self.suppress(hits, by=carriers) + carriers
+
+    def _beside_products(self, item: Intervention, named: set[str], tested: bool
+                         ) -> list[Hit]:
+        """Name-pattern hits in an intervention's name once its named products' words are
+        blanked out; the evidence still quotes the whole name."""
+        rest = WORD.sub(lambda m: " " if m.group(0).lower() in named else m.group(0), item.name)
+        if not WORDY.search(rest):  # nothing but doses and punctuation left: most names
+            return []
+        # "Vitamin B5 Tablets": a dosage form describes the named product, names no medicine
+        rest = self.dosage_form.sub(" ", rest)
+        return [Hit(h.modality, h.layer, h.field, item.name, h.matched, h.tested)
+                for h in self.match_text(Layer.NAME_PATTERN, rest, Field.NAME, tested)]
+
+    def carriers(self, hits: list[Hit], later: list[Hit]) -> list[Hit]:
+        """Carrier technologies a weaker layer finds beside a stronger layer's hits.
+
+        The strongest layer can name the payload while a weaker one names what carries it:
+        "AAV2/6 human factor VIII gene therapy" is a factor-VIII product match and a
+        gene-therapy pattern match, and the vector is what is tested. Only modalities marked
+        `carrier` in modalities.toml (vectors, engineered cells, mRNA) are added this way;
+        suppression then drops the payload.
+        """
+        found = {h.modality for h in hits}
+        return [h for h in later if h.modality not in found and self.by_id[h.modality].carrier]
+
+    def suppress(self, hits: list[Hit], by: list[Hit] | None = None) -> list[Hit]:
+        """Drop what the modalities found (or those of `by`) override on this intervention."""
+        found = {h.modality for h in hits}
+        dropped: set[str] = set()
+        for mid in {h.modality for h in by} if by is not None else found:
+            dropped |= self.by_id[mid].suppresses & found
+        kept = [h for h in hits if h.modality not in dropped]
+        medicines = {h.modality for h in kept if not self.by_id[h.modality].yields_to_medicine}
+        if not medicines:
+            return kept
+        return [h for h in kept if not self._yields(h)]
+
+    def _yields(self, hit: Hit) -> bool:
+        m = self.by_id[hit.modality]
+        return m.yields_to_medicine and not (
+            m.kept_beside_medicine is not None and m.kept_beside_medicine.search(hit.text))
+
+    def names_kind(self, text: str) -> set[str]:
+        """The modalities a text names by product, INN word or a pattern of a kind titles
+        may name (the cheap first look at a title)."""
+        return {mid for layer, scope in ((Layer.PRODUCT, Scope.ALL), (Layer.STEM, Scope.ALL),
+                                         (Layer.NAME_PATTERN, Scope.TITLE))
+                for mid, _ in self.find(layer, text, scope)}

@@ -1,0 +1,86 @@
+"""Primary choice: from the hits that survive, one placement per modality and one primary.
+
+The trial's primary modality is the most specific one among the tested interventions (a
+comparator's kind is counted, never primary). Every placement carries its rule and the text that
+matched, so the dashboard can say why; a trial with no hit is "other" when it lists only
+assessments, controls or nothing (observational), else unclassified.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from trialscape.classify.inputs import Intervention, Trial
+from trialscape.classify.model import (
+    FIELD_LABELS,
+    TEXT_LAYERS,
+    Hit,
+    Layer,
+    Modality,
+    Placement,
+)
+
+_STRENGTH = {layer: i for i, layer in enumerate((*TEXT_LAYERS, Layer.TYPE_PRIOR))}
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """The modality ids a trial without a hit takes (data/modalities.toml [outcomes])."""
+    no_medicine: str  # only assessments, controls, or an observational record with nothing
+    no_signal: str    # something is listed, and no rule reads it
+
+
+def placements(hits: list[Hit], pairs: list[tuple[Hit, Intervention]],
+               by_id: dict[str, Modality]) -> list[Placement]:
+    best: dict[str, Hit] = {}
+    for h in hits:
+        cur = best.get(h.modality)
+        if cur is None or (h.tested, -_STRENGTH[h.layer]) > (cur.tested, -_STRENGTH[cur.layer]):
+            best[h.modality] = h
+    tested = [h for h in best.values() if h.tested] or list(best.values())
+    primary = min(tested, key=lambda h: by_id[h.modality].specificity).modality
+    items_by_modality: dict[str, list[Intervention]] = {}
+    for h, item in pairs:
+        items_by_modality.setdefault(h.modality, []).append(item)
+    out = []
+    for mid in sorted(best, key=lambda m: by_id[m].order):
+        h = best[mid]
+        out.append(Placement(mid, submodality(by_id[mid], h, items_by_modality.get(mid, [])),
+                             mid == primary, h.layer.value, evidence(by_id[mid], h)))
+    return out
+
+
+def submodality(modality: Modality, hit: Hit, items: list[Intervention]) -> str | None:
+    texts = [hit.text] + [" ".join((i.name, *i.other_names, i.description or ""))
+                          for i in items]
+    for sub in modality.submodalities:
+        if any(sub.pattern.search(t) for t in texts):
+            return sub.id
+    return None
+
+
+def evidence(modality: Modality, h: Hit) -> str:
+    where = FIELD_LABELS.get(h.field, h.field.value)
+    if h.layer == Layer.TYPE_PRIOR:
+        return f"{where} {h.text} (no stronger signal): {modality.label}"
+    text = h.text if len(h.text) <= 120 else h.text[:117] + "..."
+    return f"{where} '{text}' matches the {modality.label} {h.layer.value} '{h.matched}'"
+
+
+def fallback(trial: Trial, ancillary: list[Intervention], outcomes: Outcomes,
+             is_control: Callable[[str], bool]) -> Placement:
+    other = outcomes.no_medicine
+    if ancillary:
+        item = ancillary[0]
+        return Placement(other, None, True, "assessment only",
+                         f"only assessments or procedures are listed, e.g. "
+                         f"'{item.name}': {other}")
+    if not trial.interventions and trial.study_type == "OBSERVATIONAL":
+        return Placement(other, None, True, "observational",
+                         f"observational study with no intervention listed: {other}")
+    if trial.interventions and all(is_control(i.name) for i in trial.interventions):
+        return Placement(other, None, True, "control only",
+                         f"only placebo or standard care is listed: {other}")
+    return Placement(outcomes.no_signal, None, True, "no signal",
+                     "no intervention name, code or description matched a rule")

@@ -1,0 +1,117 @@
+"""Roles: what each intervention is in its trial, from its name and the record's arms.
+
+Placebo, sham and standard-of-care controls place nothing; assessments and procedures around
+the treatment are ancillary. An intervention found only in comparator arms is counted but never
+primary. What every arm gets is the backbone when the trial is placebo-controlled, or when it
+adds something to it and the title does not name it as the question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from trialscape.classify.gates import GatedRegex
+from trialscape.classify.inputs import Intervention, Trial
+from trialscape.classify.model import CODE, Field, Layer, Role, normalise, title_text
+from trialscape.classify.names import NEVER, NameReader
+
+COMPARATOR_ARMS = frozenset({"ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR",
+                             "NO_INTERVENTION"})
+PLACEBO_ARMS = frozenset({"PLACEBO_COMPARATOR", "SHAM_COMPARATOR"})
+_NAME_WORD = re.compile(r"[A-Za-z]{4,}")  # a name, not a dose or an abbreviation
+
+
+@dataclass
+class RoleReader:
+    names: NameReader
+    control: GatedRegex
+    choice: GatedRegex
+    ancillary: GatedRegex
+    supportive: GatedRegex
+    # words a "physician's choice" name may hold and still name no medicine
+    choice_filler: GatedRegex = NEVER
+    title_setting: GatedRegex = NEVER
+    _name_roles: dict[str, Role | None] = field(default_factory=dict)
+
+    def clear_cache(self) -> None:
+        self._name_roles.clear()
+
+    def is_control(self, name: str) -> bool:
+        return bool(self.control.search(name)) or (
+            bool(self.choice.search(name)) and not self._names_more(name))
+
+    def _names_more(self, text: str) -> bool:
+        """Whether a choice names a medicine: "Physician's choice (paclitaxel)" does."""
+        rest = self.choice_filler.sub(" ", self.choice.sub(" ", text))
+        return _NAME_WORD.search(rest) is not None
+
+    def name_role(self, name: str) -> Role | None:
+        """CONTROL, ANCILLARY, SUPPORT or None, from the name alone; cached, since names
+        repeat across trials ("Placebo", "laboratory biomarker analysis") and the
+        alternations are long."""
+        if name in self._name_roles:
+            return self._name_roles[name]
+        role = (Role.CONTROL if self.is_control(name) else Role.ANCILLARY
+                if self.ancillary.search(name) else Role.SUPPORT
+                if self.supportive.search(name) else None)
+        if len(self._name_roles) > 200_000:
+            self._name_roles.clear()
+        self._name_roles[name] = role
+        return role
+
+    def roles(self, trial: Trial) -> dict[int, Role]:
+        """idx -> CONTROL | ANCILLARY | COMPARATOR | TESTED | BACKBONE."""
+        arm_types = {a.label: a.type for a in trial.arm_groups}
+        # arms name their interventions as "Drug: name"
+        arms_named: dict[str, set[str]] = {}
+        for arm in trial.arm_groups:
+            for ref in arm.intervention_names:
+                arms_named.setdefault(ref.split(":", 1)[-1].strip().casefold(), set()).add(
+                    arm.label)
+        arms_of = {item.idx: set(item.arm_group_labels)
+                   | arms_named.get(item.name.strip().casefold(), set())
+                   for item in trial.interventions}
+        has_experimental = any(t == "EXPERIMENTAL" for t in arm_types.values())
+        has_placebo_arm = any(t in PLACEBO_ARMS for t in arm_types.values())
+        in_every_arm = {i.idx for i in trial.interventions
+                        if len(arm_types) > 1 and arms_of[i.idx] >= set(arm_types)}
+        roles: dict[int, Role] = {}
+        for item in trial.interventions:
+            role = self.name_role(item.name)
+            if role in (Role.CONTROL, Role.ANCILLARY):
+                roles[item.idx] = role
+        # Something active differs between the arms, so what every arm gets is the setting,
+        # not the question (an add-on to standard therapy), unless the title names it.
+        add_on = any(i.idx not in roles and i.idx not in in_every_arm
+                     and self.name_role(i.name) != Role.SUPPORT for i in trial.interventions)
+        for item in trial.interventions:
+            if item.idx in roles:
+                continue
+            types = {arm_types.get(label) for label in arms_of[item.idx]}
+            comparator_only = bool(types) and has_experimental and types <= COMPARATOR_ARMS
+            if item.idx in in_every_arm and (
+                    has_placebo_arm or (add_on and not self.titled(item, trial))):
+                roles[item.idx] = Role.BACKBONE
+            else:
+                roles[item.idx] = Role.COMPARATOR if comparator_only else Role.TESTED
+        return roles
+
+    def titled(self, item: Intervention, trial: Trial) -> bool:
+        """Whether the title names this intervention, or a product of its kind ("Doxil and
+        Taxotere +/- Herceptin" names the docetaxel every arm gets). Kinds whose words are
+        too generic for titles ("chemotherapy": title_fallback = false) need a product."""
+        # "... before surgery" names the setting, not the question (background.title_setting)
+        title = self.title_setting.sub(" ", title_text(trial))
+        if item.name.casefold() in title.casefold():
+            return True
+        # a development code is as good as the whole name ("IP FT516" in "FT516 and IL2 ...")
+        words = set(normalise(title).split())
+        if any(w in words for w in normalise(item.name).split() if CODE.fullmatch(w)):
+            return True
+        names = self.names
+        named = {h.modality for layer in (Layer.PRODUCT, Layer.STEM, Layer.NAME_PATTERN)
+                 for h in names.match_text(layer, title, Field.TITLE, True)
+                 if layer != Layer.NAME_PATTERN or names.by_id[h.modality].title_fallback}
+        return any(h.modality in named for h in names.match(item))
+

@@ -1,0 +1,79 @@
+"""Title reading: what the trial's title says when its interventions do not.
+
+A bare code ("ABC-123") takes the kind its title names; a record with no interventions (a fifth
+of ../shared/ctgov) is read from its title part by part, each part like an intervention name,
+with setting and measure phrases blanked first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trialscape.classify.gates import GatedRegex
+from trialscape.classify.inputs import Intervention, Trial
+from trialscape.classify.model import CODE, WORDY, Field, Hit, Layer, normalise, title_text
+from trialscape.classify.names import NEVER, NameReader
+
+
+@dataclass
+class TitleReader:
+    names: NameReader
+    title_joins: GatedRegex  # where a title joins the things it tests ("and", "versus", ",")
+    title_setting: GatedRegex = NEVER      # "... before surgery", "refractory to imatinib"
+    title_measure: GatedRegex = NEVER      # "insulin resistance": a measure, not a medicine
+    comparison_in_title: GatedRegex = NEVER  # "versus", "biosimilar"
+
+    def hits(self, trial: Trial, tested: bool, setting: bool = True) -> list[Hit]:
+        """Advanced-modality signals in the title, for interventions that carry none; with
+        setting=False, without what the title names as the setting ("... after CAR-T")."""
+        text = title_text(trial)
+        if not setting:
+            text = self.title_setting.sub(" ", text)
+        by_id = self.names.by_id
+        if not any(by_id[mid].title_fallback for mid in self.names.names_kind(text)):
+            return []  # most titles name no advanced kind: skip reading them part by part
+        return [h for h in self.read(text, Field.TITLE, tested)
+                if by_id[h.modality].title_fallback]
+
+    def in_setting(self, item: Intervention, trial: Trial) -> bool:
+        """Whether a development code of this intervention is inside a setting phrase of the
+        title."""
+        codes = {w for w in normalise(item.name).split() if CODE.fullmatch(w)}
+        return bool(codes) and any(
+            codes & set(normalise(m.group(0)).split())
+            for m in self.title_setting.finditer(title_text(trial)))
+
+    def code_kind(self, hits: list[Hit], item: Intervention, trial: Trial) -> list[Hit]:
+        """What the title says a bare code is. A kind another listed intervention already is
+        names that one ("1018 ISS, Following Rituxan": the code is no antibody), unless the
+        title compares the two ("HLX02 versus Herceptin": a biosimilar is of its reference
+        product's kind; `background.comparison_in_title`)."""
+        if not hits or self.comparison_in_title.search(title_text(trial)):
+            return hits
+        others = {h.modality for i in trial.interventions if i.idx != item.idx
+                  for h in self.names.match(i) if h.layer != Layer.TYPE_PRIOR}
+        return [h for h in hits if h.modality not in others]
+
+    def title_only(self, trial: Trial) -> list[Hit]:
+        """An interventional record that lists no intervention (study-level and flat exports:
+        a fifth of ../shared/ctgov) is placed from its title alone, read like an intervention
+        name: every named product and INN word is a medicine of its own, and the patterns of
+        every kind count, since nothing else describes the trial. Setting and measure phrases
+        are blanked first ("refractory to imatinib", "insulin resistance"), unless the setting
+        is all the title names ("Long-term Follow-up of Participants Treated With CAR T")."""
+        title = self.title_measure.sub(" ", title_text(trial))
+        return self.read(self.title_setting.sub(" ", title)) or self.read(title)
+
+    def read(self, text: str, field_name: Field = Field.TITLE_ONLY, tested: bool = True
+             ) -> list[Hit]:
+        # Each part of "Monoclonal Antibody and Vaccine Therapy" is read like an intervention
+        # name, so one kind overrides another only within a part (a radiolabelled antibody is
+        # one medicine; an antibody and a vaccine are two).
+        found: dict[str, Hit] = {}
+        for part in self.title_joins.pattern.split(text):
+            if part and WORDY.search(part):
+                item = Intervention(-1, None, part.strip())
+                for h in self.names.match(item):
+                    found.setdefault(h.modality, Hit(h.modality, h.layer, field_name, text,
+                                                     h.matched, tested))
+        return list(found.values())
