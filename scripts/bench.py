@@ -33,44 +33,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "ctgov" / "studies.jsonl.gz"
+# the programs each measurement runs in a process of its own (scripts/bench_children/)
+CHILDREN = Path(__file__).resolve().parent / "bench_children"
 
-CHILD = """
-import resource, sys, time
-from pathlib import Path
-from trialscape.ingest.files import read_records
-from trialscape.snapshot.build import build_snapshot
-src, db = Path(sys.argv[1]), Path(sys.argv[2])
-reports = []
-t = time.perf_counter()
-r = build_snapshot(db, read_records([src], reports), reports, source="bench")
-print(time.perf_counter() - t, r.studies,
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
-"""
+CHILD = CHILDREN / "import_once.py"
 
 # `trialscape classify` end to end (read back, place in worker processes, rebuild the wide
 # table, swap the file in), as an editor runs it after changing the rules.
-CLASSIFY_CLI = """
-import resource, sys, time
-from trialscape.cli import main
-t = time.perf_counter()
-assert main(["classify", "--db", sys.argv[1]]) == 0
-print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-      flush=True)
-"""
+CLASSIFY_CLI = CHILDREN / "classify_cli.py"
 
-CLASSIFY = """
-import sys, time, duckdb
-from trialscape.classify.rules import build_classifier, load_config
-from trialscape.classify.inputs import read_trials
-con = duckdb.connect(sys.argv[1], read_only=True)
-con.execute("SET enable_progress_bar = false")
-trials = list(read_trials(con))
-c = build_classifier(load_config())  # a fresh, empty cache: the cold figure
-t = time.perf_counter()
-for trial in trials:
-    c.classify(trial)
-print(len(trials) / (time.perf_counter() - t), flush=True)
-"""
+CLASSIFY = CHILDREN / "classify_once.py"
 
 
 def _stats(values: list[float]) -> str:
@@ -78,9 +50,9 @@ def _stats(values: list[float]) -> str:
             f"max {max(values):,.1f}, n={len(values)})")
 
 
-def _last_line(code: str, *args: str) -> str:
+def _last_line(program: Path, *args: str) -> str:
     """Run a child Python; its last stdout line is the figure (DuckDB may print above it)."""
-    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True,
+    out = subprocess.run([sys.executable, str(program), *args], check=True, capture_output=True,
                          text=True).stdout
     return out.strip().splitlines()[-1]
 
@@ -110,10 +82,10 @@ def _tree_rss_mb(root: int) -> float:
     return total / 1024
 
 
-def _run_measured(code: str, *args: str) -> tuple[str, float]:
+def _run_measured(program: Path, *args: str) -> tuple[str, float]:
     """A child Python's last stdout line, and the peak memory of its process tree (sampled
     every 0.2 s: worker processes are grandchildren, which getrusage does not see)."""
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, str(program), *args], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
     peak = 0.0
     while proc.poll() is None:
@@ -121,7 +93,7 @@ def _run_measured(code: str, *args: str) -> tuple[str, float]:
         time.sleep(0.2)
     out = proc.stdout.read() if proc.stdout else ""
     if proc.returncode:
-        raise subprocess.CalledProcessError(proc.returncode, code)
+        raise subprocess.CalledProcessError(proc.returncode, str(program))
     return out.strip().splitlines()[-1], peak
 
 
@@ -164,10 +136,10 @@ def bench_refresh(runs: int) -> None:
     import re
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import shared_studies
-    from ctgov_server import Registry, serve
+    from ctgov_server import Registry, serve  # the tests' fake registry: one copy of it
 
-    studies = shared_studies()
+    with gzip.open(SHARED, "rb") as fh:
+        studies = [json.loads(line) for line in fh]
     full_s, full_rate, dl_rate, inc_s = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp, serve(Registry(studies)) as url:
         reg_changes = 1000
@@ -200,129 +172,16 @@ def bench_refresh(runs: int) -> None:
     print("  for scale: the real API at 1 request/s serves at most 1,000 studies/s")
 
 
-PAGES = """
-import os, statistics, sys, time
-import streamlit as st
-from streamlit.testing.v1 import AppTest
-app, db, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-os.environ["TRIALSCAPE_DB"] = db
-VIEWS = {
-    "no filter": {},
-    "narrow": {"modality": "monoclonal_antibody", "phase": ["PHASE1", "PHASE2"],
-               "start_from": "2018"},
-    "broad": {"study_type": "INTERVENTIONAL", "status": ["RECRUITING", "COMPLETED"]},
-}
-import duckdb
-_con = duckdb.connect(db, read_only=True)
-TOP_SPONSOR = _con.sql("SELECT sponsor FROM trials GROUP BY 1 ORDER BY count(*) DESC "
-                       "LIMIT 1").fetchall()[0][0]
-TOP_CONDITION = _con.sql("SELECT c FROM (SELECT unnest(conditions) AS c FROM trials) GROUP BY 1 "
-                         "ORDER BY count(*) DESC LIMIT 1").fetchall()[0][0]
-_con.close()
-# page -> (script, parameters the page needs to show its main view)
-# AppTest runs a page reached by switch_page on its own, without app.py (snapshot, sidebar,
-# navigation), which a browser's rerun also runs: the "app.py" row is that shared part, timed
-# as the main script's run minus its page.run(), to add to the other pages' figures.
-PAGE_RUNS = []
-SHARED, SHARED_WARM = [], []  # app.py's own part of each main-script run, uncached / cached
-_navigation = st.navigation
-def timed_navigation(*args, **kwargs):
-    page = _navigation(*args, **kwargs)
-    run = page.run
-    def timed_run():
-        t = time.perf_counter()
-        try:
-            run()
-        finally:
-            PAGE_RUNS.append(time.perf_counter() - t)
-    page.run = timed_run
-    return page
-st.navigation = timed_navigation
-PAGES = {"landscape": (None, {}),
-         "modality": ("pages/modality.py", {"modality": "monoclonal_antibody"}),
-         # the gene-therapy overview: the page the explainer sends readers to
-         "gene therapy": ("pages/modality.py", {"modality": "gene_therapy"}),
-         "trials": ("pages/trials.py", {}), "sponsors": ("pages/sponsors.py", {}),
-         "sponsor": ("pages/sponsors.py", {"sponsor": TOP_SPONSOR}),
-         "conditions": ("pages/conditions.py", {}),
-         "condition": ("pages/conditions.py", {"condition": TOP_CONDITION}),
-         "editors": ("pages/editors.py", {}), "about": ("pages/about.py", {})}
+PAGES = CHILDREN / "pages.py"
 
-import trialscape.queries as queries
-CALLS = []  # (sql, bound params) of every query the page ran in its last script run
-_run = queries.run
-def recording_run(con, name, params=None, filters=None):
-    CALLS.append(queries.compose(name, filters, params))
-    return _run(con, name, params, filters)
-queries.run = recording_run
-
-def duckdb_alone(calls):
-    # the floor: the same queries on the same file, run by DuckDB alone (fetched as Arrow)
-    con = duckdb.connect(":memory:")
-    con.execute(f"ATTACH '{db}' AS snap (READ_ONLY)"); con.execute("USE snap")
-    for text, bound in calls:  # warm the file's pages, as the page run did
-        con.sql(text, params=bound).to_arrow_table()
-    t = time.perf_counter()
-    for text, bound in calls:
-        con.sql(text, params=bound).to_arrow_table()
-    spent = time.perf_counter() - t
-    con.close()
-    return spent
-
-def one(page, params, clear):
-    at = AppTest.from_file(app, default_timeout=300)
-    for k, v in params.items():
-        at.query_params[k] = v
-    if page:  # reach the page the way a link does: main script first
-        at.run(); at.switch_page(page)
-    if clear:
-        st.cache_data.clear()
-    CALLS.clear(); PAGE_RUNS.clear()
-    t = time.perf_counter(); at.run(); first = time.perf_counter() - t
-    calls = list(CALLS)
-    SHARED.append(first - sum(PAGE_RUNS) if not page else float("nan"))
-    if page:
-        at.switch_page(page)
-    else:
-        at._finished_page_script_hash = ""  # AppTest 1.67 skips plain reruns otherwise
-    PAGE_RUNS.clear()
-    t = time.perf_counter(); at.run(); again = time.perf_counter() - t
-    SHARED_WARM.append(again - sum(PAGE_RUNS) if not page else float("nan"))
-    assert not at.exception, at.exception
-    return first, again, duckdb_alone(calls), len(calls)
-
-one(None, {}, True)  # warm-up: imports, connection
-for view, params in VIEWS.items():
-    for name, (page, needs) in PAGES.items():
-        SHARED.clear(); SHARED_WARM.clear()
-        cold, warm, alone, n = zip(*[one(page, {**needs, **params}, True) for _ in range(runs)])
-        if name == "landscape":
-            print(f"{view}|app.py|{statistics.median(SHARED)*1000:.0f}|-|-|"
-                  f"{statistics.median(SHARED_WARM)*1000:.0f}|-|-|0|0", flush=True)
-        print(f"{view}|{name}|{statistics.median(cold)*1000:.0f}|{min(cold)*1000:.0f}|"
-              f"{max(cold)*1000:.0f}|{statistics.median(warm)*1000:.0f}|"
-              f"{min(warm)*1000:.0f}|{max(warm)*1000:.0f}|{statistics.median(alone)*1000:.0f}|"
-              f"{n[0]}", flush=True)
-"""
-
-EMPTY = """
-import statistics, sys, time, tempfile, os
-from streamlit.testing.v1 import AppTest
-path = os.path.join(tempfile.mkdtemp(), "empty.py")
-open(path, "w").write("import streamlit as st\\nst.write('x')\\n")
-at = AppTest.from_file(path); at.run()
-times = []
-for _ in range(int(sys.argv[1])):
-    t = time.perf_counter(); at.run(); times.append(time.perf_counter() - t)
-print(statistics.median(times) * 1000)
-"""
+EMPTY = CHILDREN / "empty_page.py"
 
 
 def bench_pages(runs: int, db: Path) -> None:
     print(f"\n## pages on {db}; AppTest script runs, ms, median (min-max), n={runs}")
     floor = float(_last_line(EMPTY, "20"))
     print(f"  floor: Streamlit rerunning a one-line page: {floor:.0f} ms")
-    out = subprocess.run([sys.executable, "-c", PAGES, str(ROOT / "app.py"), str(db),
+    out = subprocess.run([sys.executable, str(PAGES), str(ROOT / "app.py"), str(db),
                           str(runs)], check=True, capture_output=True, text=True).stdout
     print("  floors: 'duckdb' = the page's own queries run by DuckDB alone on the same file;"
           " page ÷ floor = uncached ÷ (duckdb + empty rerun)")
@@ -344,39 +203,11 @@ def bench_pages(runs: int, db: Path) -> None:
     print("  ! = over budget")
 
 
-EXPORT = """
-import io, json, statistics, sys, time, duckdb
-from trialscape import enums, export, queries
-from trialscape.filters import Filters
-db, runs = sys.argv[1], int(sys.argv[2])
-con = duckdb.connect(db, read_only=True)
-con.execute("SET enable_progress_bar = false")
-def rows(f):
-    text, bound = queries.compose("count", f)
-    return con.execute(text, bound).fetchall()[0][0]
-# Real filters an analyst would pick, the one nearest each target size.
-mods = [r[0] for r in con.execute("SELECT DISTINCT primary_modality FROM trials").fetchall()]
-cands = [Filters(modality=(m,)) for m in mods]
-cands += [Filters(modality=(m,), phase=(p,)) for m in mods for p in enums.PHASES]
-sized = [(rows(f), f) for f in cands]
-for target in (1_000, 40_000, None):
-    n, f = (rows(Filters()), Filters()) if target is None else min(
-        sized, key=lambda nf: abs(nf[0] - target))
-    times, sizes = [], []
-    for _ in range(runs + 1):  # the first is a warm-up
-        t = time.perf_counter()
-        sink = io.BytesIO()
-        export.write_csv(export.export_table(con, f), sink)
-        times.append(time.perf_counter() - t); sizes.append(sink.tell())
-    times = times[1:]
-    print(json.dumps({"rows": n, "filters": "; ".join(f.describe()) if target else "none",
-                      "median": statistics.median(times), "min": min(times),
-                      "max": max(times), "mb": sizes[-1] / 1e6}), flush=True)
-"""
+EXPORT = CHILDREN / "export_sizes.py"
 
 
 def bench_export(snapshot: Path, runs: int) -> None:
-    out = subprocess.run([sys.executable, "-c", EXPORT, str(snapshot), str(runs)], check=True,
+    out = subprocess.run([sys.executable, str(EXPORT), str(snapshot), str(runs)], check=True,
                          capture_output=True, text=True).stdout
     print(f"\n## CSV export (query + Arrow CSV writer, in memory) on {snapshot.name}, "
           f"s, n={runs} after a warm-up")
