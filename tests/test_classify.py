@@ -843,3 +843,63 @@ def test_the_outcome_ids_come_from_the_rules_file():
     assert [(p.modality, p.rule) for p in c.classify(bare)] == [("protein", "no signal")]
     only_biopsy = Trial("NCT00000010", interventions=(Intervention(0, "PROCEDURE", "Biopsy"),))
     assert [p.modality for p in c.classify(only_biopsy)] == ["small_molecule"]
+
+
+# General classes the issue names (rules 2026.12.8), each as registry wording, not a record.
+@pytest.mark.parametrize("name, kind, description, expected", [
+    # a short word joined to a number is a code: TBI-2001 is no total-body irradiation
+    ("TBI-2001", "BIOLOGICAL", "autologous T cells transduced with a NY-ESO-1 specific TCR",
+     {"engineered_cell_therapy"}),
+    ("Total body irradiation (TBI)", "RADIATION", None, {"other"}),
+    # T cells against a virus are cells, not that virus as a vector
+    ("adenovirus-specific cytotoxic T lymphocytes", "BIOLOGICAL", None, {"cell_therapy"}),
+    ("adenovirus vector encoding interferon gamma", "GENETIC", None, {"gene_therapy"}),
+    # a prefix on the CAR, a dot before it, NK-92 with a high-affinity CD16 or a CAR
+    ("CD19 hsCAR-T", "BIOLOGICAL", None, {"engineered_cell_therapy"}),
+    ("CD30.CAR-EBVST cells", "BIOLOGICAL", None, {"engineered_cell_therapy"}),
+    ("CD19 t-haNK", "BIOLOGICAL", None, {"engineered_cell_therapy"}),
+    # donor T cells given a suicide gene are gene therapy; given a receptor, engineered cells
+    ("donor T cells transduced with the HSV-TK suicide gene", "GENETIC", None, {"gene_therapy"}),
+    ("donor T cells transduced with a CD19 CAR", "GENETIC", None, {"engineered_cell_therapy"}),
+    ("BPX-501", "BIOLOGICAL", None, {"gene_therapy"}),
+    # cells given as such, and cells armed with a bispecific during manufacture
+    ("photodepleted donor lymphocytes", "BIOLOGICAL", None, {"cell_therapy"}),
+    ("anti-CD3 x anti-HER2 bispecific antibody armed activated T cells", "BIOLOGICAL", None,
+     {"cell_therapy"}),
+    ("G-CSF", "BIOLOGICAL", None, {"protein"}),
+])
+def test_general_wording_of_cells_vectors_and_codes(name, kind, description, expected):
+    trial = Trial("NCT00000001", brief_title="A study", study_type="INTERVENTIONAL",
+                  interventions=(Intervention(0, kind, name, (), description),))
+    assert {p.modality for p in C.classify(trial)} == expected
+
+
+@pytest.mark.parametrize("title", [
+    "Text Message Reminders to Increase Influenza Vaccination Among Adults",
+    "Improving HPV Vaccination Uptake in Primary Care Through Reminders",
+])
+def test_a_title_only_record_about_vaccination_uptake_is_other(title):
+    assert [p.modality for p in classify(title=title)] == ["other"]
+
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("HPN424 Fixed IV", "bispecific_antibody"), ("MCLA-128", "bispecific_antibody"),
+    ("MGD013", "bispecific_antibody"), ("IMGN632", "antibody_drug_conjugate"),
+    ("XMT-1536", "antibody_drug_conjugate"), ("MGA271", "monoclonal_antibody"),
+    ("ALLO-501A", "engineered_cell_therapy"), ("AUTO4", "engineered_cell_therapy"),
+    ("BEAM-201", "gene_editing"), ("SLN124", "oligonucleotide"),
+    # prefixes two companies share name no modality: a small molecule, an antibody
+    ("RGX-104", "small_molecule"), ("KB001", "small_molecule"),
+])
+def test_company_code_prefixes_of_one_modality(name, expected):
+    assert [p.modality for p in classify(("DRUG", name))] == [expected]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Boost GVAX Pancreas Vaccine With or Without CY in Patients With Pancreas Cancer", "vaccine"),
+    ("Improving HPV Vaccination Rates Among Rural Adolescents", "other"),
+])
+def test_a_programme_promoting_vaccination_is_not_a_vaccine(title, expected):
+    placed = classify(title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]

@@ -9,6 +9,7 @@ dropped (`suppresses`), and a procedure gives way to a medicine named with it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedPatterns, GatedRegex, lower_pattern
@@ -34,6 +35,7 @@ def lowered_patterns(groups: dict[str, list[str]]) -> GatedPatterns:
     return GatedPatterns({mid: [lower_pattern(p) for p in alts] for mid, alts in groups.items()})
 
 
+_CODE_PREFIX = re.compile(r"\b([A-Za-z]{2,5})-\d{3,}\b")
 Found = tuple[tuple[str, str], ...]  # (modality, matched text) pairs of one look
 
 
@@ -97,11 +99,14 @@ class NameReader:
         # Longest names first, each word used once: "zanidatamab zovodotin" is one product,
         # not also "zanidatamab"; "X with Y" is two.
         tokens = normalise(text).split()
+        # a short word joined to a number by a hyphen is a development code, not the
+        # product that word abbreviates ("TBI-2001" is no total-body irradiation)
+        codes = {m.group(1).lower() for m in _CODE_PREFIX.finditer(text)} if "-" in text else ()
         spans: list[tuple[int, int, str]] = []  # (-words, start, name) where a product
         for i, token in enumerate(tokens):           # name's first word is
             for n in self.product_lengths.get(token, ()):
                 name = " ".join(tokens[i:i + n])
-                if name in self.products:
+                if name in self.products and not (n == 1 and name in codes):
                     spans.append((-n, i, name))
         used = [False] * len(tokens)
         pairs: list[tuple[str, str]] = []

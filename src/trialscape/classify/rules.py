@@ -41,7 +41,8 @@ BACKGROUND_KEYS = frozenset({
     "control", "choice", "choice_filler", "ancillary", "supportive", "support_in_transplant",
     "adjuvant_with", "adjuvant_products", "support_in_title", "transplant_setting",
     "conditioning", "conditioning_with", "title_setting", "title_population", "title_measure",
-    "title_joins", "comparison_in_title", "dosage_form", "drug_in_device", "stem_exceptions",
+    "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
+    "stem_exceptions",
     "setting_in_title"})
 NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
                           "stem_exceptions"})
@@ -216,7 +217,9 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         roles=roles,
         titles=TitleReader(names=names, title_joins=rx("title_joins"),
                            title_setting=rx("title_setting"), title_measure=rx("title_measure"),
-                           comparison_in_title=rx("comparison_in_title")),
+                           comparison_in_title=rx("comparison_in_title"),
+                           title_programme=rx("title_programme"),
+                           programme_kind=config["outcomes"]["no_medicine"]),
         background=Background(
             names=names, roles=roles, supportive=rx("supportive"),
             conditioning=rx("conditioning"),

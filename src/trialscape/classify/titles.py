@@ -22,6 +22,8 @@ class TitleReader:
     title_setting: GatedRegex = NEVER      # "... before surgery", "refractory to imatinib"
     title_measure: GatedRegex = NEVER      # "insulin resistance": a measure, not a medicine
     comparison_in_title: GatedRegex = NEVER  # "versus", "biosimilar"
+    title_programme: GatedRegex = NEVER  # "... to Increase Influenza Vaccination"
+    programme_kind: str | None = None  # what such a programme is ([outcomes] no_medicine)
 
     def hits(self, trial: Trial, tested: bool, setting: bool = True) -> list[Hit]:
         """Advanced-modality signals in the title, for interventions that carry none; with
@@ -60,8 +62,15 @@ class TitleReader:
         name: every named product and INN word is a medicine of its own, and the patterns of
         every kind count, since nothing else describes the trial. Setting and measure phrases
         are blanked first ("refractory to imatinib", "insulin resistance"), unless the setting
-        is all the title names ("Long-term Follow-up of Participants Treated With CAR T")."""
-        title = self.title_measure.sub(" ", title_text(trial))
+        is all the title names ("Long-term Follow-up of Participants Treated With CAR T"). A title
+        about a programme promoting a medicine (`background.title_programme`) places the
+        programme."""
+        whole = title_text(trial)
+        programme = self.title_programme.search(whole)
+        if programme and self.programme_kind:  # about a programme, not the medicine it promotes
+            return [Hit(self.programme_kind, Layer.NAME_PATTERN, Field.TITLE_ONLY, whole,
+                        programme.group(0), True)]
+        title = self.title_measure.sub(" ", whole)
         return self.read(self.title_setting.sub(" ", title)) or self.read(title)
 
     def read(self, text: str, field_name: Field = Field.TITLE_ONLY, tested: bool = True
