@@ -110,7 +110,12 @@ def test_what_every_arm_gets_is_the_setting_of_an_add_on():
     trial = Trial("NCT00000001", brief_title="FT516 and IL2 With Enoblituzumab",
                   interventions=items,
                   arm_groups=_two_arms(["IP FT516", "IL-2"], ["enoblituzumab"]))
-    assert C.roles.roles(trial) == {0: "tested", 1: "backbone", 2: "tested"}
+    # ... and "IL2" in the title is IL-2 written without its hyphen: named, so part of the
+    # question too (until rules 2026.12.9 only "IL-2" counted, and IL-2 was the backbone)
+    assert C.roles.roles(trial) == {0: "tested", 1: "tested", 2: "tested"}
+    untitled = Trial("NCT00000001", brief_title="FT516 With Enoblituzumab", interventions=items,
+                     arm_groups=_two_arms(["IP FT516", "IL-2"], ["enoblituzumab"]))
+    assert C.roles.roles(untitled) == {0: "tested", 1: "backbone", 2: "tested"}
 
 
 def test_support_alone_does_not_make_an_add_on():
@@ -903,3 +908,19 @@ def test_company_code_prefixes_of_one_modality(name, expected):
 def test_a_programme_promoting_vaccination_is_not_a_vaccine(title, expected):
     placed = classify(title=title)
     assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("MK-3475", "monoclonal_antibody"), ("MK3475", "monoclonal_antibody"),
+    ("PF-04360365", "monoclonal_antibody"), ("PF04360365", "monoclonal_antibody"),
+    ("GSK2402968", "oligonucleotide"), ("ACC-001", "vaccine"), ("EGb 761", "other"),
+])
+def test_a_development_code_with_or_without_its_hyphen(name, expected):
+    assert [p.modality for p in classify(("DRUG", name))] == [expected]
+
+
+def test_code_spellings_pair_letters_with_a_number_only():
+    from trialscape.classify.rules import code_spelling
+    assert code_spelling("mk 3475") == "mk3475" and code_spelling("mk3475") == "mk 3475"
+    assert code_spelling("tisagenlecleucel") is None and code_spelling("g csf") is None
+    assert code_spelling("abc 12 x") is None

@@ -106,6 +106,20 @@ def _compile(pattern: str, where: str) -> None:
         raise RulesError(f"{where}: bad regular expression {pattern!r}: {err}") from None
 
 
+_SPLIT_CODE = re.compile(r"([a-z]{1,6}) (\d[a-z0-9]*)")
+_JOINED_CODE = re.compile(r"([a-z]{1,6})(\d[a-z0-9]*)")
+
+
+def code_spelling(key: str) -> str | None:
+    """The other spelling of a normalised development code: "mk 3475" <-> "mk3475"; None for
+    a name that is no code (letters, then a number starting with a digit)."""
+    split = _SPLIT_CODE.fullmatch(key)
+    if split:
+        return split.group(1) + split.group(2)
+    joined = _JOINED_CODE.fullmatch(key)
+    return f"{joined.group(1)} {joined.group(2)}" if joined else None
+
+
 def load_config(path: Path | None = None) -> dict[str, Any]:
     where = path or settings.modalities_path()
     try:
@@ -124,6 +138,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
     patterns: dict[str, list[str]] = {}
     descriptions: dict[str, list[str]] = {}
     type_prior: dict[str, str] = {}
+    spellings: list[tuple[str | None, str]] = []  # (the code's other spelling, modality)
     for i, m in enumerate(config["modality"]):
         slug = m.get("explainer", "")
         url = slug if slug.startswith("http") else (f"{base}/{slug}" if slug and base else None)
@@ -153,12 +168,18 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                 raise RulesError(f"modalities.toml: product {name!r} is listed under both "
                                  f"{products[key][0]} and {m['id']}")
             products.setdefault(key, (m["id"],))
+            spellings.append((code_spelling(key), m["id"]))
         if m.get("stems"):
             stems.append((m["id"], tuple(x.lower() for x in m["stems"])))
         patterns[m["id"]] = list(m.get("patterns", []))
         descriptions[m["id"]] = list(m.get("description_patterns", []))
         for t in m.get("types", []):
             type_prior[t] = m["id"]
+    # a development code is written with or without its hyphen ("MK-3475", "MK3475"): both
+    # spellings name the product, unless the other spelling is a product of its own
+    for other, mid in spellings:
+        if other:
+            products.setdefault(other, (mid,))
     ids = {m.id for m in modalities}
     for name, mids in config.get("regimens", {}).items():
         key = normalise(name).strip()
