@@ -110,12 +110,7 @@ def test_what_every_arm_gets_is_the_setting_of_an_add_on():
     trial = Trial("NCT00000001", brief_title="FT516 and IL2 With Enoblituzumab",
                   interventions=items,
                   arm_groups=_two_arms(["IP FT516", "IL-2"], ["enoblituzumab"]))
-    # ... and "IL2" in the title is IL-2 written without its hyphen: named, so part of the
-    # question too (until rules 2026.12.9 only "IL-2" counted, and IL-2 was the backbone)
-    assert C.roles.roles(trial) == {0: "tested", 1: "tested", 2: "tested"}
-    untitled = Trial("NCT00000001", brief_title="FT516 With Enoblituzumab", interventions=items,
-                     arm_groups=_two_arms(["IP FT516", "IL-2"], ["enoblituzumab"]))
-    assert C.roles.roles(untitled) == {0: "tested", 1: "backbone", 2: "tested"}
+    assert C.roles.roles(trial) == {0: "tested", 1: "backbone", 2: "tested"}
 
 
 def test_support_alone_does_not_make_an_add_on():
@@ -924,3 +919,17 @@ def test_code_spellings_pair_letters_with_a_number_only():
     assert code_spelling("mk 3475") == "mk3475" and code_spelling("mk3475") == "mk 3475"
     assert code_spelling("tisagenlecleucel") is None and code_spelling("g csf") is None
     assert code_spelling("abc 12 x") is None
+    # a short number is no code: "OH2" (a virus) is not read in "Ca(OH)2"
+    assert code_spelling("oh2") is None and code_spelling("il 2") is None
+    assert classify(("DRUG", "Calcium Hydroxide (Ca(OH)2)"))[0].modality != "gene_therapy"
+
+
+def test_a_code_shared_by_a_device_and_a_medicine_follows_the_registry_type():
+    """"BT-001" is an oncolytic virus and a diabetes app: typed DEVICE it is the app."""
+    assert [p.modality for p in classify(("DEVICE", "BT-001"))] == ["other"]
+    assert [p.modality for p in classify(("BIOLOGICAL", "BT-001"))] == ["gene_therapy"]
+
+
+def test_a_genetic_test_of_a_cytokine_gene_is_an_assessment():
+    placed = classify(("DIAGNOSTIC_TEST", "Interleukin-6 Gene-174C detection"))
+    assert [p.modality for p in placed] == ["other"]

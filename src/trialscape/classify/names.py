@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from trialscape.classify.gates import GatedPatterns, GatedRegex, lower_pattern
 from trialscape.classify.inputs import Intervention
 from trialscape.classify.model import (
+    CODE,
     PATTERN_LAYERS,
     TEXT_LAYERS,
     WORD,
@@ -50,6 +51,8 @@ class NameReader:
     stems: tuple[tuple[str, tuple[str, ...]], ...] = ()
     stem_exceptions: tuple[str, ...] = ()  # word endings: "oligodeoxynucleotide" is no -tide
     dosage_form: GatedRegex = NEVER
+    # registry types whose interventions a development code alone does not make a medicine
+    code_not_in_types: frozenset[str] = frozenset()
     _cache: dict[tuple[Layer, Scope, str], Found] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -150,6 +153,10 @@ class NameReader:
         (plus what a weaker layer says carries it, see carriers)."""
         for i, layer in enumerate(TEXT_LAYERS):
             hits = self.layer_hits(layer, item, tested)
+            if hits and layer == Layer.PRODUCT and item.type in self.code_not_in_types:
+                # codes collide between companies: "BT-001" typed DEVICE is a program, not
+                # the oncolytic virus of that code
+                hits = [h for h in hits if not CODE.fullmatch(h.matched.replace(" ", ""))]
             if not hits:
                 continue
             carriers: list[Hit] = []

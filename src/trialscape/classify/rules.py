@@ -42,9 +42,10 @@ BACKGROUND_KEYS = frozenset({
     "adjuvant_with", "adjuvant_products", "support_in_title", "transplant_setting",
     "conditioning", "conditioning_with", "title_setting", "title_population", "title_measure",
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
-    "stem_exceptions",
+    "stem_exceptions", "code_not_in_types",
     "setting_in_title"})
 NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
+                          "code_not_in_types",
                           "stem_exceptions"})
 OUTCOME_KEYS = frozenset({"no_medicine", "no_signal"})
 
@@ -106,13 +107,16 @@ def _compile(pattern: str, where: str) -> None:
         raise RulesError(f"{where}: bad regular expression {pattern!r}: {err}") from None
 
 
-_SPLIT_CODE = re.compile(r"([a-z]{1,6}) (\d[a-z0-9]*)")
-_JOINED_CODE = re.compile(r"([a-z]{1,6})(\d[a-z0-9]*)")
+# letters, then a number of three or more characters starting with a digit: "mk 3475", not
+# "il 2" or "oh 2" (the "OH2" virus must not be read in "Ca(OH)2")
+_SPLIT_CODE = re.compile(r"([a-z]{1,6}) (\d[a-z0-9]{2,})")
+_JOINED_CODE = re.compile(r"([a-z]{1,6})(\d[a-z0-9]{2,})")
 
 
 def code_spelling(key: str) -> str | None:
     """The other spelling of a normalised development code: "mk 3475" <-> "mk3475"; None for
-    a name that is no code (letters, then a number starting with a digit)."""
+    a name that is no code (letters, then a number of three or more characters starting with a
+    digit)."""
     split = _SPLIT_CODE.fullmatch(key)
     if split:
         return split.group(1) + split.group(2)
@@ -225,7 +229,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         by_id=by_id, patterns=pattern_sets, type_prior=type_prior, products=products,
         stems=tuple(stems),
         stem_exceptions=tuple(w.casefold() for w in bg.get("stem_exceptions", [])),
-        dosage_form=rx("dosage_form"))
+        dosage_form=rx("dosage_form"),
+        code_not_in_types=frozenset(bg.get("code_not_in_types", [])))
     roles = RoleReader(names=names, control=rx("control"), choice=rx("choice"),
                        choice_filler=rx("choice_filler"), ancillary=rx("ancillary"),
                        supportive=rx("supportive"), title_setting=rx("title_setting"))
