@@ -134,3 +134,22 @@ def test_the_trial_view_shows_features_with_their_evidence(monkeypatch, ctgov_db
     at = open_app(monkeypatch, ctgov_db, "pages/trials.py", timeout=180, nct=nct)
     shown = [t.value for t in at.text]
     assert any(t.startswith("Vehicle: ") and "says" in t for t in shown)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("labels = [", "attributes.toml: not valid TOML"),
+    ('[labels]\nvector = "Vector"\n', "missing table(s) applies, inheritance"),
+    ('[labels]\nvector = "Vector"\n[applies]\ngene_therapy = ["vector", "serotype"]\n'
+     '[inheritance]\nmesh = []\nmonogenic = []\n', "[applies] names attribute(s) with no label: "
+                                                     "serotype"),
+    ('[labels]\nvector = "Vector"\n[applies]\ngene_therapy = ["vector"]\n[vector]\nAAV = ["(AAV"]\n'
+     '[inheritance]\nmesh = []\nmonogenic = []\n', "[vector] bad pattern"),
+])
+def test_a_broken_attributes_file_stops_with_one_line(tmp_path, text, message):
+    from trialscape.classify.attributes import load_rules
+    from trialscape.classify.rules import RulesError
+    path = tmp_path / "attributes.toml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(RulesError) as err:
+        load_rules(path)
+    assert message in str(err.value) and "\n" not in str(err.value)

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from trialscape import settings
+from trialscape.classify.rules import RulesError
 
 # One value per trial for these (the first that matches, in the file's order); the others can
 # hold several (a trial using AAV and a plasmid, aiming at liver and muscle).
@@ -50,7 +51,17 @@ class Rules:
 
 def load_rules(path: Path | None = None) -> Rules:
     where = path or settings.reference_path("attributes.toml")
-    data = tomllib.loads(where.read_text("utf-8"))
+    try:
+        data = tomllib.loads(where.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise RulesError(f"{where.name}: not valid TOML: {err}") from None
+    missing = {"labels", "applies", "inheritance"} - set(data)
+    if missing:
+        raise RulesError(f"{where.name}: missing table(s) {', '.join(sorted(missing))}")
+    unlabelled = {a for attrs in data["applies"].values() for a in attrs} - set(data["labels"])
+    if unlabelled:
+        raise RulesError(f"{where.name}: [applies] names attribute(s) with no label: "
+                         f"{', '.join(sorted(unlabelled))}")
     values: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
     for attribute in data["labels"]:
         if attribute == "inheritance":
@@ -61,7 +72,7 @@ def load_rules(path: Path | None = None) -> Rules:
                                                          re.IGNORECASE))
                                       for value, alts in table.items())
         except re.error as err:
-            raise ValueError(f"{where.name}: [{attribute}] bad pattern: {err}") from None
+            raise RulesError(f"{where.name}: [{attribute}] bad pattern: {err}") from None
     inh = data["inheritance"]
     return Rules({m: tuple(a) for m, a in data["applies"].items()}, dict(data["labels"]), values,
                  frozenset(t.casefold() for t in inh["mesh"]),

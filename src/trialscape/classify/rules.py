@@ -166,7 +166,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             if name.rstrip().endswith("-"):
                 # a product is a whole name: "ION-" would read as the word "ion" (heavy ion
                 # therapy); a code prefix needs a pattern such as 'ION-?\d{3}'
-                raise ValueError(f"modalities.toml: product {name!r} under {m['id']} is a code "
+                raise RulesError(f"modalities.toml: product {name!r} under {m['id']} is a code "
                                  f"prefix; put it under patterns (e.g. '{name}\\d')")
             if key and key in products and products[key] != (m["id"],):
                 raise RulesError(f"modalities.toml: product {name!r} is listed under both "
@@ -189,20 +189,20 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         key = normalise(name).strip()
         unknown = set(mids) - ids
         if unknown or key in products:
-            raise ValueError(f"modalities.toml: regimen {name!r} "
+            raise RulesError(f"modalities.toml: regimen {name!r} "
                              + (f"names unknown {sorted(unknown)}" if unknown
                                 else f"is also a product of {products[key][0]}"))
         products[key] = tuple(mids)
     for m in modalities:
         if m.recast_in_title is not None and m.recast_in_title[1] not in ids:
-            raise ValueError(f"modalities.toml: {m.id} recast_in_title names unknown "
+            raise RulesError(f"modalities.toml: {m.id} recast_in_title names unknown "
                              f"{m.recast_in_title[1]!r}")
         unknown_ids = m.suppresses - ids
         if unknown_ids:
-            raise ValueError(f"modalities.toml: {m.id} suppresses unknown {sorted(unknown_ids)}")
+            raise RulesError(f"modalities.toml: {m.id} suppresses unknown {sorted(unknown_ids)}")
     unknown_settings = set(config["background"].get("setting_in_title", {})) - ids
     if unknown_settings:
-        raise ValueError(f"modalities.toml: background.setting_in_title names unknown "
+        raise RulesError(f"modalities.toml: background.setting_in_title names unknown "
                          f"{sorted(unknown_settings)}")
     for key, mid in config["outcomes"].items():
         if mid not in ids:
