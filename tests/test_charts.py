@@ -87,3 +87,21 @@ def test_numbers_to_quote_in_words():
     assert imported == ["In ClinicalTrials.gov records updated up to 2026-08-14, 10 mRNA "
                         "trials are registered on ClinicalTrials.gov; 0 are recruiting and 0 "
                         "are active in all."]
+
+
+def test_the_source_line_is_the_subtitle_and_the_figure_grows_to_hold_it():
+    import textwrap
+
+    from trialscape import charts as ch
+    fig = ch.bars(["a", "b"], [3, 4], "A title")
+    before = fig.to_plotly_json()["layout"]
+    source = "ClinicalTrials.gov records updated up to 2026-08-14 <b>filters</b> " * 2
+    after = ch.with_source(fig, source).to_plotly_json()["layout"]
+    lines = textwrap.wrap(source, 60)
+    assert after["title"]["text"] == before["title"]["text"]
+    assert after["title"]["subtitle"]["text"].count("<br>") == len(lines) - 1
+    assert "&lt;b&gt;" in after["title"]["subtitle"]["text"]  # registry text stays text
+    assert after["height"] == (before.get("height") or 380) + 13 * len(lines) + 6
+    assert after["margin"]["t"] == before["margin"]["t"] + 13 * len(lines) + 6
+    assert {k: v for k, v in after.items() if k not in ("title", "height", "margin")} == {
+        k: v for k, v in before.items() if k not in ("title", "height", "margin")}

@@ -320,14 +320,19 @@ def area_treemap(df: pd.DataFrame, area_labels: Mapping[str, str],
 def with_source(fig: go.Figure, source: str) -> go.Figure:
     """The figure with a source line under its title (plotly's subtitle, at the figure's left
     edge, so it is never clipped by a long axis label), so a saved PNG still says what it
-    shows and for which filters."""
+    shows and for which filters.
+
+    The layout is edited as a plain dict and the figure rebuilt around the same traces,
+    unvalidated like `_figure`: two update_layout calls took 2.4 ms a chart (plotly parses
+    every path; 17 charts on the gene-therapy overview), this 0.5-1 ms."""
     lines = textwrap.wrap(source, 60)[:5] or [""]
-    title = fig.layout.title.text or ""
-    fig.update_layout(title={"text": title, "subtitle": {
+    layout = fig.layout.to_plotly_json()
+    title = layout.get("title") or {}
+    layout["title"] = {**title, "text": title.get("text") or "", "subtitle": {
         "text": "<br>".join(_safe(line) for line in lines),
-        "font": {"size": 10, "color": "#555555"}}})
-    margin = fig.layout.margin.to_plotly_json() if fig.layout.margin else {}
+        "font": {"size": 10, "color": "#555555"}}}
+    margin = dict(layout.get("margin") or {})
     extra = 13 * len(lines) + 6
-    fig.update_layout(margin={**margin, "t": int(margin.get("t") or 40) + extra},
-                      height=(fig.layout.height or 380) + extra)
-    return fig
+    layout["margin"] = {**margin, "t": int(margin.get("t") or 40) + extra}
+    layout["height"] = (layout.get("height") or 380) + extra
+    return go.Figure(data=fig.data, layout=layout, _validate=False)
