@@ -933,3 +933,16 @@ def test_a_code_shared_by_a_device_and_a_medicine_follows_the_registry_type():
 def test_a_genetic_test_of_a_cytokine_gene_is_an_assessment():
     placed = classify(("DIAGNOSTIC_TEST", "Interleukin-6 Gene-174C detection"))
     assert [p.modality for p in placed] == ["other"]
+
+
+def test_car_t_the_title_names_as_the_setting_of_a_procedure_is_background():
+    """"Radiation Therapy Before CAR T Cell Therapy": the radiation is the question, the CAR-T
+    every patient gets is standard care; a procedure known only by its type is not enough."""
+    placed = classify(("RADIATION", "Bridging radiation therapy"),
+                      ("BIOLOGICAL", "Chimeric Antigen Receptor T-Cell Therapy"),
+                      title="A Study of Radiation Therapy Before CAR T Cell Therapy")
+    assert [p.modality for p in placed] == ["other"]
+    placed = classify(("OTHER", "Data collection"),
+                      ("BIOLOGICAL", "Chimeric Antigen Receptor T-Cell Therapy"),
+                      title="Outcomes After CAR T Cell Therapy")
+    assert "engineered_cell_therapy" in {p.modality for p in placed}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
-from trialscape.classify.model import PATTERN_LAYERS, Hit, Role, title_text
+from trialscape.classify.model import PATTERN_LAYERS, Hit, Layer, Role, title_text
 from trialscape.classify.names import NEVER, NameReader
 from trialscape.classify.roles import RoleReader
 
@@ -82,14 +82,15 @@ class Background:
         return bool(self.support_in_title.search(" ".join(after.split()[:7])))
 
     def _drop_setting(self, pairs: Pairs, title: str) -> Pairs:
-        """A therapy the title names as the setting ("odronextamab before CAR-T") is standard
-        care given to everyone: background, when the trial tests a medicine of another kind."""
-        by_id = self.names.by_id
+        """A therapy the title names as the setting ("odronextamab before CAR-T", "bridging
+        irradiation prior to CAR-T") is standard care given to everyone: background, when the
+        trial tests something of another kind, a medicine or a procedure its record names (a
+        procedure known only by its registry type says too little)."""
         for mid, pattern in self.setting_in_title.items():
             if not pattern.search(title):
                 continue
             others = {h.modality for h, _ in pairs if h.tested and h.modality != mid
-                      and not by_id[h.modality].yields_to_medicine}  # a medicine
+                      and h.layer != Layer.TYPE_PRIOR}
             if others:
                 pairs = [(h, i) for h, i in pairs if h.modality != mid]
         return pairs
