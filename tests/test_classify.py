@@ -946,3 +946,17 @@ def test_car_t_the_title_names_as_the_setting_of_a_procedure_is_background():
                       ("BIOLOGICAL", "Chimeric Antigen Receptor T-Cell Therapy"),
                       title="Outcomes After CAR T Cell Therapy")
     assert "engineered_cell_therapy" in {p.modality for p in placed}
+
+
+@pytest.mark.parametrize("name, title, expected", [
+    ("ThisCART19 cells", "A study", "engineered_cell_therapy"),
+    ("LUCAR-20SP cells", "A study", "engineered_cell_therapy"),
+    ("CARv3-TEAM-E T cells", "A study", "engineered_cell_therapy"),
+    ("CT125A cells", "CT125A Cells for CD5+ Hematopoietic Malignancies", "cell_therapy"),
+    ("TC-110 T Cells", "TC-110 T Cells in Patients With Mesothelin-Positive Cancer", "cell_therapy"),
+    ("RD13-01 cell infusion", "CD7 CAR-T Cells (RD13-01) in Relapsed T-cell Leukemia",
+     "engineered_cell_therapy"),
+])
+def test_a_code_named_cell_product(name, title, expected):
+    placed = classify(("DRUG", name), title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]
