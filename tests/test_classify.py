@@ -953,10 +953,21 @@ def test_car_t_the_title_names_as_the_setting_of_a_procedure_is_background():
     ("LUCAR-20SP cells", "A study", "engineered_cell_therapy"),
     ("CARv3-TEAM-E T cells", "A study", "engineered_cell_therapy"),
     ("CT125A cells", "CT125A Cells for CD5+ Hematopoietic Malignancies", "cell_therapy"),
-    ("TC-110 T Cells", "TC-110 T Cells in Patients With Mesothelin-Positive Cancer", "cell_therapy"),
+    ("TC-110 T Cells", "TC-110 T Cells in Patients With Mesothelin-Positive Cancer",
+     "cell_therapy"),
     ("RD13-01 cell infusion", "CD7 CAR-T Cells (RD13-01) in Relapsed T-cell Leukemia",
      "engineered_cell_therapy"),
 ])
 def test_a_code_named_cell_product(name, title, expected):
     placed = classify(("DRUG", name), title=title)
     assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+def test_the_title_names_the_vector_a_bare_gene_therapy_leaves_out():
+    """A kind read from the interventions comes first; failing it, the titles ("AdV-tk",
+    "Ad.hIFN-beta": adenovirus constructs by their prefix)."""
+    (p,) = classify(("GENETIC", "gene therapy"),
+                    title="Phase 1b Study of AdV-tk + Valacyclovir Gene Therapy for Mesothelioma")
+    assert (p.modality, p.submodality) == ("gene_therapy", "adenoviral")
+    (p,) = classify(("GENETIC", "AAV9 gene therapy"), title="Ad-hoc Study of a Gene Therapy")
+    assert p.submodality == "aav"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from trialscape.classify.background import Background
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
-from trialscape.classify.model import Field, Hit, Layer, Modality, Placement, Role
+from trialscape.classify.model import Field, Hit, Layer, Modality, Placement, Role, title_text
 from trialscape.classify.names import NEVER, NameReader
 from trialscape.classify.primary import Outcomes, fallback, placements
 from trialscape.classify.roles import RoleReader
@@ -89,7 +89,7 @@ class Classifier:
                       else self.titles.title_only(trial))
         if not placed:
             return [fallback(trial, ancillary, self.outcomes, self.is_control)]
-        return placements(placed, pairs, self.by_id)
+        return placements(placed, pairs, self.by_id, title_text(trial))
 
     def _device(self, item: Intervention, tested: bool) -> list[Hit]:
         """Where a name says its drug is part of a device ("everolimus-eluting stent"), the

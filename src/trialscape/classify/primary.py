@@ -32,7 +32,7 @@ class Outcomes:
 
 
 def placements(hits: list[Hit], pairs: list[tuple[Hit, Intervention]],
-               by_id: dict[str, Modality]) -> list[Placement]:
+               by_id: dict[str, Modality], title: str = "") -> list[Placement]:
     best: dict[str, Hit] = {}
     for h in hits:
         cur = best.get(h.modality)
@@ -46,17 +46,22 @@ def placements(hits: list[Hit], pairs: list[tuple[Hit, Intervention]],
     out = []
     for mid in sorted(best, key=lambda m: by_id[m].order):
         h = best[mid]
-        out.append(Placement(mid, submodality(by_id[mid], h, items_by_modality.get(mid, [])),
-                             mid == primary, h.layer.value, evidence(by_id[mid], h)))
+        kind = submodality(by_id[mid], h, items_by_modality.get(mid, []), title)
+        out.append(Placement(mid, kind, mid == primary, h.layer.value, evidence(by_id[mid], h)))
     return out
 
 
-def submodality(modality: Modality, hit: Hit, items: list[Intervention]) -> str | None:
+def submodality(modality: Modality, hit: Hit, items: list[Intervention], title: str = ""
+                ) -> str | None:
+    """The first kind whose words the placing texts hold (the matched text, then each
+    intervention's name, other names and description); failing them, the trial's titles,
+    which often name the vector a bare code carries ("... AAV9 Gene Therapy")."""
     texts = [hit.text] + [" ".join((i.name, *i.other_names, i.description or ""))
                           for i in items]
-    for sub in modality.submodalities:
-        if any(sub.pattern.search(t) for t in texts):
-            return sub.id
+    for group in (texts, [title]):
+        for sub in modality.submodalities:
+            if any(sub.pattern.search(t) for t in group if t):
+                return sub.id
     return None
 
 
