@@ -474,9 +474,12 @@ def test_throughput_floor(ctgov_db):
 # see docs/classification.md for the current figures and what is left.
 # The targets (0.95 for the advanced kinds and antibodies, 0.90 for the rest), raised to
 # a regression floor where the dev labels score well above them.
+# cell_therapy 0.93 -> 0.915 with rules 2026.12.12 (F1 0.920): "CT125A cells" (a CAR-T whose
+# record names no CAR) is now read as a cell product, not as the small molecules given before
+# it; one false cell therapy where there was a missed engineered cell.
 FLOORS = {"gene_therapy": 0.95, "gene_editing": 0.95, "engineered_cell_therapy": 0.96,
           "oligonucleotide": 0.97, "antibody_drug_conjugate": 0.97, "bispecific_antibody": 0.96,
-          "monoclonal_antibody": 0.95, "mrna": 0.96, "cell_therapy": 0.93,
+          "monoclonal_antibody": 0.95, "mrna": 0.96, "cell_therapy": 0.915,
           "radiopharmaceutical": 0.95, "vaccine": 0.92, "small_molecule": 0.945,
           "protein": 0.90, "other": 0.90}
 
