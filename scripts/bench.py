@@ -8,7 +8,7 @@
   ./dev bench --only X        one part: import, refresh, pages, export, load
   ./dev bench --only pages --snapshot F   page times on an existing snapshot F
 
-`refresh` serves ../shared/ctgov from the tests' local API server (tests/ctgov_server.py) on
+`refresh` serves ../shared/ctgov from the tests' local API server (testsupport/ctgov_server.py) on
 127.0.0.1 with no delay and runs `trialscape refresh` against it: a full pull, then an
 incremental one after 1,000 studies changed.
 
@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # testsupport/: the fake registry and browser launch tests use
 SHARED = ROOT.parent / "shared" / "ctgov" / "studies.jsonl.gz"
 # the programs each measurement runs in a process of its own (scripts/bench_children/)
 CHILDREN = Path(__file__).resolve().parent / "bench_children"
@@ -135,8 +136,7 @@ def bench_import(label: str, src: Path, runs: int) -> None:
 def bench_refresh(runs: int) -> None:
     import re
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from ctgov_server import Registry, serve  # the tests' fake registry: one copy of it
+    from testsupport.ctgov_server import Registry, serve  # the tests' fake registry
 
     with gzip.open(SHARED, "rb") as fh:
         studies = [json.loads(line) for line in fh]
@@ -272,8 +272,7 @@ def bench_load(snapshot: Path) -> None:
     import httpx
     from playwright.async_api import async_playwright
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from test_browser import CHROMIUM, FLAGS  # the browser test's launch, kept in one place
+    from testsupport.chromium import CHROMIUM, FLAGS  # the browser tests' launch
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -10,7 +10,6 @@ import contextlib
 import csv
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -24,10 +23,8 @@ import httpx
 import pytest
 
 from conftest import ROOT
+from testsupport.chromium import CHROMIUM, FLAGS
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOTS = Path(os.environ.get("TRIALSCAPE_SCREENSHOTS", ROOT / "build" / "screenshots"))
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT, open_app, shared_studies
-from ctgov_server import Registry, serve
+from testsupport.ctgov_server import Registry, serve
 
 
 def _nct(s: dict) -> str:

@@ -19,7 +19,7 @@ import orjson
 import pytest
 
 from conftest import FIXTURES, ROOT, shared_studies
-from ctgov_server import Registry, serve
+from testsupport.ctgov_server import Registry, serve
 
 TRIALSCAPE = [sys.executable, "-m", "trialscape"]
 

@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from conftest import ROOT, build_from_studies, shared_studies
-from ctgov_server import Registry, serve
+from testsupport.ctgov_server import Registry, serve
 from trialscape.ingest.api import ApiClient, ApiError, RetryPolicy, retry_after_seconds
 from trialscape.refresh import Existing, Plan, RefreshRefused, Scope, plan_refresh
 from trialscape.snapshot.build import SCHEMA_VERSION
