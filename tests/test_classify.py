@@ -974,3 +974,19 @@ def test_the_title_names_the_vector_a_bare_gene_therapy_leaves_out():
     assert (p.modality, p.submodality) == ("gene_therapy", "adenoviral")
     (p,) = classify(("GENETIC", "AAV9 gene therapy"), title="Ad-hoc Study of a Gene Therapy")
     assert p.submodality == "aav"
+
+
+@pytest.mark.parametrize("name, title, expected", [
+    ("hLL1", "Phase I Trial of Anti-CD74 (hLL1) Antibody Therapy in B Cell Malignancies",
+     "monoclonal_antibody"),
+    ("HLX71", "Immunogenicity of HLX71 (Recombinant Human ACE2-Fc Fusion Protein)", "protein"),
+    # a title's measures and populations name no medicine beside the code
+    ("GSK239512", "An Imaging Study to Investigate the Distribution of GSK239512 in the Brain",
+     "small_molecule"),
+    # what the code is added to is the setting, not its kind
+    ("MK0767", "MK0767 Added to Insulin Therapy in Patients With Type 2 Diabetes",
+     "small_molecule"),
+])
+def test_the_medicine_a_title_names_beside_a_bare_code(name, title, expected):
+    placed = classify(("DRUG", name), title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]

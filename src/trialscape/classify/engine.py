@@ -75,7 +75,10 @@ class Classifier:
                 own = self.titles.in_setting(item, trial)
                 if (tested, own) not in title_hits:
                     title_hits[tested, own] = self.titles.hits(trial, tested, setting=own)
-                item_hits = self.titles.code_kind(title_hits[tested, own], item, trial) or item_hits
+                item_hits = (self.titles.code_kind(title_hits[tested, own], item, trial)
+                             or self.titles.code_kind(
+                                 self.titles.beside_code(item, trial, tested), item, trial)
+                             or item_hits)
             if role == Role.BACKBONE:
                 backbone += item_hits
             else:

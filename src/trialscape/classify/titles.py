@@ -45,6 +45,26 @@ class TitleReader:
             codes & set(normalise(m.group(0)).split())
             for m in self.title_setting.finditer(title_text(trial)))
 
+    def beside_code(self, item: Intervention, trial: Trial, tested: bool) -> list[Hit]:
+        """The medicine a title names right beside a bare code, in the part of the title that
+        holds it ("Anti-CD74 (hLL1) Antibody", "HLX71 (Recombinant Human ...)"), setting and
+        measure phrases blanked; the code's own words are left out. Only medicines: a title's
+        generic words ("imaging", "assessment", "care") name what is measured, not the code."""
+        codes = {w for w in normalise(item.name).split() if CODE.fullmatch(w)}
+        if not codes:
+            return []
+        text = title_text(trial)
+        for part in self.title_joins.pattern.split(self.title_setting.sub(" ", text)):
+            if not part or not codes & set(normalise(part).split()):
+                continue
+            rest = " ".join(w for w in self.title_measure.sub(" ", part).split()
+                            if not codes & set(normalise(w).split()))
+            return [Hit(h.modality, h.layer, Field.TITLE, text, h.matched, tested)
+                    for h in self.names.match(Intervention(-1, None, rest))
+                    if h.layer != Layer.TYPE_PRIOR and len(h.matched) > 3
+                    and not self.names.by_id[h.modality].yields_to_medicine]
+        return []
+
     def code_kind(self, hits: list[Hit], item: Intervention, trial: Trial) -> list[Hit]:
         """What the title says a bare code is. A kind another listed intervention already is
         names that one ("1018 ISS, Following Rituxan": the code is no antibody), unless the
