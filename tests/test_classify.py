@@ -990,3 +990,13 @@ def test_the_title_names_the_vector_a_bare_gene_therapy_leaves_out():
 def test_the_medicine_a_title_names_beside_a_bare_code(name, title, expected):
     placed = classify(("DRUG", name), title=title)
     assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+def test_older_wording_of_car_t_and_replicating_vectors():
+    placed = classify(("BIOLOGICAL", "therapeutic autologous lymphocytes"),
+                      title="Phase I Study of T Cells Modified With Chimeric AntiCEA "
+                            "Immunoglobulin-T Cell Receptors")
+    assert [p.modality for p in placed] == ["engineered_cell_therapy"]
+    placed = classify(title="A Study of a Retroviral Replicating Vector Combined With a "
+                            "Prodrug Administered to Patients With Recurrent Glioma")
+    assert "gene_therapy" in {p.modality for p in placed if p.is_primary}
