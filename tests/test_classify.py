@@ -1000,3 +1000,21 @@ def test_older_wording_of_car_t_and_replicating_vectors():
     placed = classify(title="A Study of a Retroviral Replicating Vector Combined With a "
                             "Prodrug Administered to Patients With Recurrent Glioma")
     assert "gene_therapy" in {p.modality for p in placed if p.is_primary}
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # an adenovirus the trial treats is the disease, not a vector
+    ((("DRUG", "AL-46383A"),), "AL-46383A Ophthalmic Solution for Adenoviral Conjunctivitis",
+     "small_molecule"),
+    ((), "Open Label Study of IV Brincidofovir in Transplant Recipients With Adenovirus Viremia",
+     "small_molecule"),
+    ((), "Viral Specific T-Lymphocytes to Treat Infection With Adenovirus or Cytomegalovirus",
+     "cell_therapy"),
+    # the adenovirus of a named adenovirus-vector vaccine is the vaccine's vector
+    ((("BIOLOGICAL", "Ad5-nCoV"),), "A Clinical Trial of Ad5-nCoV in Healthy Adults", "vaccine"),
+])
+def test_adenovirus_as_infection_or_as_a_vaccine_vector_is_no_gene_therapy(items, title,
+                                                                           expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert "gene_therapy" not in {p.modality for p in placed}

@@ -164,6 +164,10 @@ class NameReader:
                 if later in PATTERN_LAYERS:
                     carriers += self.carriers(
                         hits + carriers, self.layer_hits(later, item, tested, Scope.CARRIER))
+            # a carrier the stronger layer's kind overrides belongs to it: the adenovirus of a
+            # named adenovirus-vector vaccine ("Ad5-nCoV") is the vaccine's vector
+            overridden = {mid for h in hits for mid in self.by_id[h.modality].suppresses}
+            carriers = [c for c in carriers if c.modality not in overridden]
             if layer != Layer.PRODUCT:
                 return self.suppress(hits + carriers)
             return self._beside_named(hits, carriers, item, tested)
