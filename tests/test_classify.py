@@ -1018,3 +1018,28 @@ def test_adenovirus_as_infection_or_as_a_vaccine_vector_is_no_gene_therapy(items
     placed = classify(*items, title=title)
     assert [p.modality for p in placed if p.is_primary] == [expected]
     assert "gene_therapy" not in {p.modality for p in placed}
+
+
+@pytest.mark.parametrize("items, title, study_type, expected", [
+    # cell words in an observational title are mostly biology
+    ((), "NK Cell Activity in Smokers Screened for Lung Cancer", "OBSERVATIONAL", "other"),
+    ((), "Tumor-Infiltrating Lymphocytes in Endometrial Cancer", "OBSERVATIONAL", "other"),
+    # ... and a disease, a growth factor or a factor's other name is no cell product
+    ((("DRUG", "YY-20394"),), "YY-20394 in Relapsed Peripheral T/NK Cell Lymphoma",
+     "INTERVENTIONAL", "small_molecule"),
+    ((("DRUG", "rogaratinib"),), "Rogaratinib in Fibroblast Growth Factor Receptor-Positive "
+     "Cancer", "INTERVENTIONAL", "small_molecule"),
+    ((("BIOLOGICAL", "natural killer cell line NK-92"),), "NK-92 in Leukemia",
+     "INTERVENTIONAL", "cell_therapy"),
+])
+def test_cell_words_that_name_no_cell_product(items, title, study_type, expected):
+    placed = classify(*items, title=title, study_type=study_type)
+    assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+def test_a_factor_named_for_the_cells_it_stimulates_is_that_factor():
+    trial = Trial("NCT00000001", brief_title="Interleukin-12 in Lymphoma",
+                  study_type="INTERVENTIONAL", interventions=(Intervention(
+                      0, "BIOLOGICAL", "recombinant interleukin-12",
+                      ("natural killer cell stimulatory factor",)),))
+    assert [p.modality for p in C.classify(trial)] == ["protein"]

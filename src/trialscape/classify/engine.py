@@ -88,7 +88,7 @@ class Classifier:
         if not placed and backbone:
             placed = backbone  # nothing but the backbone: it is what the trial studies
         if not placed and not trial.interventions:
-            placed = (self.titles.hits(trial, True) if trial.study_type == "OBSERVATIONAL"
+            placed = (self.titles.observational(trial) if trial.study_type == "OBSERVATIONAL"
                       else self.titles.title_only(trial))
         if not placed:
             return [fallback(trial, ancillary, self.outcomes, self.is_control)]

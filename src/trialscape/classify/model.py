@@ -80,6 +80,9 @@ class Modality:
     suppresses: frozenset[str] = frozenset()
     submodalities: tuple[Submodality, ...] = ()
     title_fallback: bool = True
+    # an observational record's title naming this kind places it ("NK cell activity in ..." is
+    # biology, not a cell therapy: false for cell therapy)
+    observational_title: bool = True
     carrier: bool = False  # a vector or cell that carries a payload (names.NameReader.carriers)
     # gives way to a medicine found on the same intervention, unless its text matches `kept`
     yields_to_medicine: bool = False

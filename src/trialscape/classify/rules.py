@@ -31,6 +31,7 @@ MODALITY_KEYS: dict[str, tuple[type, ...]] = {
     "id": (str,), "label": (str,), "definition": (str,), "explainer": (str,),
     "explainer_verified": (bool,), "colour": (str,), "order": (int,), "specificity": (int,),
     "suppresses": _LIST, "submodality": (list,), "title_fallback": (bool,), "carrier": (bool,),
+    "observational_title": (bool,),
     "yields_to_medicine": (bool,), "kept_beside_medicine": _LIST, "description_types": _LIST,
     "recast_in_title": (dict,), "products": _LIST, "stems": _LIST, "patterns": _LIST,
     "description_patterns": _LIST, "types": _LIST, "examples": (dict,),
@@ -153,6 +154,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             colour=m["colour"], order=m.get("order", i), specificity=m.get("specificity", 99),
             suppresses=frozenset(m.get("suppresses", [])), submodalities=subs,
             title_fallback=m.get("title_fallback", True), carrier=bool(m.get("carrier", False)),
+            observational_title=bool(m.get("observational_title", True)),
             yields_to_medicine=bool(m.get("yields_to_medicine", False)),
             kept_beside_medicine=re.compile("|".join(m["kept_beside_medicine"]), re.IGNORECASE)
             if m.get("kept_beside_medicine") else None,

@@ -37,6 +37,12 @@ class TitleReader:
         return [h for h in self.read(text, Field.TITLE, tested)
                 if by_id[h.modality].title_fallback]
 
+    def observational(self, trial: Trial) -> list[Hit]:
+        """An observational record with no interventions: the kinds its title names, except
+        those whose words in such titles are mostly biology (`observational_title = false`)."""
+        return [h for h in self.hits(trial, True)
+                if self.names.by_id[h.modality].observational_title]
+
     def in_setting(self, item: Intervention, trial: Trial) -> bool:
         """Whether a development code of this intervention is inside a setting phrase of the
         title."""
