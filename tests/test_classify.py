@@ -1043,3 +1043,15 @@ def test_a_factor_named_for_the_cells_it_stimulates_is_that_factor():
                       0, "BIOLOGICAL", "recombinant interleukin-12",
                       ("natural killer cell stimulatory factor",)),))
     assert [p.modality for p in C.classify(trial)] == ["protein"]
+
+
+def test_a_manipulated_graft_is_what_a_t_cell_depletion_trial_studies():
+    """The regimen every T-cell-depleted transplant needs is background; the graft (a
+    procedure) is the question. Around an ordinary transplant the labels count the regimen."""
+    items = (("PROCEDURE", "allogeneic bone marrow transplantation"), ("DRUG", "busulfan"),
+             ("DRUG", "cyclosporine"), ("BIOLOGICAL", "anti-thymocyte globulin"))
+    placed = classify(*items, title="T-Cell Depletion for GVHD Prevention in Allogeneic Bone "
+                                    "Marrow Transplantation")
+    assert [p.modality for p in placed] == ["other"]
+    placed = classify(*items, title="Allogeneic Bone Marrow Transplantation in Leukemia")
+    assert [p.modality for p in placed if p.is_primary] == ["small_molecule"]

@@ -29,6 +29,8 @@ class Background:
     support_in_title: GatedRegex = NEVER
     support_in_transplant: GatedRegex = NEVER
     transplant_setting: GatedRegex = NEVER
+    graft_manipulation: GatedRegex = NEVER  # a title naming T-cell depletion, CD34 selection
+    transplant_regimen: GatedRegex = NEVER  # GVHD prophylaxis and irradiation around a graft
     adjuvant_with: frozenset[str] = frozenset()
     adjuvant_kinds: frozenset[str] = frozenset()  # the kinds of the adjuvant products (GM-CSF)
     title_population: GatedRegex = NEVER
@@ -49,6 +51,9 @@ class Background:
         """Support and conditioning give way when something else is tested, unless titled."""
         modalities = {h.modality for h, _ in pairs}
         cell_or_gene = bool(modalities & self.conditioning_with)
+        # a trial of a manipulated graft ("Marrow Transplants Depleted of T-Cells by CD34+
+        # Selection") studies the graft: the regimen every such transplant needs is background
+        graft = self.graft_manipulation.search(title) is not None
 
         def is_background(item: Intervention) -> bool:
             text = " ".join((item.name, *item.other_names, item.description or ""))
@@ -60,7 +65,8 @@ class Background:
                 return False  # titled: the question ("... with filgrastim support" is not)
             if supportive:
                 return True
-            return cell_or_gene and bool(self.conditioning.search(text))
+            return ((cell_or_gene or graft) and bool(self.conditioning.search(text))) or (
+                graft and bool(self.transplant_regimen.search(text)))
 
         def is_adjuvant(h: Hit, item: Intervention) -> bool:
             """GM-CSF given with a transplant or G-CSF (support), or with a vaccine (its

@@ -41,6 +41,7 @@ REGEX_KEYS = ("patterns", "description_patterns", "kept_beside_medicine")
 BACKGROUND_KEYS = frozenset({
     "control", "choice", "choice_filler", "ancillary", "supportive", "support_in_transplant",
     "adjuvant_with", "adjuvant_products", "support_in_title", "transplant_setting",
+    "graft_manipulation", "transplant_regimen",
     "conditioning", "conditioning_with", "title_setting", "title_population", "title_measure",
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types",
@@ -255,6 +256,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             support_in_title=rx("support_in_title"),
             support_in_transplant=rx("support_in_transplant"),
             transplant_setting=rx("transplant_setting"),
+            graft_manipulation=rx("graft_manipulation"),
+            transplant_regimen=rx("transplant_regimen"),
             adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
             adjuvant_kinds=adjuvant_kinds,
             title_population=rx("title_population"),
