@@ -1055,3 +1055,19 @@ def test_a_manipulated_graft_is_what_a_t_cell_depletion_trial_studies():
     assert [p.modality for p in placed] == ["other"]
     placed = classify(*items, title="Allogeneic Bone Marrow Transplantation in Leukemia")
     assert [p.modality for p in placed if p.is_primary] == ["small_molecule"]
+
+
+def test_a_record_listing_only_the_regimen_is_read_for_its_product():
+    """Only conditioning and IL-2 listed: the cell therapy the title names is the question,
+    and the regimen around it background; a name that merely mentions IL-2 is no regimen."""
+    placed = classify(("DRUG", "Fludarabine"), ("DRUG", "Cyclophosphamide"),
+                      ("DRUG", "Interleukin-2"),
+                      title="PD-1 Knockout EBV-CTLs for Advanced EBV Associated Malignancies")
+    assert [p.modality for p in placed] == ["cell_therapy"]
+    placed = classify(("BIOLOGICAL", "MVA-MUC1-IL2 vaccine"), title="Vaccine Therapy")
+    assert [p.modality for p in placed] == ["vaccine"]
+
+
+@pytest.mark.parametrize("name", ["Aricept", "aricept Tab", "Multicept A/S device"])
+def test_words_ending_in_cept_that_are_no_fusion_protein(name):
+    assert "protein" not in {p.modality for p in classify(("DRUG", name))}

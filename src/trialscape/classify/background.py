@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
-from trialscape.classify.model import PATTERN_LAYERS, Hit, Layer, Role, title_text
+from trialscape.classify.model import PATTERN_LAYERS, WORDY, Hit, Layer, Role, title_text
 from trialscape.classify.names import NEVER, NameReader
 from trialscape.classify.roles import RoleReader
 
@@ -31,10 +31,27 @@ class Background:
     transplant_setting: GatedRegex = NEVER
     graft_manipulation: GatedRegex = NEVER  # a title naming T-cell depletion, CD34 selection
     transplant_regimen: GatedRegex = NEVER  # GVHD prophylaxis and irradiation around a graft
+    regimen_filler: GatedRegex = NEVER  # words beside conditioning drugs in a regimen's name
     adjuvant_with: frozenset[str] = frozenset()
     adjuvant_kinds: frozenset[str] = frozenset()  # the kinds of the adjuvant products (GM-CSF)
     title_population: GatedRegex = NEVER
     setting_in_title: dict[str, GatedRegex] = field(default_factory=dict)
+
+    def regimen_only(self, pairs: Pairs) -> bool:
+        """Whether everything listed is conditioning or support: the record lists the regimen
+        around a product it does not list ("PD-1 Knockout EBV-CTLs" with only fludarabine,
+        cyclophosphamide and IL-2 as interventions)."""
+        return bool(pairs) and all(self._regimen_name(i.name) for _, i in pairs)
+
+    def _regimen_name(self, name: str) -> bool:
+        """A name that is all conditioning or support ("Fludarabine phosphate", "IL-2"), not one
+        that mentions it ("MVA-MUC1-IL2 vaccine")."""
+        if self.roles.name_role(name) == Role.SUPPORT:
+            return True
+        if not self.conditioning.search(name):
+            return False
+        rest = self.regimen_filler.sub(" ", self.conditioning.sub(" ", name))
+        return WORDY.search(rest) is None
 
     def drop(self, pairs: Pairs, trial: Trial) -> Pairs:
         title = title_text(trial).casefold()

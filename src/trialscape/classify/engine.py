@@ -83,6 +83,10 @@ class Classifier:
                 backbone += item_hits
             else:
                 pairs += [(h, item) for h in item_hits]
+        if self.background.regimen_only(pairs):
+            # ... then the cell or gene therapy the title names is what the regimen is for
+            pairs += [(h, Intervention(-1, None, h.text)) for h in self.titles.hits(trial, True)
+                      if h.modality in self.background.conditioning_with]
         pairs = self.background.drop(pairs, trial)
         placed = [h for h, _ in pairs]
         if not placed and backbone:

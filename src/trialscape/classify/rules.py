@@ -41,7 +41,7 @@ REGEX_KEYS = ("patterns", "description_patterns", "kept_beside_medicine")
 BACKGROUND_KEYS = frozenset({
     "control", "choice", "choice_filler", "ancillary", "supportive", "support_in_transplant",
     "adjuvant_with", "adjuvant_products", "support_in_title", "transplant_setting",
-    "graft_manipulation", "transplant_regimen",
+    "graft_manipulation", "transplant_regimen", "regimen_filler",
     "conditioning", "conditioning_with", "title_setting", "title_population", "title_measure",
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types",
@@ -258,6 +258,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             transplant_setting=rx("transplant_setting"),
             graft_manipulation=rx("graft_manipulation"),
             transplant_regimen=rx("transplant_regimen"),
+            regimen_filler=rx("regimen_filler"),
             adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
             adjuvant_kinds=adjuvant_kinds,
             title_population=rx("title_population"),
