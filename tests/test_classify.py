@@ -1071,3 +1071,10 @@ def test_a_record_listing_only_the_regimen_is_read_for_its_product():
 @pytest.mark.parametrize("name", ["Aricept", "aricept Tab", "Multicept A/S device"])
 def test_words_ending_in_cept_that_are_no_fusion_protein(name):
     assert "protein" not in {p.modality for p in classify(("DRUG", name))}
+
+
+def test_what_a_programme_runs_during_is_its_setting():
+    placed = classify(("BEHAVIORAL", "Yoga"), ("DRUG", "Chemotherapy"),
+                      arms=_two_arms(["Chemotherapy"], ["Yoga"]),
+                      title="Yoga During Chemotherapy Study")
+    assert [p.modality for p in placed if p.is_primary] == ["other"]
