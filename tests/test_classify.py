@@ -1078,3 +1078,16 @@ def test_what_a_programme_runs_during_is_its_setting():
                       arms=_two_arms(["Chemotherapy"], ["Yoga"]),
                       title="Yoga During Chemotherapy Study")
     assert [p.modality for p in placed if p.is_primary] == ["other"]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    ((("BIOLOGICAL", "Zenapax (daclizumab), an antibody to the IL-2 receptor alpha subunit"),),
+     "Zenapax to Treat Multiple Sclerosis", "monoclonal_antibody"),
+    ((("DRUG", "peginterferon alfa"),), "HBsAg Decline After Pegylated Interferon", "protein"),
+    ((("BEHAVIORAL", "Access to vaccination at school"),), "A School-based Intervention",
+     "other"),
+    ((), "Testing the Use of Prompts to Increase Adolescent Immunization Rates", "other"),
+])
+def test_vaccine_words_that_name_no_vaccine(items, title, expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]
