@@ -1091,3 +1091,26 @@ def test_what_a_programme_runs_during_is_its_setting():
 def test_vaccine_words_that_name_no_vaccine(items, title, expected):
     placed = classify(*items, title=title)
     assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("name, kind, unexpected", [
+    ("Peg-Interferon at 90 microg/week", "DRUG", "radiopharmaceutical"),
+    ("ADS-5102", "DRUG", "antibody_drug_conjugate"),
+    ("Ex Vivo CD3/CD28 costimulated Umbilical Cord Blood T cells", "BIOLOGICAL",
+     "bispecific_antibody"),
+    ("C-peptide proinsulin ratio", "OTHER", "peptide"),
+    ("SERETIDE 100/50", "DRUG", "peptide"),
+    ("BRCA1 and RRM1 mRNA for chemotherapy selection", "OTHER", "mrna"),
+    ("[F-18]Fluoro-DOPA PET", "DRUG", "radiopharmaceutical"),
+])
+def test_words_that_only_look_like_a_kind(name, kind, unexpected):
+    assert unexpected not in {p.modality for p in classify((kind, name))}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("177Lu-PSMA-617", "radiopharmaceutical"), ("Y-90 ibritumomab tiuxetan", "radiopharmaceutical"),
+    ("DS-8201a", "antibody_drug_conjugate"), ("mRNA-1273", "mrna"),
+    ("CD3xCD20 bispecific antibody", "bispecific_antibody"),
+])
+def test_the_narrowed_words_still_place_their_kind(name, expected):
+    assert expected in {p.modality for p in classify(("BIOLOGICAL", name))}
