@@ -1114,3 +1114,11 @@ def test_words_that_only_look_like_a_kind(name, kind, unexpected):
 ])
 def test_the_narrowed_words_still_place_their_kind(name, expected):
     assert expected in {p.modality for p in classify(("BIOLOGICAL", name))}
+
+
+def test_crispr_as_a_laboratory_test_is_no_gene_editing():
+    placed = classify(("DIAGNOSTIC_TEST", "PCR-CRISPR/Cas12a pathogen detection"),
+                      title="Effect of PCR-CRISPR/Cas12a on Early Anti-infective Schemes")
+    assert "gene_editing" not in {p.modality for p in placed}
+    assert [p.modality for p in classify(("GENETIC", "CRISPR-Cas9 edited CD34+ cells"))] == [
+        "gene_editing"]
