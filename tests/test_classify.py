@@ -1122,3 +1122,13 @@ def test_crispr_as_a_laboratory_test_is_no_gene_editing():
     assert "gene_editing" not in {p.modality for p in placed}
     assert [p.modality for p in classify(("GENETIC", "CRISPR-Cas9 edited CD34+ cells"))] == [
         "gene_editing"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("maraviroc", "small_molecule"), ("quetiapine", "small_molecule"),
+    ("sevoflurane", "small_molecule"), ("MSC11FCD", "cell_therapy"),
+    ("Precision T Cells Specific to Personalized Neo-antigen", "cell_therapy"),
+])
+def test_more_inn_stems_and_cell_spellings(name, expected):
+    assert [p.modality for p in classify(("BIOLOGICAL" if "cell" in expected else "DRUG",
+                                          name))] == [expected]
