@@ -1132,3 +1132,17 @@ def test_crispr_as_a_laboratory_test_is_no_gene_editing():
 def test_more_inn_stems_and_cell_spellings(name, expected):
     assert [p.modality for p in classify(("BIOLOGICAL" if "cell" in expected else "DRUG",
                                           name))] == [expected]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    ((("BEHAVIORAL", "Training app for inhibitory control"),), "Inhibitory Control Towards Food",
+     "other"),
+    ((("OTHER", "High/Low Sodium Diet"),), "Dietary Salt Intake and Immune Function", "other"),
+    ((("OTHER", "Test of cognitive ability on tablet computer"),), "Retinal Observations",
+     "other"),
+    ((), "PET/CT in Evaluating Response to Chemotherapy in Patients With Breast Cancer", "other"),
+    ((), "Ex Vivo Expanded Autologous Immune Killer Cells in Lung Cancer", "cell_therapy"),
+])
+def test_generic_small_molecule_words_that_name_none(items, title, expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]
