@@ -1146,4 +1146,3 @@ def test_more_inn_stems_and_cell_spellings(name, expected):
 def test_generic_small_molecule_words_that_name_none(items, title, expected):
     placed = classify(*items, title=title)
     assert [p.modality for p in placed if p.is_primary] == [expected]
-
