@@ -1146,3 +1146,9 @@ def test_more_inn_stems_and_cell_spellings(name, expected):
 def test_generic_small_molecule_words_that_name_none(items, title, expected):
     placed = classify(*items, title=title)
     assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("name", ["iC9.GD2.CAR.IL-15 T-cells", "19-28z/IL-18 CAR T cells",
+                                  "CD19 CAR-T Expressing IL7 and CCL19"])
+def test_a_cytokine_named_with_the_car_is_part_of_the_product(name):
+    assert [p.modality for p in classify(("BIOLOGICAL", name))] == ["engineered_cell_therapy"]
