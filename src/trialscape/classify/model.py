@@ -135,5 +135,10 @@ def title_text(trial: Trial) -> str:
 
 # a development code: letters and digits together, four or more (ft516, ly3819469; not "2mg")
 CODE = re.compile(r"(?=.*[a-z])(?=.*\d)[a-z0-9]{4,}")
+
+
+def code_words(name: str) -> set[str]:
+    """The development codes among a name's normalised words ("IP FT516" -> {"ft516"})."""
+    return {w for w in normalise(name).split() if CODE.fullmatch(w)}
 WORD = re.compile(r"[A-Za-z0-9]+")
 WORDY = re.compile(r"[A-Za-z]{3}")  # a part of a text that says something

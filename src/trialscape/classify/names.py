@@ -239,8 +239,9 @@ class NameReader:
             m.kept_beside_medicine is not None and m.kept_beside_medicine.search(hit.text))
 
     def names_kind(self, text: str) -> set[str]:
-        """The modalities a text names by product, INN word or a pattern of a kind titles
-        may name (the cheap first look at a title)."""
-        return {mid for layer, scope in ((Layer.PRODUCT, Scope.ALL), (Layer.STEM, Scope.ALL),
-                                         (Layer.NAME_PATTERN, Scope.TITLE))
-                for mid, _ in self.find(layer, text, scope)}
+        """The modalities a title names by product, INN word or a pattern of a kind titles
+        may name (`title_fallback`): a cheap, cached look at a title."""
+        return {h.modality for layer, scope in ((Layer.PRODUCT, Scope.ALL),
+                                                (Layer.STEM, Scope.ALL),
+                                                (Layer.NAME_PATTERN, Scope.TITLE))
+                for h in self.match_text(layer, text, Field.TITLE, True, scope)}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
-from trialscape.classify.model import CODE, Field, Layer, Role, normalise, title_text
+from trialscape.classify.model import Role, code_words, normalise, title_text
 from trialscape.classify.names import NEVER, NameReader
 
 COMPARATOR_ARMS = frozenset({"ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR",
@@ -106,12 +106,8 @@ class RoleReader:
         if item.name.casefold() in title.casefold():
             return True
         # a development code is as good as the whole name ("IP FT516" in "FT516 and IL2 ...")
-        words = set(normalise(title).split())
-        if any(w in words for w in normalise(item.name).split() if CODE.fullmatch(w)):
+        if code_words(item.name) & set(normalise(title).split()):
             return True
-        names = self.names
-        named = {h.modality for layer in (Layer.PRODUCT, Layer.STEM, Layer.NAME_PATTERN)
-                 for h in names.match_text(layer, title, Field.TITLE, True)
-                 if layer != Layer.NAME_PATTERN or names.by_id[h.modality].title_fallback}
-        return any(h.modality in named for h in names.match(item))
+        named = self.names.names_kind(title)
+        return any(h.modality in named for h in self.names.match(item))
 

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
-from trialscape.classify.model import CODE, WORDY, Field, Hit, Layer, normalise, title_text
+from trialscape.classify.model import (
+    WORDY,
+    Field,
+    Hit,
+    Layer,
+    code_words,
+    normalise,
+    title_text,
+)
 from trialscape.classify.names import NEVER, NameReader
 
 
@@ -46,7 +54,7 @@ class TitleReader:
     def in_setting(self, item: Intervention, trial: Trial) -> bool:
         """Whether a development code of this intervention is inside a setting phrase of the
         title."""
-        codes = {w for w in normalise(item.name).split() if CODE.fullmatch(w)}
+        codes = code_words(item.name)
         return bool(codes) and any(
             codes & set(normalise(m.group(0)).split())
             for m in self.title_setting.finditer(title_text(trial)))
@@ -56,7 +64,7 @@ class TitleReader:
         holds it ("Anti-CD74 (hLL1) Antibody", "HLX71 (Recombinant Human ...)"), setting and
         measure phrases blanked; the code's own words are left out. Only medicines: a title's
         generic words ("imaging", "assessment", "care") name what is measured, not the code."""
-        codes = {w for w in normalise(item.name).split() if CODE.fullmatch(w)}
+        codes = code_words(item.name)
         if not codes:
             return []
         text = title_text(trial)
