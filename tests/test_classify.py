@@ -1152,3 +1152,79 @@ def test_generic_small_molecule_words_that_name_none(items, title, expected):
                                   "CD19 CAR-T Expressing IL7 and CCL19"])
 def test_a_cytokine_named_with_the_car_is_part_of_the_product(name):
     assert [p.modality for p in classify(("BIOLOGICAL", name))] == ["engineered_cell_therapy"]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # a title that lists no intervention names a cell product beside an INN: both are medicines
+    ((), "Study Comparing TIL to Standard Ipilimumab in Patients With Metastatic Melanoma",
+     {"cell_therapy", "monoclonal_antibody"}),
+    ((), "Neoadj Admin Autologous Tumor Infiltrating Lymphocytes & Pembrolizumab in Melanoma",
+     {"cell_therapy", "monoclonal_antibody"}),
+    # ... but an INN word still overrides what its own word also reads as (an ADC's payload)
+    ((("DRUG", "Risvutatug rezetecan"),), "B7-H3 ADC in Solid Tumours",
+     {"antibody_drug_conjugate"}),
+    # cell words naming what a medicine does to cells are no cell product
+    ((), "Pembrolizumab Effects on NK Cell Exhaustion in Melanoma", {"monoclonal_antibody"}),
+    ((), "Potentiation of Cetuximab by Tregs Depletion in Head and Neck Cancer",
+     {"monoclonal_antibody"}),
+])
+def test_a_medicine_named_by_its_kind_beside_an_inn(items, title, expected):
+    assert {p.modality for p in classify(*items, title=title)} == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    # a transplant named as the setting takes more words than other settings
+    ("Maraviroc in Patients Undergoing Non-Myeloablative Allogeneic Stem-Cell Transplantation",
+     {"small_molecule"}),
+    ("Crenolanib Maintenance Following Allogeneic Stem Cell Transplantation in AML",
+     {"small_molecule"}),
+    ("Daratumumab-SC for Highly Sensitized Patients Awaiting Heart Transplantation",
+     {"monoclonal_antibody"}),
+    # ... while a transplant the title names as the treatment stays
+    ("Haploidentical Stem Cell Transplantation for Aplastic Anemia", {"other"}),
+])
+def test_a_transplant_the_title_names_as_the_setting(title, expected):
+    assert {p.modality for p in classify(title=title)} == expected
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    ((("BIOLOGICAL", "Mesenchymal cells"), ("OTHER", "Standard of care")),
+     "Allogeneic Mesenchymal Cells From Umbilical Cord Tissue in COVID-19", "cell_therapy"),
+    ((("BIOLOGICAL", "Decidual Stromal Cells (DSC)"),), "Decidual Stromal Cells in ARDS",
+     "cell_therapy"),
+    ((), "Adoptive Immunotherapy With Activated Marrow Infiltrating Lymphocytes and "
+     "Cyclophosphamide", "cell_therapy"),
+    ((), "Injection of Lymphocytes From Haplo-identical Donor Following Chemotherapy in AML",
+     "cell_therapy"),
+    ((), "Multi-antigen Specific CD8+ T Cells With Decitabine in Relapsed AML", "cell_therapy"),
+    ((("OTHER", "Cancer-associated stromal cells analysis"),), "Stroma in Pancreatic Cancer",
+     "other"),
+])
+def test_more_ways_records_name_cells_given_as_a_therapy(items, title, expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("items, expected", [
+    # probiotic organisms and Chinese patent medicines typed DRUG are no small molecules
+    ((("DRUG", "Bifidobacterium lactis (BB-12)"), ("DRUG", "Placebo")), "other"),
+    ((("DRUG", "Saccharomyces boulardii"),), "other"),
+    ((("DRUG", "E. coli Nissle 1917(Mutaflor®)"),), "other"),
+    ((("DRUG", "Huaier Granule"),), "other"),
+    # nor is a SPECT or PET tracer's isotope, while a code holding such digits stays a drug
+    ((("DRUG", "DaTSCAN™ Ioflupane (123I) Injection"),), "other"),
+    ((("DRUG", "[C-11]PBR28"),), "other"),
+    ((("DRUG", "UT-15C (treprostinil diolamine)"),), "small_molecule"),
+    # a companion named only as usual therapy or excipients is a control
+    ((("DRUG", "1 - Andrographis paniculata p/st extract"), ("DRUG", "2 - Excipients")),
+     "other"),
+    ((("DRUG", "Chinese herbal medicines plus western therapy"), ("DRUG", "western therapy")),
+     "other"),
+    # brand names of biologics
+    ((("DRUG", "MYOBLOC"), ("DRUG", "PLACEBO")), "protein"),
+    ((("DRUG", "Endostar"),), "protein"),
+    ((("DRUG", "Campath"),), "monoclonal_antibody"),
+])
+def test_what_the_drug_type_alone_used_to_call_a_small_molecule(items, expected):
+    placed = classify(*items, title="A Study")
+    assert [p.modality for p in placed if p.is_primary] == [expected]

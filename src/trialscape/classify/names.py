@@ -168,9 +168,13 @@ class NameReader:
             # named adenovirus-vector vaccine ("Ad5-nCoV") is the vaccine's vector
             overridden = {mid for h in hits for mid in self.by_id[h.modality].suppresses}
             carriers = [c for c in carriers if c.modality not in overridden]
-            if layer != Layer.PRODUCT:
-                return self.suppress(hits + carriers)
-            return self._beside_named(hits, carriers, item, tested)
+            if layer == Layer.PRODUCT:
+                return self._beside_named(hits, carriers, item, tested)
+            kept = self.suppress(hits + carriers)
+            if layer == Layer.STEM:  # "pembrolizumab and tumor-infiltrating lymphocytes"
+                beside = self._beside(kept, {h.matched for h in hits}, item, tested)
+                kept = self.suppress(kept + beside, by=[]) if beside else kept
+            return kept
         prior = self.type_prior.get(item.type or "")
         if prior:
             return [Hit(prior, Layer.TYPE_PRIOR, Field.TYPE, item.type or "", item.type or "",
@@ -191,11 +195,18 @@ class NameReader:
         hits += [h for h in extra if h.modality not in {x.modality for x in hits}]
         # ... and a medicine named by its kind beside them ("paclitaxel or anti-PD-1
         # antibody"), unless a named product overrides that kind ("semaglutide tablets")
-        found = {h.modality for h in hits + carriers}
-        beside = [h for h in self._beside_products(item, named, tested)
-                  if h.modality not in found]
-        hits += self.suppress(beside, by=hits) if beside else []
+        hits += self._beside(hits + carriers, named, item, tested)
         return self.suppress(hits, by=carriers) + carriers
+
+    def _beside(self, found: list[Hit], named: set[str], item: Intervention, tested: bool
+                ) -> list[Hit]:
+        """What the name says by kind beside the named words, as medicines of their own,
+        unless what was found already overrides that kind (the way `suppress(by=found)`
+        reads)."""
+        kinds = {h.modality for h in found}
+        beside = [h for h in self._beside_products(item, named, tested)
+                  if h.modality not in kinds]
+        return self.suppress(beside, by=found) if beside else []
 
     def _beside_products(self, item: Intervention, named: set[str], tested: bool
                          ) -> list[Hit]:
