@@ -1228,3 +1228,22 @@ def test_more_ways_records_name_cells_given_as_a_therapy(items, title, expected)
 def test_what_the_drug_type_alone_used_to_call_a_small_molecule(items, expected):
     placed = classify(*items, title="A Study")
     assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+def test_a_product_named_with_its_lymphodepletion_is_the_product():
+    # one name holds the CAR-T and the regimen before it: the regimen is background, the
+    # product is what the trial tests (it was dropped with its regimen)
+    placed = classify(
+        ("DRUG", "Tisagenlecleucel after optional bridging and lymphodepleting chemotherapy"),
+        ("DRUG", "Platinum-based immunochemotherapy followed by high dose chemotherapy and HSCT"),
+        title="Tisagenlecleucel in Aggressive B-cell Lymphoma")
+    assert [p.modality for p in placed if p.is_primary] == ["engineered_cell_therapy"]
+    # ... and the chemotherapy in the same name gives way to it
+    alone = classify(("BIOLOGICAL", "Fludarabine + Cyclophosphamide + CAR7-T Cells"),
+                     title="Anti-CD7 CAR T Cells")
+    assert {p.modality for p in alone} == {"engineered_cell_therapy"}
+
+
+def test_ampa_antagonists_are_small_molecules():
+    assert [p.modality for p in classify(title="Perampanel Titration and Cognitive Effects")
+            if p.is_primary] == ["small_molecule"]

@@ -72,14 +72,23 @@ class Background:
         # Selection") studies the graft: the regimen every such transplant needs is background
         graft = self.graft_manipulation.search(title) is not None
 
-        def is_background(item: Intervention) -> bool:
+        combined = {i.idx for h, i in pairs if h.modality in self.conditioning_with}
+
+        def is_background(h: Hit, item: Intervention) -> bool:
             text = " ".join((item.name, *item.other_names, item.description or ""))
             # the name's role is looked up once per distinct name (RoleReader.name_role)
             supportive = (self.roles.name_role(item.name) == Role.SUPPORT
-                          or self.supportive.search(item.description or ""))
+                          or self.supportive.search(item.description or "") is not None)
             if item.name.casefold() in title and not (
                     supportive and self._called_support(item.name, title)):
                 return False  # titled: the question ("... with filgrastim support" is not)
+            if item.idx in combined:
+                # one name holds the product and its regimen ("Tisagenlecleucel after
+                # lymphodepleting chemotherapy"): each medicine in it is judged by its own words
+                if h.modality in self.conditioning_with:
+                    return False
+                text = h.matched
+                supportive = bool(self.supportive.search(text))
             if supportive:
                 return True
             return ((cell_or_gene or graft) and bool(self.conditioning.search(text))) or (
@@ -94,7 +103,7 @@ class Background:
                     and (self._transplant_setting(trial) or bool(modalities & self.adjuvant_with))
                     and self.support_in_transplant.search(title) is None)
 
-        kept = [(h, i) for h, i in pairs if not is_background(i) and not is_adjuvant(h, i)]
+        kept = [(h, i) for h, i in pairs if not is_background(h, i) and not is_adjuvant(h, i)]
         return kept if kept else pairs
 
     def _called_support(self, name: str, title: str) -> bool:
