@@ -1247,3 +1247,32 @@ def test_a_product_named_with_its_lymphodepletion_is_the_product():
 def test_ampa_antagonists_are_small_molecules():
     assert [p.modality for p in classify(title="Perampanel Titration and Cognitive Effects")
             if p.is_primary] == ["small_molecule"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # cells named by how they are given, as older and title-only records do
+    ("Cellular Adoptive Immunotherapy in Treating Patients With Glioblastoma", "cell_therapy"),
+    ("Ipilimumab With Lymphodepletion Plus Adoptive Cell Transfer and High Dose IL-2",
+     "cell_therapy"),
+    ("Autologous T Cells and Cyclophosphamide in Treating Patients With Soft Tissue Sarcoma",
+     "cell_therapy"),
+    ("Clinical Efficacy and Safety of NKT Cell Infusion in Advanced Solid Tumors",
+     "cell_therapy"),
+    ("Bioengineered Allogeneic Immune Cells Not Requiring HLA Donor Match", "cell_therapy"),
+    # ... and engineered receptors in older wordings; the title recasts generic cell words
+    ("CD123 Redirected Autologous T Cells for AML", "engineered_cell_therapy"),
+    ("Study of Gene Modified Immune Cells in Patients With Advanced Melanoma",
+     "engineered_cell_therapy"),
+    ("Phase I/II Study of Autologous T Cells to Express T-Cell Receptors (TCRs)",
+     "engineered_cell_therapy"),
+    # but cells whose subsets are measured are no product
+    ("Effect of Dimethyl Fumarate on Immune Cell Subsets in Multiple Sclerosis", "small_molecule"),
+])
+def test_title_only_wordings_of_cells_given_as_a_therapy(title, expected):
+    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+
+
+def test_a_title_naming_an_engineered_product_recasts_generic_cell_words():
+    placed = classify(("BIOLOGICAL", "Adult differentiated autologous T-cells"),
+                      title="Pilot Study on the Infusion of ARI-0001 Cells in CD19+ Leukemia")
+    assert [p.modality for p in placed if p.is_primary] == ["engineered_cell_therapy"]

@@ -109,7 +109,12 @@ def test_pacing_keeps_to_the_rate(served, tmp_path):
     # /version, /studies/metadata, 5 pages, /version again (did the data move meanwhile?)
     assert [r["path"].rsplit("/", 1)[-1] for r in reg.requests] == [
         "version", "metadata", *["studies"] * 5, "version"]
-    assert min(b - a for a, b in itertools.pairwise(starts)) >= 0.24
+    # the client spaces its requests 0.25 s apart; the server sees them arrive with a few ms of
+    # scheduling jitter each (a loaded CI machine: 17 ms once), which only the ends of the
+    # whole span feel: every gap holds within 50 ms, the mean within 10 ms
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert min(gaps) >= 0.20
+    assert (starts[-1] - starts[0]) / len(gaps) >= 0.24
 
 
 def test_killed_refresh_resumes_where_it_stopped_and_ends_equal(served, imported, tmp_path):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
-from trialscape.classify.model import PATTERN_LAYERS, WORDY, Hit, Layer, Role, title_text
+from trialscape.classify.model import PATTERN_LAYERS, WORDY, Field, Hit, Layer, Role, title_text
 from trialscape.classify.names import NEVER, NameReader
 from trialscape.classify.roles import RoleReader
 
@@ -147,14 +147,21 @@ class Background:
         return dropped if rest else pairs
 
     def _recast_by_title(self, pairs: Pairs, title: str) -> Pairs:
+        return [(self.recast(h, title), item) for h, item in pairs]
+
+    def recast(self, hit: Hit, title: str) -> Hit:
         """A kind found only by its generic words becomes another kind when the title says
         what it is for (`recast_in_title`: "gp100 peptide" in a "Peptide Vaccine" trial is a
-        vaccine antigen, LABELING.md). Named products keep their kind."""
-        out = []
-        for h, item in pairs:
-            target = self.names.by_id[h.modality].recast_in_title
-            if (target is not None and h.layer in PATTERN_LAYERS
-                    and target[0].search(title)):
-                h = Hit(target[1], h.layer, h.field, h.text, h.matched, h.tested)
-            out.append((h, item))
-        return out
+        vaccine antigen, LABELING.md), or names a product of that kind ("Infusion of ARI-0001
+        Cells" listing "autologous T-cells"). Named products keep their kind. `title` is
+        case-folded."""
+        target = self.names.by_id[hit.modality].recast_in_title
+        if target is None or hit.layer not in PATTERN_LAYERS:
+            return hit
+        if target[0].search(title) or target[1] in self._named_by_product(title):
+            return Hit(target[1], hit.layer, hit.field, hit.text, hit.matched, hit.tested)
+        return hit
+
+    def _named_by_product(self, title: str) -> set[str]:
+        return {h.modality for h in self.names.match_text(Layer.PRODUCT, title, Field.TITLE,
+                                                          True)}
