@@ -1276,3 +1276,44 @@ def test_a_title_naming_an_engineered_product_recasts_generic_cell_words():
     placed = classify(("BIOLOGICAL", "Adult differentiated autologous T-cells"),
                       title="Pilot Study on the Infusion of ARI-0001 Cells in CD19+ Leukemia")
     assert [p.modality for p in placed if p.is_primary] == ["engineered_cell_therapy"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # "with" after what was done to cells is part of the product's name
+    ("Metastatic Renal Cancer Using T-Cells Transduced With a T-Cell Receptor",
+     "engineered_cell_therapy"),
+    ("Administering Peripheral Blood Lymphocytes Transduced With a Murine T-Cell Receptor",
+     "engineered_cell_therapy"),
+    ("A Phase I/II Study of Gene-modified WT1 TCR Therapy in MDS", "engineered_cell_therapy"),
+    ("Immunotherapy of Natural Killer(NK) Cells in HTLV-1 Associated Myelopathy",
+     "cell_therapy"),
+    ("Using Multi-virus Cytotoxic T-cells Following Allogeneic HPCT", "cell_therapy"),
+    # oncolytic viruses named by what they do or by their species
+    ("Safety and Effectiveness Study of G207, a Tumor-Killing Virus, in Brain Cancer",
+     "gene_therapy"),
+    ("Intrapleural Measles Virus Therapy in Malignant Pleural Mesothelioma", "gene_therapy"),
+    ("New Castle Disease Virus (NDV) in Glioblastoma Multiforme", "gene_therapy"),
+    # ... while antiviral therapy is no virus
+    ("Impact of Hepatitis C Virus Therapy on Central Nervous System Outcomes", "unclassified"),
+    # checkpoint blockade is antibodies; RT is radiotherapy, not a code's letters
+    ("Doxorubicin Plus Dual Checkpoint Blockade for Soft Tissue Sarcomas",
+     "monoclonal_antibody"),
+    ("Promoting Immunotherapy Efficacy With Low-Dose Liver RT", "other"),
+    ("A Clinical Study of Intratumoral Administration of RT-01 in Solid Tumors",
+     "unclassified"),
+    # more WHO stems, company codes and brands
+    ("Selinexor in Treating Younger Patients With Recurrent Solid Tumors", "small_molecule"),
+    ("Ziprasidone in Bipolar Disorder With Comorbid Panic Disorder", "small_molecule"),
+    ("SPC2996 in Chronic Lymphocytic Leukaemia", "oligonucleotide"),
+    ("Safety and Efficacy of Immuncell-LC in TACE Therapy", "cell_therapy"),
+    ("A Real-World Study of Fecal Transplants for Cancer Therapy Side Effects", "other"),
+])
+def test_more_title_wordings(title, expected):
+    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+
+
+def test_spc_is_no_company_prefix():
+    # "SPC" also names single-pill combinations: only Santaris's own codes are antisense
+    placed = classify(("DRUG", "SPC 1001"), ("DRUG", "Placebo"),
+                      title="Efficacy and Safety of SPC1001 in Essential Hypertension")
+    assert [p.modality for p in placed if p.is_primary] == ["small_molecule"]
