@@ -1317,3 +1317,27 @@ def test_spc_is_no_company_prefix():
     placed = classify(("DRUG", "SPC 1001"), ("DRUG", "Placebo"),
                       title="Efficacy and Safety of SPC1001 in Essential Hypertension")
     assert [p.modality for p in placed if p.is_primary] == ["small_molecule"]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # a companion named only as standard therapy, with a disease or an abbreviation inside, is
+    # a control; one that adds something is not
+    ((("BIOLOGICAL", "Convalescent Plasma (CP)"), ("DRUG", "Standard COVID-19 therapies")),
+     "Convalescent Plasma in Pediatric COVID-19", "other"),
+    ((("DRUG", "Sanyong Jiedu Granules"), ("DRUG", "Standard Medication")), "A Trial", "other"),
+    ((("DRUG", "Standard therapy plus cisplatin"), ("OTHER", "Exercise")), "A Trial",
+     "small_molecule"),
+    # a code alone in a part of a title is read ("The PD-1 Antibody, MK3475, Given With ...")
+    ((), "Testing the PD-1 Antibody, MK3475, Given With Ziv-aflibercept in Advanced Cancer",
+     "monoclonal_antibody"),
+    ((), "PD-1 Antibody for Reactive EBV After BMT", "monoclonal_antibody"),
+    ((), "PD-1 Antibody Expressing mesoCAR-T Cells for Mesothelin Positive Solid Tumors",
+     "engineered_cell_therapy"),
+    ((), "NY-ESO-1 T Cells in OG Cancer", "engineered_cell_therapy"),
+    # a protein named by its kind in a vaccine trial is the vaccine's antigen or adjuvant
+    ((("BIOLOGICAL", "Autoclaved leishmania antigen with recombinant human interleukin-12"),),
+     "Safety and Immunogenicity of a Vaccine for Cutaneous Leishmaniasis", "vaccine"),
+])
+def test_standard_therapy_codes_in_titles_and_vaccine_proteins(items, title, expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]

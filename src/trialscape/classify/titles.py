@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
 from trialscape.classify.model import (
+    CODE,
     WORDY,
     Field,
     Hit,
@@ -114,7 +115,8 @@ class TitleReader:
         # one medicine; an antibody and a vaccine are two).
         found: dict[str, Hit] = {}
         for part in self.title_joins.pattern.split(text):
-            if part and WORDY.search(part):
+            # a part says something when it holds a word or a development code ("MK3475")
+            if part and (WORDY.search(part) or CODE.search(part.lower())):
                 item = Intervention(-1, None, part.strip())
                 for h in self.names.match(item):
                     found.setdefault(h.modality, Hit(h.modality, h.layer, field_name, text,
