@@ -1368,3 +1368,35 @@ def test_standard_therapy_codes_in_titles_and_vaccine_proteins(items, title, exp
 def test_stem_cells_transplants_and_biomarkers(items, title, expected):
     placed = classify(*items, title=title)
     assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # a bispecific T-cell engager is no antigen-specific T cell product
+    ((("DRUG", "MEDI-538"),), "A Phase I Study of a Bispecific T-cell Engager in Lymphoma",
+     "bispecific_antibody"),
+    ((), "Redirected HBV-Specific T Cells in Patients With HBV-related HCC", "cell_therapy"),
+    # every checkpoint inhibitor given in trials is an antibody
+    ((), "Neoadjuvant PD-1 Blockade in Resectable Merkel Cell Carcinoma", "monoclonal_antibody"),
+    ((("DRUG", "CR-CHOP+PD1 inhibitor"),), "CR-CHOP+X in Previously Untreated DEL",
+     "monoclonal_antibody"),
+    # a vector named by its kind in a vaccine trial carries the antigen ...
+    ((), "Immunization With AFP Plasmid Prime and AFP Adenoviral Vector Boost in HCC",
+     "vaccine"),
+    # ... unless the title calls it gene therapy, an oncolytic virus or a cytokine gene
+    ((), "Recombinant Oncolytic Vaccinia Virus Injection in Solid Tumors", "gene_therapy"),
+    ((), "IL-12 Gene and Electroporation-Mediated Plasmid DNA Vaccine Therapy in Melanoma",
+     "gene_therapy"),
+    # an mRNA marker of cells or a signature is no medicine
+    ((), "Clinical Significance of Detecting CEA and CK20 mRNA-positive Cells", "unclassified"),
+])
+def test_engagers_checkpoints_vectors_in_vaccines(items, title, expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+def test_a_short_product_abbreviation_in_a_title_recasts_nothing():
+    # "PCV" is a pneumococcal vaccine and procarbazine-CCNU-vincristine
+    placed = classify(("BIOLOGICAL", "gene therapy"), ("DRUG", "lomustine"),
+                      title="Dose-Intensified Procarbazine, CCNU, Vincristine (PCV) With "
+                            "Retroviral-Mediated Modification of CD34+ Cells")
+    assert [p.modality for p in placed if p.is_primary] == ["gene_therapy"]

@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
-from trialscape.classify.model import PATTERN_LAYERS, WORDY, Field, Hit, Layer, Role, title_text
+from trialscape.classify.model import (
+    CODE,
+    PATTERN_LAYERS,
+    WORDY,
+    Field,
+    Hit,
+    Layer,
+    Role,
+    title_text,
+)
 from trialscape.classify.names import NEVER, NameReader
 from trialscape.classify.roles import RoleReader
 
@@ -163,5 +172,7 @@ class Background:
         return hit
 
     def _named_by_product(self, title: str) -> set[str]:
-        return {h.modality for h in self.names.match_text(Layer.PRODUCT, title, Field.TITLE,
-                                                          True)}
+        # not by a short abbreviation, which titles use for other things ("PCV" is a
+        # pneumococcal vaccine and procarbazine-CCNU-vincristine)
+        return {h.modality for h in self.names.match_text(Layer.PRODUCT, title, Field.TITLE, True)
+                if len(h.matched.replace(" ", "")) >= 5 or CODE.fullmatch(h.matched)}
