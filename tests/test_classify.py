@@ -1400,3 +1400,46 @@ def test_a_short_product_abbreviation_in_a_title_recasts_nothing():
                       title="Dose-Intensified Procarbazine, CCNU, Vincristine (PCV) With "
                             "Retroviral-Mediated Modification of CD34+ Cells")
     assert [p.modality for p in placed if p.is_primary] == ["gene_therapy"]
+
+
+@pytest.mark.parametrize("items, expected", [
+    # a name that joins a medicine and its placebo names the medicine
+    ((("DRUG", "Penicillin or Placebo"),), "small_molecule"),
+    ((("DRUG", "Doxycycline (200mg/day) or Placebo"),), "small_molecule"),
+    ((("DRUG", "SLN124 is a GalNAc conjugated double stranded fully modified siRNA. Sodium "
+       "chloride 0.9% w/v is used as placebo"),), "oligonucleotide"),
+    # ... while a placebo named for what it matches, or two controls, name none
+    ((("DRUG", "Placebo to match GSK2402968 and its vehicle"),), "other"),
+    ((("DRUG", "Placebo and standard of care"),), "other"),
+    ((("DRUG", "Comparator: placebo (unspecified) / Duration of Treatment: 21 Weeks"),),
+     "other"),
+])
+def test_a_medicine_named_with_its_placebo(items, expected):
+    placed = classify(*items, title="A Trial")
+    assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+def test_what_the_placebo_arm_gets_beside_its_placebo_is_a_comparator():
+    # "R-CHOP + placebo" is the placebo arm: R-CHOP is counted, enzastaurin is the question
+    placed = classify(("DRUG", "Enzastaurin Hydrochloride"), ("OTHER", "R-CHOP + placebo"),
+                      title="Enzastaurin + R-CHOP in DLBCL")
+    assert [p.modality for p in placed if p.is_primary] == ["small_molecule"]
+    assert "monoclonal_antibody" in {p.modality for p in placed}
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    ((("BIOLOGICAL", "HspE7 and Poly-ICLC"),), "Safety of HspE7 and Poly-ICLC in CIN",
+     "vaccine"),
+    ((("BIOLOGICAL", "BACMUNE (MV130)"),), "BACMUNE in Healthcare Personnel", "vaccine"),
+    ((("BIOLOGICAL", "COVI-GUARD"),), "Study to Evaluate STI-1499 in COVID-19",
+     "monoclonal_antibody"),
+    # T cells depleted from a graft: the graft is what the trial studies
+    ((("PROCEDURE", "Allogeneic Hematopoietic Stem Cell Transplantation"),
+      ("DRUG", "Fludarabine Phosphate"), ("DRUG", "Tacrolimus"),
+      ("BIOLOGICAL", "T Cell-Depleted Hematopoietic Stem Cell Transplantation")),
+     "Selective Depletion of CD45RA+ T Cells From Allogeneic Peripheral Blood Stem Cell Grafts",
+     "other"),
+])
+def test_biological_codes_and_depleted_grafts(items, title, expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]

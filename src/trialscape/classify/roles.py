@@ -13,13 +13,21 @@ from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
-from trialscape.classify.model import Role, code_words, normalise, title_text
+from trialscape.classify.model import Layer, Role, code_words, normalise, title_text
 from trialscape.classify.names import NEVER, NameReader
 
 COMPARATOR_ARMS = frozenset({"ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR",
                              "NO_INTERVENTION"})
 PLACEBO_ARMS = frozenset({"PLACEBO_COMPARATOR", "SHAM_COMPARATOR"})
 _NAME_WORD = re.compile(r"[A-Za-z]{4,}")  # a name, not a dose or an abbreviation
+# where one intervention name joins two things ("X or Placebo", "X + Placebo", "X / Placebo")
+_JOINS = re.compile(r"\s*(?:[,;+]|\s/\s|\bor\b|\band\b|\bvs\b\.?|\bversus\b|\bthen\b|\.\s)\s*",
+                    re.IGNORECASE)
+_PARENS = re.compile(r"\([^()]*\)")
+# a placebo named for what it matches or replaces
+_PLACEBO_FOR = re.compile(r"^\s*(?:matching |matched |identical )?(?:placebos?|sham|vehicle|dummy)\b"
+                          r"[\w ]{0,20}?\b(?:to match|for|of|matching|matched|to|corresponding)\b",
+                          re.IGNORECASE)
 
 
 @dataclass
@@ -38,8 +46,28 @@ class RoleReader:
         self._name_roles.clear()
 
     def is_control(self, name: str) -> bool:
+        if not self._control_words(name):
+            return False
+        # a name that joins a medicine and its placebo ("Penicillin or Placebo",
+        # "Ivermectin + Placebo") names the medicine too; a placebo named for what it matches
+        # ("Placebo to match X and Y") does not
+        if _PLACEBO_FOR.match(name):
+            return True
+        parts = [p for p in _JOINS.split(_PARENS.sub(" ", name)) if p and p.strip()]
+        return not any(not self._control_words(p) and self._names_medicine(p) for p in parts)
+
+    def _control_words(self, name: str) -> bool:
         return bool(self.control.search(name)) or (
             bool(self.choice.search(name)) and not self._names_more(name))
+
+    def _names_medicine(self, part: str) -> bool:
+        """Whether a part of a name says a medicine: a development code, or a kind the rules
+        read from its words (not the registry type, not a procedure)."""
+        if code_words(part):
+            return True
+        return any(h.layer != Layer.TYPE_PRIOR
+                   and not self.names.by_id[h.modality].yields_to_medicine
+                   for h in self.names.match(Intervention(-1, None, part.strip())))
 
     def _names_more(self, text: str) -> bool:
         """Whether a choice names a medicine: "Physician's choice (paclitaxel)" does."""
@@ -81,6 +109,13 @@ class RoleReader:
             role = self.name_role(item.name)
             if role in (Role.CONTROL, Role.ANCILLARY):
                 roles[item.idx] = role
+            elif self._control_words(item.name):
+                # a medicine named with a placebo ("Glatiramer or interferon-beta + Placebo")
+                # is what the placebo arm gets besides its placebo: the background every arm
+                # gets, counted (never as the question) only when the title names it
+                # ("Enzastaurin + R-CHOP" with "R-CHOP + placebo")
+                roles[item.idx] = (Role.COMPARATOR if self.titled(item, trial)
+                                   else Role.BACKBONE)
         # Something active differs between the arms, so what every arm gets is the setting,
         # not the question (an add-on to standard therapy), unless the title names it.
         add_on = any(i.idx not in roles and i.idx not in in_every_arm
