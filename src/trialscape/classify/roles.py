@@ -25,8 +25,9 @@ _JOINS = re.compile(r"\s*(?:[,;+]|\s/\s|\bor\b|\band\b|\bvs\b\.?|\bversus\b|\bth
                     re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
 # a placebo named for what it matches or replaces
-_PLACEBO_FOR = re.compile(r"^\s*(?:matching |matched |identical )?(?:placebos?|sham|vehicle|dummy)\b"
-                          r"[\w ]{0,20}?\b(?:to match|for|of|matching|matched|to|corresponding)\b",
+_PLACEBO_FOR = re.compile(r"^\s*(?:matching |matched |identical )?"
+                          r"(?:placebos?|sham|vehicle|dummy)\b[\w ]{0,20}?"
+                          r"\b(?:to match|for|of|matching|matched|to|corresponding)\b",
                           re.IGNORECASE)
 
 
