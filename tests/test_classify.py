@@ -1443,3 +1443,18 @@ def test_what_the_placebo_arm_gets_beside_its_placebo_is_a_comparator():
 def test_biological_codes_and_depleted_grafts(items, title, expected):
     placed = classify(*items, title=title)
     assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("name, expected", [
+    # a development code beside a placebo is the medicine ...
+    ("SHR-1819 injection or placebo", "small_molecule"),
+    ("TCP-25 gel 0.86 mg/ml or placebo gel", "small_molecule"),
+    # ... and standard care beside a medicine is no placebo arm: the medicine is tested
+    ("Standard care + ciprofloxacin", "small_molecule"),
+    # ... while a medicine given with a placebo is what the placebo arm gets
+    ("Ciprofloxacin + placebo", "other"),
+])
+def test_codes_and_standard_care_beside_a_medicine(name, expected):
+    # beside a programme every arm does not get, so that background would give way to it
+    placed = classify(("DRUG", name), ("BEHAVIORAL", "Exercise programme"), title="A Trial")
+    assert [p.modality for p in placed if p.is_primary] == [expected]

@@ -24,6 +24,12 @@ _NAME_WORD = re.compile(r"[A-Za-z]{4,}")  # a name, not a dose or an abbreviatio
 _JOINS = re.compile(r"\s*(?:[,;+]|\s/\s|\bor\b|\band\b|\bvs\b\.?|\bversus\b|\bthen\b|\.\s)\s*",
                     re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
+_DEV_CODE = re.compile(r"\b[A-Z]{1,6}-?\d{2,}[A-Z0-9]*\b")  # "ANG-3777", "XTMAB-16"
+# a medicine given with a placebo ("R-CHOP + placebo"), not one given or a placebo
+# ("X or placebo"): the first is what the placebo arm gets besides its placebo
+_WITH_PLACEBO = re.compile(r"(?:\+|\bplus\b|\band\b|\bwith\b)\s*(?:matching |a )?"
+                           r"(?:placebos?|sham|vehicle|dummy)\b|\b(?:placebos?|sham|vehicle|dummy)"
+                           r"\b[^,;]*?(?:\+|\bplus\b|\band\b|\bwith\b)", re.IGNORECASE)
 # a placebo named for what it matches or replaces
 _PLACEBO_FOR = re.compile(r"^\s*(?:matching |matched |identical )?"
                           r"(?:placebos?|sham|vehicle|dummy)\b[\w ]{0,20}?"
@@ -64,7 +70,7 @@ class RoleReader:
     def _names_medicine(self, part: str) -> bool:
         """Whether a part of a name says a medicine: a development code, or a kind the rules
         read from its words (not the registry type, not a procedure)."""
-        if code_words(part):
+        if code_words(part) or _DEV_CODE.search(part):
             return True
         return any(h.layer != Layer.TYPE_PRIOR
                    and not self.names.by_id[h.modality].yields_to_medicine
@@ -110,7 +116,7 @@ class RoleReader:
             role = self.name_role(item.name)
             if role in (Role.CONTROL, Role.ANCILLARY):
                 roles[item.idx] = role
-            elif self._control_words(item.name):
+            elif self._control_words(item.name) and _WITH_PLACEBO.search(item.name):
                 # a medicine named with a placebo ("Glatiramer or interferon-beta + Placebo")
                 # is what the placebo arm gets besides its placebo: the background every arm
                 # gets, counted (never as the question) only when the title names it
