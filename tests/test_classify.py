@@ -1458,3 +1458,28 @@ def test_codes_and_standard_care_beside_a_medicine(name, expected):
     # beside a programme every arm does not get, so that background would give way to it
     placed = classify(("DRUG", name), ("BEHAVIORAL", "Exercise programme"), title="A Trial")
     assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("items, expected", [
+    # best, optimal or guideline-directed medical therapy beside a procedure is its control
+    ((("PROCEDURE", "Pulmonary arterial denervation"),
+      ("DRUG", "Guideline-directed medical therapy (GDMT) for heart failure")), "other"),
+    ((("PROCEDURE", "extracranial-intracranial bypass surgery"),
+      ("DRUG", "best medical therapy")), "other"),
+    # foods, supplements and polyclonal globulins typed DRUG are no small molecules
+    ((("DRUG", "Infant Formula"),), "other"),
+    ((("DRUG", "High Dose Soy isoflavones"),), "other"),
+    ((("DRUG", "Anti-HIV Immune Serum Globulin (Human)"),), "other"),
+])
+def test_medical_therapy_controls_foods_and_globulins(items, expected):
+    placed = classify(*items, title="A Trial")
+    assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+def test_support_inside_a_regimen_name_gives_way_to_the_regimen():
+    # G-CSF priming listed inside one regimen name is support, as it is when listed alone
+    placed = classify(("DRUG", "Azacytidine;Cytarabine;Aclacinomycin;Venetoclax;"
+                               "Granulocyte colony-stimulating factor"),
+                      ("DRUG", "Best-Available Therapy(BAT) Regimen"),
+                      title="Venetoclax Combined With CACAG Regimen in AML")
+    assert [p.modality for p in placed] == ["small_molecule"]

@@ -82,6 +82,12 @@ class Background:
         graft = self.graft_manipulation.search(title) is not None
 
         combined = {i.idx for h, i in pairs if h.modality in self.conditioning_with}
+        # one name listing several medicines of different kinds ("Azacytidine; Cytarabine;
+        # ...; Granulocyte colony-stimulating factor"): each is judged by its own words too
+        kinds_of: dict[int, set[str]] = {}
+        for h, i in pairs:
+            kinds_of.setdefault(i.idx, set()).add(h.modality)
+        combined |= {idx for idx, kinds in kinds_of.items() if len(kinds) > 1}
 
         def is_background(h: Hit, item: Intervention) -> bool:
             text = " ".join((item.name, *item.other_names, item.description or ""))
