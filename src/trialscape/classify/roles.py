@@ -1,9 +1,11 @@
 """Roles: what each intervention is in its trial, from its name and the record's arms.
 
-Placebo, sham and standard-of-care controls place nothing; assessments and procedures around
-the treatment are ancillary. An intervention found only in comparator arms is counted but never
-primary. What every arm gets is the backbone when the trial is placebo-controlled, or when it
-adds something to it and the title does not name it as the question.
+Placebo, sham and standard-of-care controls place nothing, unless the name joins a medicine to
+them ("Penicillin or Placebo"; "R-CHOP + placebo" is the placebo arm's background); assessments
+and procedures around the treatment are ancillary. An intervention found only in comparator
+arms is counted but never primary. What every arm gets is the backbone when the trial is
+placebo-controlled, or when it adds something to it and the title does not name it as the
+question.
 """
 
 from __future__ import annotations
