@@ -1483,3 +1483,23 @@ def test_support_inside_a_regimen_name_gives_way_to_the_regimen():
                       ("DRUG", "Best-Available Therapy(BAT) Regimen"),
                       title="Venetoclax Combined With CACAG Regimen in AML")
     assert [p.modality for p in placed] == ["small_molecule"]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    ((), "4SCAR-T Therapy Post CD19-targeted Immunotherapy", "engineered_cell_therapy"),
+    ((), "Treatment of Advanced Malignant Solid Tumors With Claudin18.2CAR-T",
+     "engineered_cell_therapy"),
+    # a stem-cell graft given as a boost is a transplant's graft, whatever type it is given
+    ((("DRUG", "autologous hematopoietic stem cell"),),
+     "Autologous Hematopoietic Stem Cell Boost Study After CAR-T Therapy", "other"),
+    ((("BIOLOGICAL", "ALECSAT cell based immunotherapy"),), "ALECSAT in Glioblastoma",
+     "cell_therapy"),
+    # CpG named as a vaccine's adjuvant is part of the vaccine, not an oligonucleotide drug
+    ((("BIOLOGICAL", "SCB-2019 with CpG 1018 adjuvant plus Alum adjuvant"),),
+     "SCB-2019 as COVID-19 Vaccine", "vaccine"),
+    ((("BIOLOGICAL", "VIR-7831"), ("DRUG", "Placebo")), "VIR-7831 for COVID-19",
+     "monoclonal_antibody"),
+])
+def test_car_prefixes_and_stem_cell_boosts(items, title, expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]
