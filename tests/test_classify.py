@@ -1499,6 +1499,11 @@ def test_support_inside_a_regimen_name_gives_way_to_the_regimen():
      "SCB-2019 as COVID-19 Vaccine", "vaccine"),
     ((("BIOLOGICAL", "VIR-7831"), ("DRUG", "Placebo")), "VIR-7831 for COVID-19",
      "monoclonal_antibody"),
+    # antibody-coupled T cells given with the antibody they bind; glofitamab's code
+    ((("BIOLOGICAL", "ACTR707"), ("BIOLOGICAL", "rituximab")),
+     "ACTR707 in Combination With Rituximab in B Cell Lymphoma", "engineered_cell_therapy"),
+    ((("DRUG", "RO7082859"), ("DRUG", "Obinutuzumab")), "RO7082859 in Lymphoma",
+     "bispecific_antibody"),
 ])
 def test_car_prefixes_and_stem_cell_boosts(items, title, expected):
     placed = classify(*items, title=title)
