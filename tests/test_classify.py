@@ -1508,3 +1508,17 @@ def test_support_inside_a_regimen_name_gives_way_to_the_regimen():
 def test_car_prefixes_and_stem_cell_boosts(items, title, expected):
     placed = classify(*items, title=title)
     assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Phase 2 Midostaurin in Aggressive Systemic Mastocytosis", "small_molecule"),
+    ("Modafinil vs Placebo for the Treatment of Methamphetamine Dependence", "small_molecule"),
+    ("Adjunctive Topiramate for Treatment of Alcohol Dependence", "small_molecule"),
+    ("Anti-NY ESO-1 mTCR Peripheral Blood Lymphocytes", "engineered_cell_therapy"),
+    ("A Phase I/II Study Evaluating Temferon in Multiple Myeloma", "gene_therapy"),
+    # the plant and the device are no medicines of the kinds above
+    ("Efficacy of Inhaled Cannabis for Acute Migraine Treatment", "other"),
+    ("Arterial Inflammation and E-Cigarettes", "other"),
+])
+def test_more_stems_products_and_botanicals_in_titles(title, expected):
+    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
