@@ -1522,3 +1522,22 @@ def test_car_prefixes_and_stem_cell_boosts(items, title, expected):
 ])
 def test_more_stems_products_and_botanicals_in_titles(title, expected):
     assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Combination of Cryosurgery and NK Immunotherapy for Advanced Esophageal Cancer",
+     "cell_therapy"),
+    ("Revitalization of Immature Permanent Teeth Using SHED Cells", "cell_therapy"),
+    ("CAR-monocytes for the Treatment of HER2 Overexpressing Solid Tumors",
+     "engineered_cell_therapy"),
+    ("HSV G207 in Children With Recurrent Cerebellar Brain Tumors", "gene_therapy"),
+    ("Using Clonidine to Improve Leg Weakness in People With Heart Failure", "small_molecule"),
+    ("Efficacy Study of Low-dose Glucocorticoid Prophylaxis for Acute GVHD", "small_molecule"),
+    # a receptor measured is no medicine ("Glucocorticoid Receptor Expression")
+    ("11C-YJH08 PET Imaging for the Detection of Glucocorticoid Receptor Expression", "other"),
+    ("68Ga DOTA-TATE PET/CT in Somatostatin Receptor Positive Tumors", "other"),
+    # ... while an engineered receptor is still read
+    ("T Cells Expressing a Chimeric Antigen Receptor Positive for CD19", "engineered_cell_therapy"),
+])
+def test_cells_codes_and_measured_receptors_in_titles(title, expected):
+    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
