@@ -173,7 +173,7 @@ class NameReader:
             kept = self.suppress(hits + carriers)
             if layer == Layer.STEM:  # "pembrolizumab and tumor-infiltrating lymphocytes"
                 beside = self._beside(kept, {h.matched for h in hits}, item, tested)
-                kept = self.suppress(kept + beside, by=[]) if beside else kept
+                kept = self._give_way(kept + beside) if beside else kept
             return kept
         prior = self.type_prior.get(item.type or "")
         if prior:
@@ -238,11 +238,15 @@ class NameReader:
         dropped: set[str] = set()
         for mid in {h.modality for h in by} if by is not None else found:
             dropped |= self.by_id[mid].suppresses & found
-        kept = [h for h in hits if h.modality not in dropped]
-        medicines = {h.modality for h in kept if not self.by_id[h.modality].yields_to_medicine}
+        return self._give_way([h for h in hits if h.modality not in dropped])
+
+    def _give_way(self, hits: list[Hit]) -> list[Hit]:
+        """A procedure beside a medicine on one intervention gives way to it (unless it is
+        a treatment of its own: `kept_beside_medicine`)."""
+        medicines = {h.modality for h in hits if not self.by_id[h.modality].yields_to_medicine}
         if not medicines:
-            return kept
-        return [h for h in kept if not self._yields(h)]
+            return hits
+        return [h for h in hits if not self._yields(h)]
 
     def _yields(self, hit: Hit) -> bool:
         m = self.by_id[hit.modality]

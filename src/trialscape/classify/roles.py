@@ -118,7 +118,8 @@ class RoleReader:
             role = self.name_role(item.name)
             if role in (Role.CONTROL, Role.ANCILLARY):
                 roles[item.idx] = role
-            elif self._control_words(item.name) and _WITH_PLACEBO.search(item.name):
+            # (the cheap test first: few names join a placebo; this runs for every item)
+            elif _WITH_PLACEBO.search(item.name) and self._control_words(item.name):
                 # a medicine named with a placebo ("Glatiramer or interferon-beta + Placebo")
                 # is what the placebo arm gets besides its placebo: the background every arm
                 # gets, counted (never as the question) only when the title names it
