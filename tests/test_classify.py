@@ -402,6 +402,25 @@ def test_literal_gates_never_hide_a_match(ctgov_db):
             assert (g and g.span()) == (p and p.span()), (key, text)
 
 
+def test_a_loose_alternative_keeps_the_gate_of_the_others():
+    """'^\\s*CT\\s*$' needs no 3-letter literal; it used to switch the gate off for the whole
+    list (every name then ran ~100 alternatives). It now decides alone when no literal is there."""
+    import re
+
+    from trialscape.classify.gates import GatedRegex
+
+    alts = ["biospecimen", r"\bquestionnaires?\b", r"^\s*(CT|MRI)\s*$", r"\b(ECG|EKG)\b"]
+    gated, plain = GatedRegex(alts), re.compile("|".join(alts), re.IGNORECASE)
+    # "ECG|EKG" parses as "E[CK]G": no 3-letter literal, so it is loose too
+    assert gated.gate == ("biospecimen", "questionnaire")
+    for text in ("CT", " mri ", "CT scan", "Biospecimen Collection", "ECG monitoring",
+                 "aspirin", "", "QUESTIONNAIRES and CT", "CTLA-4"):
+        g, p = gated.search(text), plain.search(text)
+        assert (g and g.span()) == (p and p.span()), text
+        assert gated.sub("-", text) == plain.sub("-", text), text
+    assert not gated._may_match("aspirin") and gated._may_match("ct")
+
+
 def test_rules_file_errors_are_clear():
     config = load_config()
     config["modality"][0]["suppresses"] = ["no_such_modality"]

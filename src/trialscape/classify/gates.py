@@ -117,19 +117,25 @@ class GatedRegex:
         # no patterns: one that never matches (an optional rule list left unset)
         self.pattern = re.compile("|".join(patterns) or r"(?!x)x", re.IGNORECASE)
         literals: set[str] = set()
+        loose: list[str] = []  # alternatives that need no literal ("^\s*CT\s*$")
         for p in patterns:
             found = required_literals(lower_pattern(p))
-            if found is None:  # this alternative can match without a literal: never skip
-                literals = set()
-                break
-            literals |= found
+            if found is None:
+                loose.append(p)
+            else:
+                literals |= found
         self.gate = tuple(sorted(literals))
+        # The loose alternatives alone decide whether the whole alternation may match when no
+        # literal is present; on their own they are a small, cheap regex, and one of them no
+        # longer costs the whole list its gate. The match itself still comes from the whole
+        # alternation, so what matches is unchanged.
+        self.loose = re.compile("|".join(loose), re.IGNORECASE) if loose else None
 
     def _may_match(self, text: str) -> bool:
-        if not self.gate:
+        # map over str.__contains__ keeps the loop in C: these gates run on every name
+        if any(map(text.lower().__contains__, self.gate)):
             return True
-        lowered = text.lower()
-        return any(literal in lowered for literal in self.gate)
+        return self.loose is not None and self.loose.search(text) is not None
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self._may_match(text) else None

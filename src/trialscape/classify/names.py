@@ -54,6 +54,9 @@ class NameReader:
     # registry types whose interventions a development code alone does not make a medicine
     code_not_in_types: frozenset[str] = frozenset()
     _cache: dict[tuple[Layer, Scope, str], Found] = field(default_factory=dict)
+    # word -> the modalities its ending marks, in stem order: words repeat far more than
+    # whole names do, so this is where the stem layer's time goes
+    _word_stems: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # stem -> the modalities it marks ("tamab" and "mab" both end "teclistamab")
@@ -72,6 +75,7 @@ class NameReader:
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._word_stems.clear()
 
     # -- one text, one layer ------------------------------------------------------------------
     def match_text(self, layer: Layer, text: str, field_name: Field, tested: bool,
@@ -124,15 +128,25 @@ class NameReader:
         # beside a stem-only name (see match)
         found: list[tuple[str, str]] = []
         for word in normalise(text).split():
-            if len(word) < 5 or word.endswith(self.stem_exceptions):
+            if len(word) < 5:
                 continue
-            mids: set[str] = set()
-            for k in self.stem_lengths:  # a few dict look-ups instead of every stem
-                mids |= self.stem_table.get(word[-k:], set())
-            for mid in sorted(mids, key=self.stem_order.__getitem__):
+            mids = self._word_stems.get(word)
+            if mids is None:
+                if len(self._word_stems) > 500_000:  # a vocabulary, but keep it bounded
+                    self._word_stems.clear()
+                mids = self._word_stems[word] = self._stem_modalities(word)
+            for mid in mids:
                 if (mid, word) not in found:
                     found.append((mid, word))
         return tuple(found)
+
+    def _stem_modalities(self, word: str) -> tuple[str, ...]:
+        if word.endswith(self.stem_exceptions):
+            return ()
+        mids: set[str] = set()
+        for k in self.stem_lengths:  # a few dict look-ups instead of every stem
+            mids |= self.stem_table.get(word[-k:], set())
+        return tuple(sorted(mids, key=self.stem_order.__getitem__))
 
     # -- one intervention ---------------------------------------------------------------------
     def layer_hits(self, layer: Layer, item: Intervention, tested: bool,
