@@ -73,6 +73,71 @@ def test_lymphodepletion_is_background_for_car_t():
     assert [p.modality for p in placements] == ["engineered_cell_therapy"]
 
 
+def test_what_treats_cytokine_release_is_background_for_t_cell_redirecting_therapy():
+    """CAR-T and bispecific records list the tocilizumab that treats the CRS they cause;
+    it is counted when the title names it, and in any other trial."""
+    placed = classify(("BIOLOGICAL", "Chimeric Antigen Receptor T-Cell Therapy"),
+                      ("DRUG", "Fludarabine"), ("DRUG", "Tocilizumab"),
+                      title="CD19 CAR T cells for B-ALL")
+    assert [p.modality for p in placed] == ["engineered_cell_therapy"]
+    placed = classify(("DRUG", "Mosunetuzumab"), ("DRUG", "Tocilizumab"), title="A study")
+    assert [p.modality for p in placed] == ["bispecific_antibody"]
+    placed = classify(("DRUG", "Anakinra"), ("BIOLOGICAL", "axicabtagene ciloleucel"),
+                      title="Anakinra for the Reduction of CAR-T Toxicity")
+    assert {p.modality for p in placed} == {"engineered_cell_therapy", "protein"}
+    placed = classify(("DRUG", "Tocilizumab"), ("DRUG", "Methotrexate"), title="RA study")
+    assert {p.modality for p in placed} == {"monoclonal_antibody", "small_molecule"}
+
+
+def _with_mesh(*items, mesh=(), title="A study"):
+    interventions = tuple(Intervention(i, t, n) for i, (t, n) in enumerate(items))
+    return C.classify(Trial("NCT00000001", brief_title=title, study_type="INTERVENTIONAL",
+                            interventions=interventions, intervention_mesh=tuple(mesh)))
+
+
+def test_a_bare_code_is_what_the_registry_mesh_terms_say():
+    """The registry indexes 'GP2013' as Rituximab: the one code no name or title places takes
+    the kind of the term no other intervention accounts for."""
+    (p,) = _with_mesh(("DRUG", "GP2013"), mesh=["Rituximab"])
+    assert (p.modality, p.rule) == ("monoclonal_antibody", "stem")
+    assert "registry MeSH term for the interventions 'Rituximab'" in p.evidence
+    placed = _with_mesh(("DRUG", "GP2013"), ("DRUG", "cyclophosphamide"), ("DRUG", "Placebo"),
+                        mesh=["Cyclophosphamide", "Rituximab"])
+    assert [(p.modality, p.is_primary) for p in placed] == [
+        ("monoclonal_antibody", True), ("small_molecule", False)]
+    # two unknown codes: the term could be either's
+    placed = _with_mesh(("DRUG", "GP2013"), ("DRUG", "XYZ-123"), mesh=["Rituximab"])
+    assert [p.modality for p in placed] == ["small_molecule"]
+    # terms of two kinds say nothing certain; nor does a device's record, indexed with the
+    # drugs given around it; nor a supplement term ("Calcium, Dietary" for a calcium salt)
+    assert _with_mesh(("DRUG", "AB-1"), mesh=["Rituximab", "Insulin"])[0].modality == \
+        "small_molecule"
+    assert _with_mesh(("DEVICE", "Mobi-C"), mesh=["Meloxicam"])[0].modality == "other"
+    assert _with_mesh(("DRUG", "ABT-335"), ("DRUG", "simvastatin"),
+                      mesh=["Calcium, Dietary", "Simvastatin"])[0].rule == "product"
+    assert [p.modality for p in _with_mesh(("DRUG", "ABT-335"), ("DRUG", "simvastatin"),
+                                           mesh=["Calcium, Dietary", "Simvastatin"])] == [
+        "small_molecule"]
+
+
+def test_the_classifier_reads_only_the_mesh_terms_themselves(ctgov_db):
+    """Ancestor terms ("Antibodies, Monoclonal" above every antibody) are not the record's."""
+    import duckdb
+
+    from trialscape.classify.inputs import read_trials
+
+    con = duckdb.connect(str(ctgov_db), read_only=True)
+    own = dict(con.execute(
+        "SELECT nct_id, list(DISTINCT term ORDER BY term) FROM intervention_mesh "
+        "WHERE NOT is_ancestor GROUP BY nct_id").fetchall())
+    con.execute("CREATE TEMP TABLE pick AS SELECT nct_id FROM intervention_mesh "
+                "WHERE is_ancestor GROUP BY nct_id ORDER BY nct_id LIMIT 50")
+    trials = list(read_trials(con, only="pick"))
+    con.close()
+    assert len(trials) == 50
+    assert all(list(t.intervention_mesh) == own.get(t.nct_id, []) for t in trials)
+
+
 def test_primary_is_the_most_specific_tested_modality():
     placements = classify(("DRUG", "pembrolizumab"), ("DRUG", "tisagenlecleucel"),
                           ("DRUG", "carboplatin"))
@@ -1091,6 +1156,11 @@ def test_a_record_listing_only_the_regimen_is_read_for_its_product():
 @pytest.mark.parametrize("name", ["Aricept", "aricept Tab", "Multicept A/S device"])
 def test_words_ending_in_cept_that_are_no_fusion_protein(name):
     assert "protein" not in {p.modality for p in classify(("DRUG", name))}
+
+
+def test_an_adjuvant_ending_in_tide_is_no_peptide():
+    # "Monatide" is how MeSH spells the Montanide adjuvant of peptide vaccines
+    assert "peptide" not in {p.modality for p in classify(("DRUG", "Monatide (IMS 3015)"))}
 
 
 def test_what_a_programme_runs_during_is_its_setting():

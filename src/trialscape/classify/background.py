@@ -35,6 +35,8 @@ class Background:
     supportive: GatedRegex
     conditioning: GatedRegex
     conditioning_with: frozenset[str]  # the kinds conditioning is given for
+    toxicity_management: GatedRegex = NEVER  # tocilizumab for the CRS a CAR-T causes
+    toxicity_management_with: frozenset[str] = frozenset()  # the kinds that cause it
     support_in_title: GatedRegex = NEVER
     support_in_transplant: GatedRegex = NEVER
     transplant_setting: GatedRegex = NEVER
@@ -81,6 +83,10 @@ class Background:
         # Selection") studies the graft: the regimen every such transplant needs is background
         graft = self.graft_manipulation.search(title) is not None
 
+        # a T-cell redirecting therapy's record lists what treats the cytokine release it
+        # causes; only the name is read (a product's description may name its own rescue)
+        redirecting = bool(modalities & self.toxicity_management_with)
+
         combined = {i.idx for h, i in pairs if h.modality in self.conditioning_with}
         # one name listing several medicines of different kinds ("Azacytidine; Cytarabine;
         # ...; Granulocyte colony-stimulating factor"): each is judged by its own words too
@@ -105,6 +111,9 @@ class Background:
                 text = h.matched
                 supportive = bool(self.supportive.search(text))
             if supportive:
+                return True
+            if (redirecting and h.modality not in self.toxicity_management_with
+                    and self.toxicity_management.search(" ".join((item.name, *item.other_names)))):
                 return True
             return ((cell_or_gene or graft) and bool(self.conditioning.search(text))) or (
                 graft and bool(self.transplant_regimen.search(text)))

@@ -6,6 +6,7 @@ One trial goes through four stages, each in its own module:
   names.py       which modalities each intervention's own text places, layer by layer;
   titles.py      what the title says when an intervention is a bare code, or when the record
                  lists no interventions;
+  mesh.py        what the registry's MeSH index terms say the one bare code left is;
   background.py  support, conditioning and settings dropped when something else is tested;
 then primary.py chooses one placement per modality and the primary. The rules and word lists
 live in data/modalities.toml (rules.py reads them); docs/classification.md explains each with
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from trialscape.classify.background import Background
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
+from trialscape.classify.mesh import MeshReader
 from trialscape.classify.model import Field, Hit, Layer, Modality, Placement, Role, title_text
 from trialscape.classify.names import NEVER, NameReader
 from trialscape.classify.primary import Outcomes, fallback, placements
@@ -40,6 +42,7 @@ class Classifier:
 
     def __post_init__(self) -> None:
         self.by_id = {m.id: m for m in self.modalities}
+        self.mesh = MeshReader(self.names)
         # the kind that gives way to medicines is the procedure-and-device kind ("other")
         self.device_kind = next((m.id for m in self.modalities if m.yields_to_medicine), None)
 
@@ -78,6 +81,7 @@ class Classifier:
                 item_hits = (self.titles.code_kind(title_hits[tested, own], item, trial)
                              or self.titles.code_kind(
                                  self.titles.beside_code(item, trial, tested), item, trial)
+                             or self.mesh.code_kind(item, trial, tested, self.is_control)
                              or item_hits)
             if role == Role.BACKBONE:
                 backbone += item_hits

@@ -34,6 +34,7 @@ class Trial:
     study_type: str | None = None
     interventions: tuple[Intervention, ...] = ()
     arm_groups: tuple[ArmGroup, ...] = ()
+    # the registry's MeSH index terms for the interventions (not their ancestors)
     intervention_mesh: tuple[str, ...] = ()
 
 
@@ -48,7 +49,8 @@ WITH i AS (
                                     intervention_names := intervention_names)) AS arms
     FROM arm_groups GROUP BY nct_id
 ), m AS (
-    SELECT nct_id, list(DISTINCT term) AS terms FROM intervention_mesh GROUP BY nct_id
+    SELECT nct_id, list(DISTINCT term ORDER BY term) AS terms FROM intervention_mesh
+    WHERE NOT coalesce(is_ancestor, false) GROUP BY nct_id
 )
 SELECT s.nct_id, s.brief_title, s.official_title, s.study_type::VARCHAR AS study_type,
        i.items, a.arms, m.terms

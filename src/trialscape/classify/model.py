@@ -52,12 +52,14 @@ class Field(StrEnum):
     DESCRIPTION = "description"
     TITLE = "title"
     TITLE_ONLY = "title_only"
+    MESH = "mesh"
     TYPE = "type"
 
 
 FIELD_LABELS = {Field.NAME: "intervention name", Field.OTHER_NAMES: "other name",
                 Field.DESCRIPTION: "intervention description", Field.TITLE: "trial title",
                 Field.TITLE_ONLY: "trial title (the record lists no interventions)",
+                Field.MESH: "registry MeSH term for the interventions",
                 Field.TYPE: "intervention type"}
 
 

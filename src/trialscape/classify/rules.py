@@ -42,11 +42,13 @@ BACKGROUND_KEYS = frozenset({
     "control", "choice", "choice_filler", "ancillary", "supportive", "support_in_transplant",
     "adjuvant_with", "adjuvant_products", "support_in_title", "transplant_setting",
     "graft_manipulation", "transplant_regimen", "regimen_filler",
-    "conditioning", "conditioning_with", "title_setting", "title_population", "title_measure",
+    "conditioning", "conditioning_with", "toxicity_management", "toxicity_management_with",
+    "title_setting", "title_population", "title_measure",
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types",
     "setting_in_title"})
 NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
+                          "toxicity_management_with",
                           "code_not_in_types",
                           "stem_exceptions"})
 OUTCOME_KEYS = frozenset({"no_medicine", "no_signal"})
@@ -253,6 +255,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             names=names, roles=roles, supportive=rx("supportive"),
             conditioning=rx("conditioning"),
             conditioning_with=frozenset(bg["conditioning_with"]),
+            toxicity_management=rx("toxicity_management"),
+            toxicity_management_with=frozenset(bg.get("toxicity_management_with", [])),
             support_in_title=rx("support_in_title"),
             support_in_transplant=rx("support_in_transplant"),
             transplant_setting=rx("transplant_setting"),
