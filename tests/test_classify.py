@@ -138,6 +138,59 @@ def test_the_classifier_reads_only_the_mesh_terms_themselves(ctgov_db):
     assert all(list(t.intervention_mesh) == own.get(t.nct_id, []) for t in trials)
 
 
+@pytest.mark.parametrize("name, expected", [
+    # separate medicines joined in one name: one's kind does not override the other's
+    ("sintilimab plus anlotinib", {"monoclonal_antibody", "small_molecule"}),
+    ("Toripalimab + chemotherapy", {"monoclonal_antibody", "small_molecule"}),
+    ("Pembrolizumab, Vactosertib", {"monoclonal_antibody", "small_molecule"}),
+    ("Glatiramer Acetate, IFN-beta 1a and IFN-beta 1b", {"peptide", "protein"}),
+    # ... but one product's own words stay one product
+    ("trastuzumab emtansine", {"antibody_drug_conjugate"}),
+    ("Interleukin-7 and CCL19-expressing CD19 CAR-T cells", {"engineered_cell_therapy"}),
+    ("mRNA-based, Personalized Cancer Vaccine", {"mrna"}),
+    ("Tablet VitaBliss vitamin B12 and Syrup Orofer", {"other"}),
+])
+def test_a_combination_name_is_read_part_by_part(name, expected):
+    assert {p.modality for p in classify(("DRUG", name))} == expected
+
+
+def test_generic_usual_care_around_what_is_tested_is_background():
+    """LABELING.md: usual care named generically is not counted."""
+    items = (("RADIATION", "Prophylactic cranial irradiation"), ("DRUG", "Chemotherapy"))
+    placed = classify(*items, title="PCI and Brain MRI Follow-up vs Brain MRI Follow-up Alone")
+    assert [p.modality for p in placed] == ["other"]
+    placed = classify(("PROCEDURE", "RIRS"), ("DRUG", "Intravenous pain medication"),
+                      title="RIRS Versus ESWL for the Treatment of Renal Stones")
+    assert [p.modality for p in placed] == ["other"]
+    # the title names the class: it is the question
+    placed = classify(*items, title="Radiation Therapy With or Without Chemotherapy")
+    assert placed[0].modality == "small_molecule"
+    # given in one arm only: it is what differs between the arms
+    arms = (ArmGroup("A", "EXPERIMENTAL", ("Procedure: Nerve block",)),
+            ArmGroup("B", "ACTIVE_COMPARATOR", ("Drug: Opioid analgesics",)))
+    placed = classify(("PROCEDURE", "Nerve block"), ("DRUG", "Opioid analgesics"), arms=arms,
+                      title="Role of Nerve Block in Rib Fractures")
+    assert {p.modality for p in placed} == {"other", "small_molecule"}
+    # a named medicine is never generic
+    placed = classify(*items[:1], ("DRUG", "Cisplatin"), title="PCI in SCLC")
+    assert placed[0].modality == "small_molecule"
+
+
+def test_a_code_is_not_the_abbreviation_its_letters_spell():
+    """'CT-2584' is a drug, not computed tomography (as 'TBI-2001' is no irradiation)."""
+    assert classify(("DRUG", "CT-2584"))[0].rule == "type prior"
+    assert classify(("PROCEDURE", "CT scan"))[0].modality == "other"
+
+
+def test_a_titled_medicine_of_a_regimen_name_is_the_question():
+    """Each medicine of one name listing several is judged by its own words; one the title
+    names is what the trial tests, even where the regimen would be a graft's background."""
+    placed = classify(("DRUG", "BUSULFAN, MELPHALAN, FLUDARABINE, G-CSF"),
+                      title="Chemotherapy Alone Regimen of IV Busulfan, Melphalan and "
+                            "Fludarabine Followed by an Allogeneic T-Cell Depleted Transplant")
+    assert [p.modality for p in placed] == ["small_molecule"]
+
+
 def test_primary_is_the_most_specific_tested_modality():
     placements = classify(("DRUG", "pembrolizumab"), ("DRUG", "tisagenlecleucel"),
                           ("DRUG", "carboplatin"))

@@ -108,6 +108,9 @@ class Background:
                 # lymphodepleting chemotherapy"): each medicine in it is judged by its own words
                 if h.modality in self.conditioning_with:
                     return False
+                if len(h.matched) > 3 and h.matched.casefold() in title and not (
+                        self._called_support(h.matched, title)):
+                    return False  # this medicine of the name is titled: the question
                 text = h.matched
                 supportive = bool(self.supportive.search(text))
             if supportive:

@@ -4,7 +4,9 @@ Each intervention is matched layer by layer, strongest first (product dictionary
 name patterns, description patterns, the registry's intervention type as a weak prior); the
 first layer that matches decides that intervention, plus what a weaker layer says carries it
 (a vector, an engineered cell, an mRNA). What a modality overrides on the same intervention is
-dropped (`suppresses`), and a procedure gives way to a medicine named with it.
+dropped (`suppresses`), and a procedure gives way to a medicine named with it. A name that
+joins several medicines ("sintilimab plus anlotinib") is also read part by part, so one
+medicine's kind does not override another's.
 """
 
 from __future__ import annotations
@@ -37,6 +39,16 @@ def lowered_patterns(groups: dict[str, list[str]]) -> GatedPatterns:
 
 
 _CODE_PREFIX = re.compile(r"\b([A-Za-z]{2,5})-\d{3,}\b")
+# where one intervention name joins separate medicines ("X plus Y", "X + Y", "X, Y and Z");
+# not "with" (what was done to a product: "cells loaded with lysate") nor "/" ("CD19/CD22")
+_COMBINATION = re.compile(r"\s*(?:[,;+&]|\b(?:and|plus|combined with|in combination with|"
+                          r"followed by)\b)\s*", re.IGNORECASE)
+# the kinds a combination name's parts may add: plain medicines, each its own (an antibody's
+# kind overrides the chemical words of its own name, not the drug named beside it)
+_PLAIN = frozenset({"monoclonal_antibody", "small_molecule", "protein", "peptide"})
+# how a construct's name says what it carries ("IL-7 and CCL19-expressing CAR-T")
+_CONSTRUCT = re.compile(r"express|encod|secret|\barm(ed|ou?red)\b|transduc|modif|engineer",
+                        re.IGNORECASE)
 Found = tuple[tuple[str, str], ...]  # (modality, matched text) pairs of one look
 
 
@@ -57,6 +69,7 @@ class NameReader:
     # word -> the modalities its ending marks, in stem order: words repeat far more than
     # whole names do, so this is where the stem layer's time goes
     _word_stems: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _matches: dict[tuple[object, ...], tuple[Hit, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # stem -> the modalities it marks ("tamab" and "mab" both end "teclistamab")
@@ -76,6 +89,7 @@ class NameReader:
     def clear_cache(self) -> None:
         self._cache.clear()
         self._word_stems.clear()
+        self._matches.clear()
 
     # -- one text, one layer ------------------------------------------------------------------
     def match_text(self, layer: Layer, text: str, field_name: Field, tested: bool,
@@ -164,7 +178,51 @@ class NameReader:
 
     def match(self, item: Intervention, tested: bool = True) -> list[Hit]:
         """The modalities one intervention places, from the strongest layer that matches
-        (plus what a weaker layer says carries it, see carriers)."""
+        (plus what a weaker layer says carries it, see carriers); a name that joins several
+        medicines is also read part by part (see _parts)."""
+        key = (item.type, item.name, item.other_names, item.description, tested)
+        known = self._matches.get(key)
+        if known is not None:  # most names recur across trials ("Placebo", "Cisplatin")
+            return list(known)
+        hits = self._match_whole(item, tested)
+        if hits and hits[0].layer != Layer.TYPE_PRIOR and _COMBINATION.search(item.name):
+            added = self._parts(item, hits, tested)
+            if added:
+                hits = self._give_way(hits + added)
+        if len(self._matches) > 200_000:
+            self._matches.clear()
+        self._matches[key] = tuple(hits)
+        return hits
+
+    def _parts(self, item: Intervention, whole: list[Hit], tested: bool) -> list[Hit]:
+        """Medicines a combination name joins are separate medicines ("sintilimab plus
+        anlotinib", "Toripalimab + chemotherapy"): what one names is not overridden by the
+        kind of another, as it is within one medicine's name (an antibody's kind overrides
+        the chemical words of its own name). Only the medicine kinds that one part's words
+        say alone are added; carriers (vectors, engineered cells, mRNA) are read from the
+        whole name, where "dendritic cells ... and mRNA" is one product."""
+        found = {h.modality for h in whole}
+        if (any(self.by_id[m].carrier for m in found)
+                and _CONSTRUCT.search(item.name)):
+            return []  # "IL-7 and CCL19-expressing CAR-T" describes one construct
+        # a kind the whole name found beyond the plain medicines (a vaccine, a cell) reads
+        # its own name's words: only what it does not override is another medicine
+        overriding = {m for m in found if m not in _PLAIN}
+        added: list[Hit] = []
+        for part in _COMBINATION.split(item.name):
+            if not part or not WORDY.search(part):
+                continue
+            for h in self._match_whole(Intervention(item.idx, item.type, part.strip()), tested):
+                if (h.layer == Layer.TYPE_PRIOR or h.modality in found
+                        or h.modality not in _PLAIN
+                        or any(h.modality in self.by_id[m].suppresses for m in overriding)
+                        or self.dosage_form.search(h.matched)):  # "Syrup Orofer"
+                    continue
+                found.add(h.modality)
+                added.append(Hit(h.modality, h.layer, h.field, item.name, h.matched, h.tested))
+        return added
+
+    def _match_whole(self, item: Intervention, tested: bool) -> list[Hit]:
         for i, layer in enumerate(TEXT_LAYERS):
             hits = self.layer_hits(layer, item, tested)
             if hits and layer == Layer.PRODUCT and item.type in self.code_not_in_types:

@@ -5,7 +5,8 @@ them ("Penicillin or Placebo"; "R-CHOP + placebo" is the placebo arm's backgroun
 and procedures around the treatment are ancillary. An intervention found only in comparator
 arms is counted but never primary. What every arm gets is the backbone when the trial is
 placebo-controlled, or when it adds something to it and the title does not name it as the
-question.
+question; so is a medicine named only by its class ("Chemotherapy") that every arm gets, when
+the title does not name that class.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ class RoleReader:
     # words a "physician's choice" name may hold and still name no medicine
     choice_filler: GatedRegex = NEVER
     title_setting: GatedRegex = NEVER
+    # a medicine named only by its class ("Chemotherapy", "Intravenous pain medication") and
+    # the title words that name such a class as the question ("chemo", "analgesic")
+    generic_medicine: GatedRegex = NEVER
+    generic_in_title: GatedRegex = NEVER
     _name_roles: dict[str, Role | None] = field(default_factory=dict)
 
     def clear_cache(self) -> None:
@@ -135,12 +140,26 @@ class RoleReader:
                 continue
             types = {arm_types.get(label) for label in arms_of[item.idx]}
             comparator_only = bool(types) and has_experimental and types <= COMPARATOR_ARMS
-            if item.idx in in_every_arm and (
-                    has_placebo_arm or (add_on and not self.titled(item, trial))):
+            backbone = item.idx in in_every_arm and (
+                has_placebo_arm or (add_on and not self.titled(item, trial)))
+            if backbone or self._usual_care(item, trial, arms_of[item.idx], set(arm_types)):
                 roles[item.idx] = Role.BACKBONE
             else:
                 roles[item.idx] = Role.COMPARATOR if comparator_only else Role.TESTED
         return roles
+
+    def _usual_care(self, item: Intervention, trial: Trial, arms: set[str],
+                    all_arms: set[str]) -> bool:
+        """A medicine named only by its class, which every arm gets (or the record has one
+        arm or none), in a trial whose title does not name that class: the usual care around
+        what is tested (LABELING.md: "usual care named generically" is not counted), as the
+        chemotherapy of "PCI and Brain MRI Follow-up vs Brain MRI Follow-up Alone" or the
+        "Intravenous pain medication" of "RIRS Versus ESWL"."""
+        if not self.generic_medicine.search(item.name):
+            return False
+        if len(all_arms) > 1 and not arms >= all_arms:
+            return False  # given in some arms only: it is what differs ("Block vs Analgesics")
+        return self.generic_in_title.search(title_text(trial)) is None
 
     def titled(self, item: Intervention, trial: Trial) -> bool:
         """Whether the title names this intervention, or a product of its kind ("Doxil and

@@ -43,6 +43,7 @@ BACKGROUND_KEYS = frozenset({
     "adjuvant_with", "adjuvant_products", "support_in_title", "transplant_setting",
     "graft_manipulation", "transplant_regimen", "regimen_filler",
     "conditioning", "conditioning_with", "toxicity_management", "toxicity_management_with",
+    "generic_medicine", "generic_in_title",
     "title_setting", "title_population", "title_measure",
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types",
@@ -238,7 +239,9 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         code_not_in_types=frozenset(bg.get("code_not_in_types", [])))
     roles = RoleReader(names=names, control=rx("control"), choice=rx("choice"),
                        choice_filler=rx("choice_filler"), ancillary=rx("ancillary"),
-                       supportive=rx("supportive"), title_setting=rx("title_setting"))
+                       supportive=rx("supportive"), title_setting=rx("title_setting"),
+                       generic_medicine=rx("generic_medicine"),
+                       generic_in_title=rx("generic_in_title"))
     adjuvant_kinds = frozenset(mid for name in bg.get("adjuvant_products", [])
                                for mid, _ in names.find(Layer.PRODUCT, name))
     return Classifier(
