@@ -176,6 +176,20 @@ def test_generic_usual_care_around_what_is_tested_is_background():
     assert placed[0].modality == "small_molecule"
 
 
+@pytest.mark.parametrize("kind, name", [
+    ("BEHAVIORAL", "Computer Tablet Group"), ("DEVICE", "wireless endoscopy capsule"),
+    ("BEHAVIORAL", "diet, sodium-restricted"), ("BEHAVIORAL", "Antibiotic prescription feedback"),
+    ("DIETARY_SUPPLEMENT", "Hydroxycitrate (HCA)"), ("DIETARY_SUPPLEMENT", "Mastiha capsules"),
+])
+def test_generic_drug_words_say_nothing_on_a_behaviour_device_or_supplement(kind, name):
+    assert [p.modality for p in classify((kind, name))] == ["other"]
+
+
+def test_named_drugs_still_count_whatever_their_type():
+    assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
+    assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"
+
+
 def test_a_code_is_not_the_abbreviation_its_letters_spell():
     """'CT-2584' is a drug, not computed tomography (as 'TBI-2001' is no irradiation)."""
     assert classify(("DRUG", "CT-2584"))[0].rule == "type prior"

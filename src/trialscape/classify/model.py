@@ -70,7 +70,7 @@ class Submodality:
     pattern: re.Pattern[str]
 
 
-@dataclass(frozen=True, kw_only=True)  # fifteen fields: named, never by position
+@dataclass(frozen=True, kw_only=True)  # sixteen fields: named, never by position
 class Modality:
     id: str
     label: str
@@ -90,6 +90,8 @@ class Modality:
     yields_to_medicine: bool = False
     kept_beside_medicine: re.Pattern[str] | None = None
     description_types: frozenset[str] | None = None  # registry types its descriptions count for
+    # registry types its name patterns do not count for (a "tablet" computer, a "sodium" diet)
+    patterns_not_in_types: frozenset[str] = frozenset()
     # (title pattern, modality): becomes that kind when the title matches (Background.recast)
     recast_in_title: tuple[re.Pattern[str], str] | None = None
     # the explainer link goes to the article itself (true) or only to the explainers index

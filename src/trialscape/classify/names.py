@@ -174,6 +174,11 @@ class NameReader:
         for other in item.other_names:
             hits += [h for h in self.match_text(layer, other, Field.OTHER_NAMES, tested, scope)
                      if h.modality not in {x.modality for x in hits}]
+        if layer == Layer.NAME_PATTERN and item.type:
+            # "Computer Tablet" typed BEHAVIORAL, "diet, sodium-restricted": generic words of
+            # a kind do not count on a type that says otherwise (patterns_not_in_types)
+            hits = [h for h in hits
+                    if item.type not in self.by_id[h.modality].patterns_not_in_types]
         return hits
 
     def match(self, item: Intervention, tested: bool = True) -> list[Hit]:

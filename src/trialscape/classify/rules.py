@@ -33,6 +33,7 @@ MODALITY_KEYS: dict[str, tuple[type, ...]] = {
     "suppresses": _LIST, "submodality": (list,), "title_fallback": (bool,), "carrier": (bool,),
     "observational_title": (bool,),
     "yields_to_medicine": (bool,), "kept_beside_medicine": _LIST, "description_types": _LIST,
+    "patterns_not_in_types": _LIST,
     "recast_in_title": (dict,), "products": _LIST, "stems": _LIST, "patterns": _LIST,
     "description_patterns": _LIST, "types": _LIST, "examples": (dict,),
 }
@@ -164,6 +165,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             if m.get("kept_beside_medicine") else None,
             description_types=frozenset(m["description_types"])
             if "description_types" in m else None,
+            patterns_not_in_types=frozenset(m.get("patterns_not_in_types", [])),
             recast_in_title=(re.compile("|".join(m["recast_in_title"]["title"]), re.IGNORECASE),
                              m["recast_in_title"]["to"]) if "recast_in_title" in m else None,
             explainer_verified=bool(m.get("explainer_verified", False))))
