@@ -185,6 +185,18 @@ def test_generic_drug_words_say_nothing_on_a_behaviour_device_or_supplement(kind
     assert [p.modality for p in classify((kind, name))] == ["other"]
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("Creatine Monohydrate", "other"), ("Coenzyme Q10", "other"), ("Alpha lipoic acid", "other"),
+    ("Oral L-Arginine", "other"), ("Epigallocatechin-Gallate", "other"), ("Selenium", "other"),
+    # drugs made from the same substances, or sold on prescription
+    ("N-monomethyl-L-arginine", "small_molecule"), ("NG Nitro L Arginine", "small_molecule"),
+    ("scyllo-inositol", "small_molecule"), ("Levocarnitine", "small_molecule"),
+])
+def test_supplements_named_by_substance_are_other_whatever_their_type(name, expected):
+    """LABELING.md: dietary supplements are other (the labels' curcumin typed DRUG is other)."""
+    assert classify(("DRUG", name))[0].modality == expected
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"
