@@ -197,6 +197,20 @@ def test_supplements_named_by_substance_are_other_whatever_their_type(name, expe
     assert classify(("DRUG", name))[0].modality == expected
 
 
+@pytest.mark.parametrize("items", [
+    (("DRUG", "[(11)C] PBR28"),), (("DRUG", "C11 PiB"), ("DRUG", "F18 Flutametamol")),
+    (("DRUG", "C-11 labeled nicotine"), ("PROCEDURE", "PET/CT imaging")),
+    (("DRUG", "Sodium Acetate C11 PET/CT Imaging"),), (("DRUG", "EF5"), ("PROCEDURE", "biopsy")),
+])
+def test_tracers_however_written_are_assessments(items):
+    assert [p.modality for p in classify(*items)] == ["other"]
+
+
+def test_cell_products_named_by_inn():
+    assert classify(("GENETIC", "Welgenaleucel"))[0].modality == "engineered_cell_therapy"
+    assert classify(("DRUG", "Viagenpumatucel-L"))[0].modality == "vaccine"
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"
