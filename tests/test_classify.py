@@ -211,6 +211,62 @@ def test_cell_products_named_by_inn():
     assert classify(("DRUG", "Viagenpumatucel-L"))[0].modality == "vaccine"
 
 
+@pytest.mark.parametrize("kind, name, expected", [
+    # allergen immunotherapy by any route is a vaccine (the labels' precedents: Jumpvax, grass
+    # SCIT, HDM SLIT tablets), food oral immunotherapy included
+    ("BIOLOGICAL", "Peanut OIT", "vaccine"), ("BIOLOGICAL", "ALK Grass tablet", "vaccine"),
+    ("BIOLOGICAL", "Mouse Allergenic Extract", "vaccine"),
+    ("DRUG", "Egg oral immunotherapy", "vaccine"),
+    ("BIOLOGICAL", "Viaskin Peanut 250 mcg", "vaccine"),
+    # ... an allergen given as a challenge or a test is an assessment
+    ("PROCEDURE", "Nasal allergen challenge", "other"),
+    ("BIOLOGICAL", "house dust mite allergen extract for skin prick test", "other"),
+    ("DRUG", "Hyperbaric Oxygen Therapy", "other"),
+])
+def test_allergen_immunotherapy_and_oxygen(kind, name, expected):
+    assert classify((kind, name))[0].modality == expected
+
+
+def test_a_medicine_around_a_titled_procedure_is_its_setting():
+    """A record without arms whose title names only a listed procedure: the medicine listed
+    beside it is what everyone takes (donepezil beside acupuncture), unless the title names it
+    or a class of medicine, compares it, or the procedure is an anaesthetic one."""
+    placed = classify(("DEVICE", "Active acupuncture"), ("DEVICE", "Sham acupuncture"),
+                      ("DRUG", "Donepezil Hydrochloride"),
+                      title="Progress of Mild Alzheimer's Disease in Participants on "
+                            "Acupuncture Versus Sham Acupuncture")
+    assert [p.modality for p in placed] == ["other"]
+    placed = classify(("DEVICE", "electroacupuncture"), ("DRUG", "Solifenacin Succinate Tablets"),
+                      title="Efficacy of Electroacupuncture Versus Solifenacin Succinate")
+    assert {p.modality for p in placed} == {"other", "small_molecule"}
+    placed = classify(("PROCEDURE", "continuous erector spinae block"), ("DRUG", "Ropivacaine"),
+                      title="Continuous Erector Spinae Block for Rib Fractures")
+    assert placed[0].modality == "small_molecule"
+
+
+def test_what_is_done_does_not_take_the_medicine_the_title_names():
+    placed = classify(("BEHAVIORAL", "Symptoms as Positive Signals Mindset"),
+                      title="Changing Mindsets About Oral Immunotherapy for Peanut Allergies")
+    assert [p.modality for p in placed] == ["other"]
+    placed = classify(("PROCEDURE", "Venapuncture"),
+                      title="Therapeutic Drug Monitoring of Risankizumab in Psoriasis")
+    assert [p.modality for p in placed] == ["other"]
+    # ... but a procedure may be how a titled cell or radioactive product is made or given
+    placed = classify(("PROCEDURE", "Patient-specific dosimetry"),
+                      title="Iodine I 131 Tositumomab in Treating Patients With Lymphoma")
+    assert [p.modality for p in placed] == ["radiopharmaceutical"]
+
+
+def test_ongoing_clinical_care_is_background():
+    items = (Intervention(0, "BIOLOGICAL", "Microbial Transplantation Therapy"),
+             Intervention(1, "OTHER", "Oral Immunotherapy (OIT)", (),
+                          "Participants will be on maintenance peanut oral immunotherapy (OIT) "
+                          "for their clinical care."))
+    placed = C.classify(Trial("NCT00000001", brief_title="Microbiota Transplantation in Peanut "
+                              "Allergic Patients", interventions=items))
+    assert [p.modality for p in placed] == ["other"]
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"

@@ -21,11 +21,34 @@ from trialscape.classify.background import Background
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
 from trialscape.classify.mesh import MeshReader
-from trialscape.classify.model import Field, Hit, Layer, Modality, Placement, Role, title_text
+from trialscape.classify.model import (
+    Field,
+    Hit,
+    Layer,
+    Modality,
+    Placement,
+    Role,
+    code_words,
+    title_text,
+)
 from trialscape.classify.names import NEVER, NameReader
 from trialscape.classify.primary import Outcomes, fallback, placements
 from trialscape.classify.roles import RoleReader
 from trialscape.classify.titles import TitleReader
+
+# Registry types that name what is done, not a medicine: their unknown names are not read as
+# the medicine a title names ("Symptoms as Positive Signals Mindset" in a trial about
+# "Changing Mindsets About Oral Immunotherapy" is no vaccine), unless they hold a code. A
+# procedure or device may be how a product the title names is made or given ("liposuction
+# for retrieval of own stem cells", "patient-specific dosimetry"): it takes only the kinds a
+# procedure delivers ([background] procedure_delivers), not a medicine the participants take
+# ("Venapuncture" for drug-level monitoring, "PICC" for trastuzumab).
+_NOT_MEDICINE_TYPES = frozenset({"BEHAVIORAL", "DIAGNOSTIC_TEST", "DIETARY_SUPPLEMENT"})
+_PROCEDURE_TYPES = frozenset({"DEVICE", "PROCEDURE", "RADIATION"})
+
+
+def _may_be_medicine(item: Intervention) -> bool:
+    return item.type not in _NOT_MEDICINE_TYPES or bool(code_words(item.name))
 
 
 @dataclass
@@ -38,6 +61,7 @@ class Classifier:
     background: Background
     outcomes: Outcomes
     drug_in_device: GatedRegex = NEVER  # "everolimus-eluting stent": the drug is the device's
+    procedure_delivers: frozenset[str] = frozenset()  # kinds a procedure item may take
     by_id: dict[str, Modality] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -71,18 +95,20 @@ class Classifier:
                 continue
             tested = role != Role.COMPARATOR
             item_hits = self._device(item, tested) or self.names.match(item, tested)
-            if not item_hits or item_hits[0].layer == Layer.TYPE_PRIOR:
+            if (not item_hits or item_hits[0].layer == Layer.TYPE_PRIOR) and _may_be_medicine(item):
                 # A bare code ("ABC-123") says nothing; the trial's title often names the kind,
                 # without what it names as the setting ("E7777 Prior to Kymriah"), unless the
                 # setting is the code itself ("Follow-up of Patients Treated With CLBR001")
                 own = self.titles.in_setting(item, trial)
                 if (tested, own) not in title_hits:
                     title_hits[tested, own] = self.titles.hits(trial, tested, setting=own)
-                item_hits = (self.titles.code_kind(title_hits[tested, own], item, trial)
-                             or self.titles.code_kind(
-                                 self.titles.beside_code(item, trial, tested), item, trial)
-                             or self.mesh.code_kind(item, trial, tested, self.is_control)
-                             or item_hits)
+                found = (self.titles.code_kind(title_hits[tested, own], item, trial)
+                         or self.titles.code_kind(
+                             self.titles.beside_code(item, trial, tested), item, trial)
+                         or self.mesh.code_kind(item, trial, tested, self.is_control))
+                if item.type in _PROCEDURE_TYPES and not code_words(item.name):
+                    found = [h for h in found if h.modality in self.procedure_delivers]
+                item_hits = found or item_hits
             if role == Role.BACKBONE:
                 backbone += item_hits
             else:

@@ -27,6 +27,28 @@ _NAME_WORD = re.compile(r"[A-Za-z]{4,}")  # a name, not a dose or an abbreviatio
 _JOINS = re.compile(r"\s*(?:[,;+]|\s/\s|\bor\b|\band\b|\bvs\b\.?|\bversus\b|\bthen\b|\.\s)\s*",
                     re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
+_MEDICINE_TYPES = frozenset({"DRUG", "BIOLOGICAL", "GENETIC", "COMBINATION_PRODUCT"})
+# (not radiation: a drug beside radiotherapy is often the sensitiser a trial tests)
+_PROCEDURE_TYPES = frozenset({"PROCEDURE", "DEVICE", "BEHAVIORAL"})
+_TITLE_JOINS = re.compile(r"\b(and|plus|with|combined|combination|added|adjunct\w*)\b|\+|&",
+                          re.IGNORECASE)
+_NOT_AROUND = re.compile(r"transplant|\b(HSCT|BMT|SCT)\b|\bblock|an(a)?esthe|analges|sedat|"
+                         r"hormon|steroid|antiarrhythm|thromboly|\bmedical|preparation",
+                         re.IGNORECASE)
+_VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with))\s", re.IGNORECASE)
+_SIGNIFICANT = re.compile(r"[a-z]{4,}")  # words that name something (not "of", "vs", "ESB")
+_GENERIC_WORDS = frozenset({"therapy", "treatment", "group", "standard", "care", "with",
+                            "control", "active", "usual", "intervention", "program",
+                            "programme", "procedure", "device", "session", "sessions"})
+
+
+def _named_in(name: str, title_words: set[str]) -> bool:
+    """Whether the title holds most of a name's own words ("Active acupuncture" in "...
+    Acupuncture Versus Sham Acupuncture"), not only its generic ones."""
+    words = set(_SIGNIFICANT.findall(name.casefold())) - _GENERIC_WORDS
+    return bool(words) and len(words & title_words) * 2 >= len(words) + 1 - (len(words) > 2)
+
+
 _DEV_CODE = re.compile(r"\b[A-Z]{1,6}-?\d{2,}[A-Z0-9]*\b")  # "ANG-3777", "XTMAB-16"
 # a medicine given with a placebo ("R-CHOP + placebo"), not one given or a placebo
 # ("X or placebo"): the first is what the placebo arm gets besides its placebo
@@ -142,7 +164,8 @@ class RoleReader:
             comparator_only = bool(types) and has_experimental and types <= COMPARATOR_ARMS
             backbone = item.idx in in_every_arm and (
                 has_placebo_arm or (add_on and not self.titled(item, trial)))
-            if backbone or self._usual_care(item, trial, arms_of[item.idx], set(arm_types)):
+            if (backbone or self._usual_care(item, trial, arms_of[item.idx], set(arm_types))
+                    or (not arm_types and self._around_titled_procedure(item, trial))):
                 roles[item.idx] = Role.BACKBONE
             else:
                 roles[item.idx] = Role.COMPARATOR if comparator_only else Role.TESTED
@@ -160,6 +183,34 @@ class RoleReader:
         if len(all_arms) > 1 and not arms >= all_arms:
             return False  # given in some arms only: it is what differs ("Block vs Analgesics")
         return self.generic_in_title.search(title_text(trial)) is None
+
+    def _around_titled_procedure(self, item: Intervention, trial: Trial) -> bool:
+        """A record without arms whose title names a procedure, device or programme it lists
+        ("Continuous Erector Spinae Block Versus Continuous Paravertebral Block", "... on
+        Acupuncture Versus Sham Acupuncture") and not this medicine: the medicine is what the
+        procedure gives or what everyone takes (ropivacaine, donepezil), not the question."""
+        if item.type not in _MEDICINE_TYPES or not any(
+                i.type in _PROCEDURE_TYPES for i in trial.interventions):
+            return False  # (the cheap tests first: this runs for most items of old records)
+        text = title_text(trial)
+        # a title that joins things ("Exercise and Incretin Mimetic"), names a class of
+        # medicine ("Chemotherapy Plus Radiation", "Immunoadsorption Versus Corticosteroids"),
+        # a transplant (whose regimen the labels count) or an anaesthetic procedure (whose
+        # drug the labels count: "spinal anesthesia" is its local anaesthetic) may be naming
+        # the medicine too
+        if (_TITLE_JOINS.search(text) or self.generic_in_title.search(text)
+                or _NOT_AROUND.search(text)
+                or any(_NOT_AROUND.search(i.name) for i in trial.interventions)):
+            return False
+        words = set(_SIGNIFICANT.findall(text.casefold()))
+        if _named_in(item.name, words) or self.titled(item, trial):
+            return False
+        procedures = [i for i in trial.interventions
+                      if i.idx != item.idx and i.type in _PROCEDURE_TYPES]
+        # every side of a comparison must name a listed procedure ("ESB Versus PVB"), not a
+        # medicine ("Electroacupuncture Versus Solifenacin")
+        sides = [set(_SIGNIFICANT.findall(side.casefold())) for side in _VERSUS.split(text)]
+        return all(any(_named_in(p.name, side) for p in procedures) for side in sides)
 
     def titled(self, item: Intervention, trial: Trial) -> bool:
         """Whether the title names this intervention, or a product of its kind ("Doxil and

@@ -44,13 +44,13 @@ BACKGROUND_KEYS = frozenset({
     "adjuvant_with", "adjuvant_products", "support_in_title", "transplant_setting",
     "graft_manipulation", "transplant_regimen", "regimen_filler",
     "conditioning", "conditioning_with", "toxicity_management", "toxicity_management_with",
-    "generic_medicine", "generic_in_title",
+    "generic_medicine", "generic_in_title", "procedure_delivers",
     "title_setting", "title_population", "title_measure",
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types",
     "setting_in_title"})
 NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
-                          "toxicity_management_with",
+                          "toxicity_management_with", "procedure_delivers",
                           "code_not_in_types",
                           "stem_exceptions"})
 OUTCOME_KEYS = frozenset({"no_medicine", "no_signal"})
@@ -275,6 +275,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                               for mid, alts in bg.get("setting_in_title", {}).items()}),
         outcomes=Outcomes(**config["outcomes"]),
         drug_in_device=rx("drug_in_device"),
+        procedure_delivers=frozenset(bg.get("procedure_delivers", [])),
     )
 
 
