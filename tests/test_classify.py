@@ -267,6 +267,23 @@ def test_ongoing_clinical_care_is_background():
     assert [p.modality for p in placed] == ["other"]
 
 
+@pytest.mark.parametrize("kind, name", [
+    ("DIAGNOSTIC_TEST", "Sodium MRI"), ("DEVICE", "The ReGelTec HYDRAFIL System"),
+    ("DRUG", "NB-UVB alone"), ("DRUG", "Hexvix"),
+])
+def test_devices_scans_light_and_imaging_agents_are_other(kind, name):
+    assert [p.modality for p in classify((kind, name))] == ["other"]
+
+
+def test_a_name_the_title_writes_with_a_diagnostic_isotope_is_a_tracer():
+    placed = classify(("DRUG", "PU-AD"), ("DEVICE", "PET Scan"),
+                      title="PET Imaging of Subjects Using 124I-PU-AD")
+    assert [(p.modality, p.rule) for p in placed] == [("other", "assessment only")]
+    # a therapeutic isotope is no tracer
+    placed = classify(("DRUG", "MIBG"), title="High-dose 131I-MIBG for Neuroblastoma")
+    assert placed[0].modality != "other"
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"

@@ -42,6 +42,26 @@ _GENERIC_WORDS = frozenset({"therapy", "treatment", "group", "standard", "care",
                             "programme", "procedure", "device", "session", "sessions"})
 
 
+# a diagnostic isotope written just before a name ("124I-PU-AD", "[18F]XYZ", "Ga-68 ABC")
+_ISOTOPE_BEFORE = re.compile(
+    r"(\[?\(?(11|13|15|18|64|68|89|99m|111|123|124)\)?\s?(c|n|o|f|cu|ga|zr|tc|in|i)\]?"
+    r"|\b(c|n|o|f|cu|ga|zr|tc|in|i)-?(11|13|15|18|64|68|89|99m|111|123|124))\s*-?\s*$")
+
+
+def _labelled_in_title(name: str, title: str) -> bool:
+    """Whether the title writes this intervention with a diagnostic isotope: a tracer (an
+    assessment), however the record names it."""
+    name, title = name.strip().casefold(), title.casefold()
+    if len(name) < 3:
+        return False
+    at = title.find(name)
+    while at >= 0:
+        if _ISOTOPE_BEFORE.search(title[max(0, at - 12):at]):
+            return True
+        at = title.find(name, at + 1)
+    return False
+
+
 def _named_in(name: str, title_words: set[str]) -> bool:
     """Whether the title holds most of a name's own words ("Active acupuncture" in "...
     Acupuncture Versus Sham Acupuncture"), not only its generic ones."""
@@ -145,6 +165,8 @@ class RoleReader:
             role = self.name_role(item.name)
             if role in (Role.CONTROL, Role.ANCILLARY):
                 roles[item.idx] = role
+            elif role is None and _labelled_in_title(item.name, title_text(trial)):
+                roles[item.idx] = Role.ANCILLARY  # "PU-AD" in "PET Imaging Using 124I-PU-AD"
             # (the cheap test first: few names join a placebo; this runs for every item)
             elif _WITH_PLACEBO.search(item.name) and self._control_words(item.name):
                 # a medicine named with a placebo ("Glatiramer or interferon-beta + Placebo")
