@@ -284,6 +284,20 @@ def test_a_name_the_title_writes_with_a_diagnostic_isotope_is_a_tracer():
     assert placed[0].modality != "other"
 
 
+@pytest.mark.parametrize("kind, name, expected", [
+    ("BIOLOGICAL", "recombinant flt3 ligand", "protein"), ("DRUG", "CTLA4-IgG4m", "protein"),
+    ("BIOLOGICAL", "Recombinant Zoster Vaccine", "vaccine"),
+    ("BIOLOGICAL", "B7-H3 target, CAR gene modified gdT cell injection", "engineered_cell_therapy"),
+    (None, "ATLCAR.CD30 cells", "engineered_cell_therapy"),
+    (None, "E7 T-cell Receptor (TCR) -T Cell Induction Therapy", "engineered_cell_therapy"),
+    (None, "Activated Allogeneic Lymphocytes", "cell_therapy"),
+    (None, "Autologous Tumor-Draining Lymph Node-Derived Lymphocytes", "cell_therapy"),
+    ("BIOLOGICAL", "SB623", "cell_therapy"),
+])
+def test_products_named_by_what_they_are(kind, name, expected):
+    assert classify((kind, name))[0].modality == expected
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"
