@@ -298,6 +298,26 @@ def test_products_named_by_what_they_are(kind, name, expected):
     assert classify((kind, name))[0].modality == expected
 
 
+@pytest.mark.parametrize("kind, name, expected", [
+    # a gene put into cells, by name or by the vector's abbreviation
+    ("GENETIC", "human glucocerebrosidase gene into autologous peripheral blood stem cells",
+     "gene_therapy"),
+    (None, "MND-ADA Transduction of CD34+ Cells", "gene_therapy"),
+    ("DRUG", "Allogeneic PBSC Cultured w/Cytokines; Transduced w/RV", "gene_therapy"),
+    ("GENETIC", "CD34-TK75 transduced donor lymphocytes", "gene_therapy"),
+    (None, "Genetically Modified Mesenchymal Stem Cell", "gene_therapy"),
+    (None, "Pbi-shRNA EWS/FLI1 Type 1 LPX", "gene_therapy"),
+    # ... a receptor given to T cells makes them engineered cells, as genetic modification of
+    # NK cells and TILs does
+    ("BIOLOGICAL", "autologous T cells transduced with a CD19 CAR", "engineered_cell_therapy"),
+    (None, "Genetically Modified Haploidentical Natural Killer Cells", "engineered_cell_therapy"),
+    (None, "ScTIL (Genetically Modified TIL)", "engineered_cell_therapy"),
+    (None, "Adoptive Cord Blood Immunotherapy", "cell_therapy"),
+])
+def test_genes_put_into_cells(kind, name, expected):
+    assert classify((kind, name))[0].modality == expected
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"
