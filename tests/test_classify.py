@@ -318,6 +318,21 @@ def test_genes_put_into_cells(kind, name, expected):
     assert classify((kind, name))[0].modality == expected
 
 
+@pytest.mark.parametrize("kind, name, expected", [
+    (None, "High-activity Natural Killer Immunotherapy for Small Metastases", "cell_therapy"),
+    (None, "Autologous Natural Killer and Natural Killer T Cell", "cell_therapy"),
+    (None, "Treatment of Natural Killer/T Cell Lymphoma", None),
+    (None, "Natural Killer Cell Engager SAR443579", "bispecific_antibody"),
+    (None, "Chimeric Natural Killer Receptor-Universal T Cells", "engineered_cell_therapy"),
+    # dendritic-cell vaccines are cell therapy (LABELING.md), named by their DCs too
+    ("BIOLOGICAL", "CEA RNA-pulsed DC cancer vaccine", "cell_therapy"),
+    ("BIOLOGICAL", "Autologous alpha-DC1/TBVA vaccine", "cell_therapy"),
+    ("DRUG", "hOKT3gamma1 (Ala-Ala)", "monoclonal_antibody"),
+])
+def test_nk_and_dendritic_cells_by_their_names(kind, name, expected):
+    assert classify((kind, name))[0].modality == (expected or "unclassified")
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"
