@@ -333,6 +333,26 @@ def test_nk_and_dendritic_cells_by_their_names(kind, name, expected):
     assert classify((kind, name))[0].modality == (expected or "unclassified")
 
 
+@pytest.mark.parametrize("kind, name, expected", [
+    ("DRUG", "radiolabeled epratuzumab", "radiopharmaceutical"),
+    ("DRUG", "90-Yttrium-labelled anti-CD66 monoclonal antibody", "radiopharmaceutical"),
+    ("DRUG", "iodine-131 MIBG", "radiopharmaceutical"),
+    # radioembolisation microspheres are a device; an antibody labelled for imaging is no therapy
+    (None, "Yttrium-90 Radioembolization Using Glass Microspheres", "other"),
+    (None, "Molecular Imaging Using Radiolabeled Atezolizumab", "monoclonal_antibody"),
+])
+def test_radiolabelled_medicines_written_out(kind, name, expected):
+    assert classify((kind, name))[0].modality == expected
+
+
+def test_an_antibody_the_title_labels_with_a_therapeutic_isotope_is_that_radiopharmaceutical():
+    trial = Trial("NCT00000001", brief_title="Monoclonal Antibody Therapy in Brain Metastases",
+                  official_title="Intrathecal Monoclonal Antibody Fragment 131I Me1-14 F(ab')2",
+                  interventions=(Intervention(0, "BIOLOGICAL",
+                                              "monoclonal antibody Me1-14 F(ab')2"),))
+    assert [p.modality for p in C.classify(trial)] == ["radiopharmaceutical"]
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"
