@@ -353,6 +353,14 @@ def test_an_antibody_the_title_labels_with_a_therapeutic_isotope_is_that_radioph
     assert [p.modality for p in C.classify(trial)] == ["radiopharmaceutical"]
 
 
+def test_aptamers_and_trifunctional_antibodies():
+    placed = classify(("DRUG", "E10030 plus Lucentis"), ("DRUG", "Lucentis"))
+    assert [(p.modality, p.is_primary) for p in placed] == [
+        ("oligonucleotide", True), ("monoclonal_antibody", False)]
+    assert classify(("DRUG", "Trifunctional Antibody FBTA05"))[0].modality == \
+        "bispecific_antibody"
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"
