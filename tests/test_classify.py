@@ -361,6 +361,16 @@ def test_aptamers_and_trifunctional_antibodies():
         "bispecific_antibody"
 
 
+def test_support_the_title_names_by_another_name_is_the_question():
+    placed = classify(("DRUG", "Granulocyte colony-stimulating factor"), ("DRUG", "Dexamethasone"),
+                      title="G-CSF for Granulocyte Donation")
+    assert placed[0].modality == "protein"
+    # named as support, it stays support
+    placed = classify(("BIOLOGICAL", "filgrastim"), ("DRUG", "topotecan"),
+                      title="High Dose Topotecan With G-CSF Support")
+    assert [p.modality for p in placed] == ["small_molecule"]
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"

@@ -114,7 +114,10 @@ class Background:
                 text = h.matched
                 supportive = bool(self.supportive.search(text))
             if supportive:
-                return True
+                # ... unless the title names this support by another of its names as what it
+                # studies ("G-CSF for Granulocyte Donation" listing "Granulocyte
+                # colony-stimulating factor")
+                return not self._support_titled(h, title)
             if (redirecting and h.modality not in self.toxicity_management_with
                     and self.toxicity_management.search(" ".join((item.name, *item.other_names)))):
                 return True
@@ -132,6 +135,14 @@ class Background:
 
         kept = [(h, i) for h, i in pairs if not is_background(h, i) and not is_adjuvant(h, i)]
         return kept if kept else pairs
+
+    def _support_titled(self, hit: Hit, title: str) -> bool:
+        """Whether the title names a support of this hit's kind, and not as support."""
+        found = self.supportive.search(title)
+        if found is None or self._called_support(found.group(0), title):
+            return False
+        return hit.modality in {h.modality for h in self.names.match(
+            Intervention(-1, None, found.group(0)))}
 
     def _called_support(self, name: str, title: str) -> bool:
         """Whether the title calls this intervention support: a support word within a few
