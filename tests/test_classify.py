@@ -371,6 +371,11 @@ def test_support_the_title_names_by_another_name_is_the_question():
     assert [p.modality for p in placed] == ["small_molecule"]
 
 
+@pytest.mark.parametrize("code", ["FT516", "FT538", "FT596"])
+def test_engineered_ipsc_nk_products(code):
+    assert classify(("BIOLOGICAL", code))[0].modality == "engineered_cell_therapy"
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"
