@@ -376,6 +376,14 @@ def test_engineered_ipsc_nk_products(code):
     assert classify(("BIOLOGICAL", code))[0].modality == "engineered_cell_therapy"
 
 
+@pytest.mark.parametrize("name", [
+    "placenta-MSCs derived exosomes", "low dose hMSC-Exos", "Nebulized Platelet Lysate",
+    "COVID-19 Specific T Cell derived exosomes (CSTC-Exo)", "hUCMSC conditioned medium",
+])
+def test_what_cells_release_is_no_cell_therapy(name):
+    assert [p.modality for p in classify(("BIOLOGICAL", name))] == ["other"]
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"

@@ -70,7 +70,7 @@ class Submodality:
     pattern: re.Pattern[str]
 
 
-@dataclass(frozen=True, kw_only=True)  # sixteen fields: named, never by position
+@dataclass(frozen=True, kw_only=True)  # seventeen fields: named, never by position
 class Modality:
     id: str
     label: str
@@ -92,6 +92,9 @@ class Modality:
     description_types: frozenset[str] | None = None  # registry types its descriptions count for
     # registry types its name patterns do not count for (a "tablet" computer, a "sodium" diet)
     patterns_not_in_types: frozenset[str] = frozenset()
+    # words that say a name is not this kind however its patterns read it ("MSC-derived
+    # exosomes" are no cells)
+    denied_by: re.Pattern[str] | None = None
     # (title pattern, modality): becomes that kind when the title matches (Background.recast)
     recast_in_title: tuple[re.Pattern[str], str] | None = None
     # the explainer link goes to the article itself (true) or only to the explainers index

@@ -33,11 +33,11 @@ MODALITY_KEYS: dict[str, tuple[type, ...]] = {
     "suppresses": _LIST, "submodality": (list,), "title_fallback": (bool,), "carrier": (bool,),
     "observational_title": (bool,),
     "yields_to_medicine": (bool,), "kept_beside_medicine": _LIST, "description_types": _LIST,
-    "patterns_not_in_types": _LIST,
+    "patterns_not_in_types": _LIST, "denied_by": _LIST,
     "recast_in_title": (dict,), "products": _LIST, "stems": _LIST, "patterns": _LIST,
     "description_patterns": _LIST, "types": _LIST, "examples": (dict,),
 }
-REGEX_KEYS = ("patterns", "description_patterns", "kept_beside_medicine")
+REGEX_KEYS = ("patterns", "description_patterns", "kept_beside_medicine", "denied_by")
 # [background]: lists of patterns, except the lists of modality ids and product names below
 BACKGROUND_KEYS = frozenset({
     "control", "choice", "choice_filler", "ancillary", "supportive", "support_in_transplant",
@@ -166,6 +166,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             description_types=frozenset(m["description_types"])
             if "description_types" in m else None,
             patterns_not_in_types=frozenset(m.get("patterns_not_in_types", [])),
+            denied_by=re.compile("|".join(m["denied_by"]), re.IGNORECASE)
+            if m.get("denied_by") else None,
             recast_in_title=(re.compile("|".join(m["recast_in_title"]["title"]), re.IGNORECASE),
                              m["recast_in_title"]["to"]) if "recast_in_title" in m else None,
             explainer_verified=bool(m.get("explainer_verified", False))))
