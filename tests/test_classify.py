@@ -384,6 +384,18 @@ def test_what_cells_release_is_no_cell_therapy(name):
     assert [p.modality for p in classify(("BIOLOGICAL", name))] == ["other"]
 
 
+@pytest.mark.parametrize("kind, name, expected", [
+    ("DRUG", "Biomarker Screening Based on Neoantigen", "other"),
+    ("DRUG", "Personalized Neoantigen Peptide-Based Vaccine", "vaccine"),
+    (None, "HBsAg-positive Patients", "unclassified"),
+    ("DRUG", "Neoantigen Derived DCs as Cancer Treatment", "cell_therapy"),
+    ("DRUG", "Neoantigen Reactive T Cells", "cell_therapy"),
+    ("DRUG", "CPT11 Loaded DC Bead", "small_molecule"),
+])
+def test_neoantigens_hbsag_and_dcs_in_context(kind, name, expected):
+    assert classify((kind, name))[0].modality == expected
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"
