@@ -396,6 +396,12 @@ def test_neoantigens_hbsag_and_dcs_in_context(kind, name, expected):
     assert classify((kind, name))[0].modality == expected
 
 
+@pytest.mark.parametrize("name", ["apremilast", "roflumilast", "regadenoson", "vadadustat",
+                                  "iadademstat", "pirfenidone"])
+def test_more_who_stems_of_small_molecules(name):
+    assert classify(("DRUG", name))[0].rule in ("stem", "product")
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"
