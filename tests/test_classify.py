@@ -402,6 +402,13 @@ def test_more_who_stems_of_small_molecules(name):
     assert classify(("DRUG", name))[0].rule in ("stem", "product")
 
 
+def test_mapping_dyes_are_assessments():
+    placed = classify(("DRUG", "patent blue V dye"), ("PROCEDURE", "sentinel lymph node biopsy"))
+    assert [p.modality for p in placed] == ["other"]
+    # methylene blue given as a medicine stays one
+    assert classify(("DRUG", "Sublingual Methylene blue"))[0].modality == "small_molecule"
+
+
 def test_named_drugs_still_count_whatever_their_type():
     assert classify(("DIETARY_SUPPLEMENT", "metformin"))[0].modality == "small_molecule"
     assert classify(("DRUG", "Sodium Nitroprusside tablets"))[0].modality == "small_molecule"
