@@ -110,11 +110,14 @@ def test_pacing_keeps_to_the_rate(served, tmp_path):
     assert [r["path"].rsplit("/", 1)[-1] for r in reg.requests] == [
         "version", "metadata", *["studies"] * 5, "version"]
     # the client spaces its requests 0.25 s apart; the server sees them arrive with a few ms of
-    # scheduling jitter each (a loaded CI machine: 17 ms once), which only the ends of the
-    # whole span feel: every gap holds within 50 ms, the mean within 10 ms
+    # scheduling jitter each (a loaded CI machine: 17 ms once). The first request also opens
+    # the connection, so its arrival carries the connect time and the first gap can look short
+    # by that much (69 ms once, the later gaps 0.250 s each): it is held to 0.1 s; every later
+    # gap holds within 50 ms and their mean within 10 ms (without pacing all are milliseconds)
     gaps = [b - a for a, b in itertools.pairwise(starts)]
-    assert min(gaps) >= 0.20
-    assert (starts[-1] - starts[0]) / len(gaps) >= 0.24
+    assert gaps[0] >= 0.10
+    assert min(gaps[1:]) >= 0.20
+    assert (starts[-1] - starts[1]) / len(gaps[1:]) >= 0.24
 
 
 def test_killed_refresh_resumes_where_it_stopped_and_ends_equal(served, imported, tmp_path):

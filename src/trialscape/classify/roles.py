@@ -66,7 +66,9 @@ def _named_in(name: str, title_words: set[str]) -> bool:
     """Whether the title holds most of a name's own words ("Active acupuncture" in "...
     Acupuncture Versus Sham Acupuncture"), not only its generic ones."""
     words = set(_SIGNIFICANT.findall(name.casefold())) - _GENERIC_WORDS
-    return bool(words) and len(words & title_words) * 2 >= len(words) + 1 - (len(words) > 2)
+    # every word of a name of one or two, at least half (rounded up) of a longer one
+    needed = len(words) if len(words) <= 2 else (len(words) + 1) // 2
+    return bool(words) and len(words & title_words) >= needed
 
 
 _DEV_CODE = re.compile(r"\b[A-Z]{1,6}-?\d{2,}[A-Z0-9]*\b")  # "ANG-3777", "XTMAB-16"
