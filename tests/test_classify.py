@@ -892,13 +892,14 @@ def test_unclassified_share_of_drug_and_biological_trials(ctgov_db):
         FROM trials t WHERE study_type = 'INTERVENTIONAL' AND nct_id IN (
             SELECT nct_id FROM interventions WHERE type IN ('DRUG', 'BIOLOGICAL'))""").fetchone()
     con.close()
-    assert unclassified / total < 0.03, unclassified / total
+    # the issue's target is 3%; 1.35% with rules 2026.12.58 (184 of 13,629): a floor at 1.5%
+    assert unclassified / total < 0.015, unclassified / total
 
 
 def test_records_without_interventions_are_mostly_placed(ctgov_db):
-    """9,732 interventional records list no interventions; read from their titles, 29.8% stay
-    unclassified with rules 2026.12.31 (73% did before 2026.12.6, 30.8% with 2026.12.26). A
-    regression floor, not a target."""
+    """9,732 interventional records list no interventions; read from their titles, 28.4% stay
+    unclassified with rules 2026.12.58 (73% did before 2026.12.6, 30.8% with 2026.12.26, 28.9%
+    with 2026.12.40). A regression floor, not a target."""
     import duckdb
 
     con = duckdb.connect(str(ctgov_db), read_only=True)
@@ -907,7 +908,7 @@ def test_records_without_interventions_are_mostly_placed(ctgov_db):
         FROM trials WHERE study_type = 'INTERVENTIONAL'
           AND nct_id NOT IN (SELECT nct_id FROM interventions)""").fetchone()
     con.close()
-    assert total > 5000 and unclassified / total < 0.305, (total, unclassified)
+    assert total > 5000 and unclassified / total < 0.29, (total, unclassified)
 
 
 def test_a_vector_carrying_a_protein_gene_is_gene_therapy():
