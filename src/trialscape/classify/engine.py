@@ -44,7 +44,7 @@ from trialscape.classify.titles import TitleReader
 # procedure delivers ([background] procedure_delivers), not a medicine the participants take
 # ("Venapuncture" for drug-level monitoring, "PICC" for trastuzumab).
 _NOT_MEDICINE_TYPES = frozenset({"BEHAVIORAL", "DIAGNOSTIC_TEST", "DIETARY_SUPPLEMENT"})
-_PROCEDURE_TYPES = frozenset({"DEVICE", "PROCEDURE", "RADIATION"})
+_DELIVERING_TYPES = frozenset({"DEVICE", "PROCEDURE", "RADIATION"})
 
 
 def _may_be_medicine(item: Intervention) -> bool:
@@ -106,7 +106,7 @@ class Classifier:
                          or self.titles.code_kind(
                              self.titles.beside_code(item, trial, tested), item, trial)
                          or self.mesh.code_kind(item, trial, tested, self.is_control))
-                if item.type in _PROCEDURE_TYPES and not code_words(item.name):
+                if item.type in _DELIVERING_TYPES and not code_words(item.name):
                     found = [h for h in found if h.modality in self.procedure_delivers]
                 item_hits = found or item_hits
             if role == Role.BACKBONE:

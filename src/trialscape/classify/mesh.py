@@ -17,10 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from trialscape.classify.inputs import Intervention, Trial
-from trialscape.classify.model import Field, Hit, Layer
+from trialscape.classify.model import MEDICINE_TYPES, Field, Hit, Layer
 from trialscape.classify.names import NameReader
-
-MEDICINE_TYPES = frozenset({"DRUG", "BIOLOGICAL", "GENETIC", "COMBINATION_PRODUCT"})
 
 
 @dataclass

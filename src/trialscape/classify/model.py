@@ -136,6 +136,10 @@ def normalise(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
 
 
+# the registry's intervention types that name a medicine (the rest name what is done)
+MEDICINE_TYPES = frozenset({"DRUG", "BIOLOGICAL", "GENETIC", "COMBINATION_PRODUCT"})
+
+
 def title_text(trial: Trial) -> str:
     return " | ".join(t for t in (trial.brief_title, trial.official_title) if t)
 

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
-from trialscape.classify.model import Layer, Role, code_words, normalise, title_text
+from trialscape.classify.model import (
+    MEDICINE_TYPES,
+    Layer,
+    Role,
+    code_words,
+    normalise,
+    title_text,
+)
 from trialscape.classify.names import NEVER, NameReader
 
 COMPARATOR_ARMS = frozenset({"ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR",
@@ -27,9 +34,10 @@ _NAME_WORD = re.compile(r"[A-Za-z]{4,}")  # a name, not a dose or an abbreviatio
 _JOINS = re.compile(r"\s*(?:[,;+]|\s/\s|\bor\b|\band\b|\bvs\b\.?|\bversus\b|\bthen\b|\.\s)\s*",
                     re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
-_MEDICINE_TYPES = frozenset({"DRUG", "BIOLOGICAL", "GENETIC", "COMBINATION_PRODUCT"})
-# (not radiation: a drug beside radiotherapy is often the sensitiser a trial tests)
-_PROCEDURE_TYPES = frozenset({"PROCEDURE", "DEVICE", "BEHAVIORAL"})
+# the types of what is done around a medicine: a title naming one of these may name the
+# medicine's setting (not radiation: a drug beside radiotherapy is often the sensitiser a
+# trial tests)
+_AROUND_TYPES = frozenset({"PROCEDURE", "DEVICE", "BEHAVIORAL"})
 _TITLE_JOINS = re.compile(r"\b(and|plus|with|combined|combination|added|adjunct\w*)\b|\+|&",
                           re.IGNORECASE)
 _NOT_AROUND = re.compile(r"transplant|\b(HSCT|BMT|SCT)\b|\bblock|an(a)?esthe|analges|sedat|"
@@ -163,11 +171,12 @@ class RoleReader:
         in_every_arm = {i.idx for i in trial.interventions
                         if len(arm_types) > 1 and arms_of[i.idx] >= set(arm_types)}
         roles: dict[int, Role] = {}
+        title = title_text(trial)
         for item in trial.interventions:
             role = self.name_role(item.name)
             if role in (Role.CONTROL, Role.ANCILLARY):
                 roles[item.idx] = role
-            elif role is None and _labelled_in_title(item.name, title_text(trial)):
+            elif role is None and _labelled_in_title(item.name, title):
                 roles[item.idx] = Role.ANCILLARY  # "PU-AD" in "PET Imaging Using 124I-PU-AD"
             # (the cheap test first: few names join a placebo; this runs for every item)
             elif _WITH_PLACEBO.search(item.name) and self._control_words(item.name):
@@ -213,8 +222,8 @@ class RoleReader:
         ("Continuous Erector Spinae Block Versus Continuous Paravertebral Block", "... on
         Acupuncture Versus Sham Acupuncture") and not this medicine: the medicine is what the
         procedure gives or what everyone takes (ropivacaine, donepezil), not the question."""
-        if item.type not in _MEDICINE_TYPES or not any(
-                i.type in _PROCEDURE_TYPES for i in trial.interventions):
+        if item.type not in MEDICINE_TYPES or not any(
+                i.type in _AROUND_TYPES for i in trial.interventions):
             return False  # (the cheap tests first: this runs for most items of old records)
         text = title_text(trial)
         # a title that joins things ("Exercise and Incretin Mimetic"), names a class of
@@ -230,7 +239,7 @@ class RoleReader:
         if _named_in(item.name, words) or self.titled(item, trial):
             return False
         procedures = [i for i in trial.interventions
-                      if i.idx != item.idx and i.type in _PROCEDURE_TYPES]
+                      if i.idx != item.idx and i.type in _AROUND_TYPES]
         # every side of a comparison must name a listed procedure ("ESB Versus PVB"), not a
         # medicine ("Electroacupuncture Versus Solifenacin")
         sides = [set(_SIGNIFICANT.findall(side.casefold())) for side in _VERSUS.split(text)]
