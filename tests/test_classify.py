@@ -1922,3 +1922,53 @@ def test_more_stems_products_and_botanicals_in_titles(title, expected):
 ])
 def test_cells_codes_and_measured_receptors_in_titles(title, expected):
     assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # the title explains a bare code in parentheses beside it: about this code, even when a
+    # listed comparator is of the same kind
+    ((("DRUG", "JYB1904"), ("DRUG", "Omalizumab")),
+     "Study of JYB1904 (an Anti-immunoglobulin E Antibody) in Healthy Subjects",
+     "monoclonal_antibody"),
+    ((("DRUG", "XKDCT293"),), "Treating Breast Cancer With XKDCT293 (Nectin-4-CAR-T)",
+     "engineered_cell_therapy"),
+    ((("DRUG", "GSK3196165"),), "Long-term Study of Otilimab (GSK3196165) in Arthritis",
+     "monoclonal_antibody"),
+    # what the parentheses hold is no medicine: the type decides
+    ((("DRUG", "ABC1234"),), "ABC1234 (Advanced Solid Tumours) Dose Finding", "small_molecule"),
+])
+def test_a_title_that_explains_a_code_beside_it(items, title, expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]
+
+
+def test_parentheses_that_repeat_the_code_explain_nothing():
+    def explained(title):
+        trial = Trial("NCT00000001", brief_title=title,
+                      interventions=(Intervention(0, "DRUG", "ABC1234"),))
+        return [h.modality for h in C.titles.explained_code(trial.interventions[0], trial, True)]
+    assert explained("A Study of ABC1234 (ABC1234 Vaccine Tablets)") == []
+    assert explained("A Study of ABC1234 (a Vaccine)") == ["vaccine"]
+    assert explained("A Study of a Vaccine (ABC1234) in Adults") == ["vaccine"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    # a product written after "anti-" is the target of what is given, not what is given
+    ("anti-GM-CSF antibody", ["monoclonal_antibody"]),
+    ("Anti-GM-CSF Monoclonal Antibody", ["monoclonal_antibody"]),
+    ("an Anti-immunoglobulin E Antibody", ["monoclonal_antibody"]),
+    ("GM-CSF", ["protein"]),
+    ("Immunoglobulin", ["other"]),
+    # an antibody fragment fused to a bacterial toxin is an immunotoxin
+    ("Anti-Tac(Fv)-PE38", ["antibody_drug_conjugate"]),
+])
+def test_a_product_named_as_a_target(name, expected):
+    assert [p.modality for p in classify(("BIOLOGICAL", name))] == expected
+
+
+def test_a_setting_the_title_names_without_the_names_parentheses():
+    placed = classify(("DRUG", "Teriflunomide"), ("DRUG", "Placebo (for teriflunomide)"),
+                      ("DRUG", "Interferon-beta (IFN-beta)"),
+                      title="Efficacy of Teriflunomide in Patients With Relapsing Multiple "
+                            "Sclerosis and Treated With Interferon-beta")
+    assert [p.modality for p in placed] == ["small_molecule"]

@@ -8,6 +8,7 @@ only by generic words is recast by what the title says it is for (`recast_in_tit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedRegex
@@ -24,6 +25,8 @@ from trialscape.classify.model import (
 )
 from trialscape.classify.names import NEVER, NameReader
 from trialscape.classify.roles import RoleReader
+
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
 
 Pairs = list[tuple[Hit, Intervention]]
 
@@ -175,9 +178,11 @@ class Background:
         if not settings:
             return pairs
         elsewhere = self.title_population.sub(" ", title).casefold()  # named as tested too?
-        setting = {i.idx for _, i in pairs if len(i.name) > 3
-                   and i.name.casefold().strip() in settings
-                   and i.name.casefold().strip() not in elsewhere}
+        # the name as the title writes it, without what it adds in parentheses
+        # ("Interferon-beta (IFN-beta)" in "... Treated With Interferon-beta")
+        written = {i.idx: _PARENTHESES.sub(" ", i.name).casefold().strip() for _, i in pairs}
+        setting = {i.idx for _, i in pairs if len(written[i.idx]) > 3
+                   and written[i.idx] in settings and written[i.idx] not in elsewhere}
         if not setting:
             return pairs
         rest = {h.modality for h, i in pairs if i.idx not in setting and h.tested}

@@ -102,7 +102,8 @@ class Classifier:
                 own = self.titles.in_setting(item, trial)
                 if (tested, own) not in title_hits:
                     title_hits[tested, own] = self.titles.hits(trial, tested, setting=own)
-                found = (self.titles.code_kind(title_hits[tested, own], item, trial)
+                found = (self.titles.explained_code(item, trial, tested)
+                         or self.titles.code_kind(title_hits[tested, own], item, trial)
                          or self.titles.code_kind(
                              self.titles.beside_code(item, trial, tested), item, trial)
                          or self.mesh.code_kind(item, trial, tested, self.is_control))

@@ -127,7 +127,9 @@ class NameReader:
         for i, token in enumerate(tokens):           # name's first word is
             for n in self.product_lengths.get(token, ()):
                 name = " ".join(tokens[i:i + n])
-                if name in self.products and not (n == 1 and name in codes):
+                # "anti-GM-CSF antibody" names its target, not the product
+                if (name in self.products and not (n == 1 and name in codes)
+                        and (i == 0 or tokens[i - 1] != "anti")):
                     spans.append((-n, i, name))
         used = [False] * len(tokens)
         pairs: list[tuple[str, str]] = []

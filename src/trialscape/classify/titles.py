@@ -7,6 +7,7 @@ with setting and measure phrases blanked first.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from trialscape.classify.gates import GatedRegex
@@ -22,6 +23,13 @@ from trialscape.classify.model import (
     title_text,
 )
 from trialscape.classify.names import NEVER, NameReader
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+# what a title writes in parentheses right after a code ("JYB1904 (an Anti-immunoglobulin E
+# Antibody)") or the name a code in parentheses follows ("Otilimab (GSK3196165)")
+_PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
+_CLOSE = re.compile(r"\s*\)")
+_OPEN_AT_END = re.compile(r"([^()|,;:]{3,80}?)\s*\(\s*$")
 
 
 @dataclass
@@ -78,6 +86,36 @@ class TitleReader:
                     for h in self.names.match(Intervention(-1, None, rest))
                     if h.layer != Layer.TYPE_PRIOR and len(h.matched) > 3
                     and not self.names.by_id[h.modality].yields_to_medicine]
+        return []
+
+    def explained_code(self, item: Intervention, trial: Trial, tested: bool) -> list[Hit]:
+        """What the title says a bare code is, when it explains the code in parentheses beside
+        it ("Study of JYB1904 (an Anti-immunoglobulin E Antibody) ...", "XmAb22841 (CTLA-4 X
+        LAG3)", "Otilimab (GSK3196165)"). The explanation is about this code, so it holds even
+        when another listed medicine is of the same kind (the omalizumab it is compared with)."""
+        codes = code_words(item.name)
+        if not codes:
+            return []
+        text = title_text(trial)
+        for token in _TOKEN.finditer(text):
+            if token.group(0).lower() not in codes:
+                continue
+            after = _PAREN_AFTER.match(text, token.end())
+            before = _OPEN_AT_END.search(text, 0, token.start())
+            if after:
+                explanation = after.group(1)
+            elif before and _CLOSE.match(text, token.end()):
+                explanation = self.title_joins.pattern.split(before.group(1))[-1] or ""
+            else:
+                continue
+            if codes & set(normalise(explanation).split()):
+                continue  # "(ABC123 Tablets)": the code again, not what it is
+            found = [Hit(h.modality, h.layer, Field.TITLE, text, h.matched, tested)
+                     for h in self.names.match(Intervention(-1, None, explanation))
+                     if h.layer != Layer.TYPE_PRIOR and len(h.matched) > 3
+                     and not self.names.by_id[h.modality].yields_to_medicine]
+            if found:
+                return found
         return []
 
     def code_kind(self, hits: list[Hit], item: Intervention, trial: Trial) -> list[Hit]:
