@@ -1972,3 +1972,33 @@ def test_a_setting_the_title_names_without_the_names_parentheses():
                       title="Efficacy of Teriflunomide in Patients With Relapsing Multiple "
                             "Sclerosis and Treated With Interferon-beta")
     assert [p.modality for p in placed] == ["small_molecule"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # surgery or radiotherapy the title joins to what is given: part of the regimen, counted
+    ("Temozolomide Followed by Radiation Therapy in Treating Children With CNS Tumors",
+     ["small_molecule", "other"]),
+    ("Temozolomide Compared With Radiation Therapy in Glioma", ["small_molecule", "other"]),
+    ("Temozolomide and Radiotherapy in Glioma", ["small_molecule", "other"]),
+    # the setting, a part of the body, a population, or what both arms get
+    ("Temozolomide After Surgery for Glioma", ["small_molecule"]),
+    ("Temozolomide and Pregabalin After Lumbar Disc Surgery", ["small_molecule"]),
+    ("Temozolomide for Analgesia in Foot and Ankle Surgery", ["small_molecule"]),
+    ("Temozolomide in Diabetes and Surgery Patients", ["small_molecule"]),
+    ("Temozolomide With Surgery vs. Surgery Alone", ["small_molecule"]),
+])
+def test_surgery_or_radiotherapy_the_title_joins_to_the_treatment(title, expected):
+    placed = classify(("DRUG", "temozolomide"), title=title)
+    assert [p.modality for p in placed] == expected
+    assert [p.modality for p in placed if p.is_primary] == ["small_molecule"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Cord Blood-Derived NK Cells Genetically Engineered With NY-ESO-1 TCR/IL-15 in Myeloma",
+     "engineered_cell_therapy"),
+    ("T Cells Transduced With a CD19 CAR in Leukaemia", "engineered_cell_therapy"),
+    # a suicide gene is no receptor
+    ("Donor T Cells Transduced With a Suicide Gene After Transplant", "gene_therapy"),
+])
+def test_cells_named_first_then_the_receptor_they_were_given(title, expected):
+    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]

@@ -120,6 +120,8 @@ class Classifier:
                       if h.modality in self.background.conditioning_with]
         pairs = self.background.drop(pairs, trial)
         placed = [h for h, _ in pairs]
+        if placed and all(h.modality != self.titles.programme_kind for h in placed):
+            placed += self.titles.procedure(trial)
         if not placed and backbone:
             placed = backbone  # nothing but the backbone: it is what the trial studies
         if not placed and not trial.interventions:

@@ -45,7 +45,7 @@ BACKGROUND_KEYS = frozenset({
     "graft_manipulation", "transplant_regimen", "regimen_filler",
     "conditioning", "conditioning_with", "toxicity_management", "toxicity_management_with",
     "generic_medicine", "generic_in_title", "procedure_delivers",
-    "title_setting", "title_population", "title_measure",
+    "title_setting", "title_population", "title_measure", "procedure_in_title",
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types",
     "setting_in_title"})
@@ -257,6 +257,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                            title_setting=rx("title_setting"), title_measure=rx("title_measure"),
                            comparison_in_title=rx("comparison_in_title"),
                            title_programme=rx("title_programme"),
+                           procedure_in_title=rx("procedure_in_title"),
                            programme_kind=config["outcomes"]["no_medicine"]),
         background=Background(
             names=names, roles=roles, supportive=rx("supportive"),

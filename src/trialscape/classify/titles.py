@@ -41,6 +41,9 @@ class TitleReader:
     comparison_in_title: GatedRegex = NEVER  # "versus", "biosimilar"
     title_programme: GatedRegex = NEVER  # "... to Increase Influenza Vaccination"
     programme_kind: str | None = None  # what such a programme is ([outcomes] no_medicine)
+    # surgery or radiotherapy the title joins to the treatment ("Temozolomide Followed by
+    # Radiation Therapy"): part of the regimen, of the programme kind
+    procedure_in_title: GatedRegex = NEVER
 
     def hits(self, trial: Trial, tested: bool, setting: bool = True) -> list[Hit]:
         """Advanced-modality signals in the title, for interventions that carry none; with
@@ -53,6 +56,20 @@ class TitleReader:
             return []  # most titles name no advanced kind: skip reading them part by part
         return [h for h in self.read(text, Field.TITLE, tested)
                 if by_id[h.modality].title_fallback]
+
+    def procedure(self, trial: Trial) -> list[Hit]:
+        """Surgery or radiotherapy the title names as part of what is given ("Trastuzumab and
+        Chemotherapy Followed by Surgery", "Strontium Compared With Radiation Therapy"), which
+        old records often do not list: counted (LABELING.md: surgery and external radiotherapy
+        are `other`), never as the setting ("... After Surgery", blanked first)."""
+        if self.programme_kind is None:
+            return []
+        text = title_text(trial)
+        found = self.procedure_in_title.search(self.title_setting.sub(" ", text))
+        if found is None:
+            return []
+        return [Hit(self.programme_kind, Layer.NAME_PATTERN, Field.TITLE, text,
+                    found.group(0).strip(), True)]
 
     def observational(self, trial: Trial) -> list[Hit]:
         """An observational record with no interventions: the kinds its title names, except
