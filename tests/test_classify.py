@@ -2002,3 +2002,25 @@ def test_surgery_or_radiotherapy_the_title_joins_to_the_treatment(title, expecte
 ])
 def test_cells_named_first_then_the_receptor_they_were_given(title, expected):
     assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # obinutuzumab is glofitamab's one-off pretreatment (its label): background ...
+    ((("DRUG", "glofitamab"), ("DRUG", "obinutuzumab")),
+     "CAR-T Followed by Bispecific Antibodies", ["bispecific_antibody"]),
+    # ... unless the title names it as a partner; and never beside another bispecific
+    ((("DRUG", "RO7082859"), ("DRUG", "Obinutuzumab")),
+     "RO7082859 as a Single Agent and in Combination With Obinutuzumab",
+     ["monoclonal_antibody", "bispecific_antibody"]),
+    ((("DRUG", "mosunetuzumab"), ("DRUG", "obinutuzumab")), "Mosunetuzumab in Lymphoma",
+     ["monoclonal_antibody", "bispecific_antibody"]),
+    # standard CAR-T named as the setting: after a product by its INN, or "in CAR-T therapy"
+    ((("DRUG", "NT-I7"), ("BIOLOGICAL", "CAR T-cell therapy")),
+     "NT-I7, a Long-acting Human IL-7, Post-Axicabtagene Ciloleucel in Lymphoma", ["protein"]),
+    ((("DRUG", "tislelizumab"), ("BIOLOGICAL", "CAR-T")),
+     "Maintenance Therapy Versus None in CAR-T Therapy for Lymphoma", ["monoclonal_antibody"]),
+])
+def test_pretreatment_and_car_t_as_the_setting(items, title, expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed] == expected  # (in display order)
+    assert [p.modality for p in placed if p.is_primary] == [expected[-1]]

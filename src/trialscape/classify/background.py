@@ -40,6 +40,8 @@ class Background:
     conditioning_with: frozenset[str]  # the kinds conditioning is given for
     toxicity_management: GatedRegex = NEVER  # tocilizumab for the CRS a CAR-T causes
     toxicity_management_with: frozenset[str] = frozenset()  # the kinds that cause it
+    pretreatment: GatedRegex = NEVER  # obinutuzumab given once before glofitamab
+    pretreatment_before: GatedRegex = NEVER  # the medicines whose label prescribes it
     support_in_title: GatedRegex = NEVER
     support_in_transplant: GatedRegex = NEVER
     transplant_setting: GatedRegex = NEVER
@@ -89,6 +91,8 @@ class Background:
         # a T-cell redirecting therapy's record lists what treats the cytokine release it
         # causes; only the name is read (a product's description may name its own rescue)
         redirecting = bool(modalities & self.toxicity_management_with)
+        # a medicine listed beside the one whose label prescribes it as a one-off pretreatment
+        pretreated = any(self.pretreatment_before.search(i.name) for i in trial.interventions)
 
         combined = {i.idx for h, i in pairs if h.modality in self.conditioning_with}
         # one name listing several medicines of different kinds ("Azacytidine; Cytarabine;
@@ -121,6 +125,9 @@ class Background:
                 # studies ("G-CSF for Granulocyte Donation" listing "Granulocyte
                 # colony-stimulating factor")
                 return not self._support_titled(h, title)
+            if pretreated and self.pretreatment.search(item.name) and not (
+                    self.pretreatment_before.search(item.name)):
+                return True
             if (redirecting and h.modality not in self.toxicity_management_with
                     and self.toxicity_management.search(" ".join((item.name, *item.other_names)))):
                 return True
