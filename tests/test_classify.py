@@ -2024,3 +2024,27 @@ def test_pretreatment_and_car_t_as_the_setting(items, title, expected):
     placed = classify(*items, title=title)
     assert [p.modality for p in placed] == expected  # (in display order)
     assert [p.modality for p in placed if p.is_primary] == [expected[-1]]
+
+
+@pytest.mark.parametrize("name, expected", [
+    # what cells were made with is a reagent, not a medicine given
+    ("IL-2 pre-treated CD19 cells", []),
+    ("Cytokine-treated Veto Cells", ["cell_therapy"]),
+    ("Blinatumomab Expanded T-cells (BET)", ["cell_therapy"]),
+    ("IL-2 activated NK cells", ["cell_therapy"]),
+    # ... not the medicine itself, nor a kind of tumour a medicine treated
+    ("IL-2", ["protein"]),
+    ("Blinatumomab", ["bispecific_antibody"]),
+    ("Denosumab-treated giant cell tumour", ["monoclonal_antibody"]),
+])
+def test_what_cells_were_made_with(name, expected):
+    placed = [p.modality for p in classify(("BIOLOGICAL", name))
+              if p.rule != "type prior" and p.modality != "unclassified"]
+    assert placed == expected
+
+
+def test_cells_made_with_a_cytokine_take_the_kind_the_title_names():
+    placed = classify(("BIOLOGICAL", "IL-2 pre-treated CD19 cells"),
+                      ("BIOLOGICAL", "IL-7/IL-15 pre-treated CD19 cells"),
+                      title="Anti-CD19 Chimeric Antigen Receptor-T Cells in B Cell Lymphoma")
+    assert [p.modality for p in placed] == ["engineered_cell_therapy"]

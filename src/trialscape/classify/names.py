@@ -41,6 +41,26 @@ def lowered_patterns(groups: dict[str, list[str]]) -> GatedPatterns:
 _CODE_PREFIX = re.compile(r"\b([A-Za-z]{2,5})-\d{3,}\b")
 # where one intervention name joins separate medicines ("X plus Y", "X + Y", "X, Y and Z");
 # not "with" (what was done to a product: "cells loaded with lysate") nor "/" ("CD19/CD22")
+# words after a product that make it what something else was made with ("IL-2 pre-treated CD19
+# cells", "IL-2 activated NK cells", "cytokine-treated veto cells")
+_REAGENT_OF = frozenset({"pre", "pretreated", "treated", "cultured", "expanded", "activated",
+                         "stimulated", "primed", "induced", "pulsed"})
+_CELL_PRODUCT = frozenset({"therapy", "infusion", "injection", "product", "transfer",
+                           "immunotherapy", "suspension", "vaccine"})
+
+
+def _reagent(tokens: list[str], after: int) -> bool:
+    """Whether the product that ends before `after` is what cells were made with."""
+    if after >= len(tokens) or tokens[after] not in _REAGENT_OF:
+        return False
+    for at in range(after, min(after + 5, len(tokens))):
+        # cells given, not a kind of tumour ("Denosumab-treated Giant Cell Tumor")
+        if tokens[at] == "cells" or (tokens[at] == "cell" and (
+                at + 1 == len(tokens) or tokens[at + 1] in _CELL_PRODUCT)):
+            return True
+    return False
+
+
 _COMBINATION = re.compile(r"\s*(?:[,;+&]|\b(?:and|plus|combined with|in combination with|"
                           r"followed by)\b)\s*", re.IGNORECASE)
 # the kinds a combination name's parts may add: plain medicines, each its own (an antibody's
@@ -127,9 +147,11 @@ class NameReader:
         for i, token in enumerate(tokens):           # name's first word is
             for n in self.product_lengths.get(token, ()):
                 name = " ".join(tokens[i:i + n])
-                # "anti-GM-CSF antibody" names its target, not the product
+                # "anti-GM-CSF antibody" names its target, not the product; "IL-2 pre-treated
+                # cells" the reagent the cells were made with
                 if (name in self.products and not (n == 1 and name in codes)
-                        and (i == 0 or tokens[i - 1] != "anti")):
+                        and (i == 0 or tokens[i - 1] != "anti")
+                        and not _reagent(tokens, i + n)):
                     spans.append((-n, i, name))
         used = [False] * len(tokens)
         pairs: list[tuple[str, str]] = []
@@ -143,8 +165,9 @@ class NameReader:
         # every (modality, word): a combination name can hold two antibodies, or a product
         # beside a stem-only name (see match)
         found: list[tuple[str, str]] = []
-        for word in normalise(text).split():
-            if len(word) < 5:
+        tokens = normalise(text).split()
+        for at, word in enumerate(tokens):
+            if len(word) < 5 or _reagent(tokens, at + 1):  # "Blinatumomab Expanded T-cells"
                 continue
             mids = self._word_stems.get(word)
             if mids is None:
