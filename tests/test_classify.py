@@ -2048,3 +2048,16 @@ def test_cells_made_with_a_cytokine_take_the_kind_the_title_names():
                       ("BIOLOGICAL", "IL-7/IL-15 pre-treated CD19 cells"),
                       title="Anti-CD19 Chimeric Antigen Receptor-T Cells in B Cell Lymphoma")
     assert [p.modality for p in placed] == ["engineered_cell_therapy"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # immune cells aimed at a tumour antigen carry a receptor for it
+    ("A Study of CD19-targeted iNKT Cells in Lupus", "engineered_cell_therapy"),
+    ("Anti-CD19 Redirected NK Cells for B-Lineage Leukaemia", "engineered_cell_therapy"),
+    # donor cells given back after a depleted graft are a lymphocyte infusion
+    ("CD45RA Depleted Stem Cell Addback to Prevent Infections After HSCT", "cell_therapy"),
+    ("Haploidentical Transplant and T-Cell Add-Back", "cell_therapy"),
+    ("Prophylactic Memory T Cell Infusions After Depleted Transplant", "cell_therapy"),
+])
+def test_redirected_immune_cells_and_cells_added_back(title, expected):
+    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
