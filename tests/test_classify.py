@@ -2061,3 +2061,25 @@ def test_cells_made_with_a_cytokine_take_the_kind_the_title_names():
 ])
 def test_redirected_immune_cells_and_cells_added_back(title, expected):
     assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # imaging agents however written are assessments; alone, the trial is `other`
+    ((("DRUG", "Gadoquatrane (BAY1747846)"), ("DRUG", "Gadobutrol")),
+     "Gadoquatrane Compared With an Available Contrast Agent", ["other"]),
+    ((("DRUG", "⁶⁸Ga-FAPI-46"),), "68Ga-FAPI PET/CT for Peritoneal Response", ["other"]),
+    ((("DRUG", "68GaNOTA-Anti-HER2 VHH1"),), "Uptake in Brain Metastasis", ["other"]),
+    ((("DRUG", "I-124-CLR1404"),), "Imaging Trial in Glioblastoma", ["other"]),
+    ((("DRUG", "BAY86-9596"),), "PET/CT Investigations With BAY86-9596 (18F) (300 MBq)",
+     ["other"]),
+    ((("DRUG", "FACBC"),), "FACBC for Head and Neck Cancers", ["other"]),
+    # ... not a drug with gadolinium in it, nor a therapeutic iodine
+    ((("DRUG", "motexafin gadolinium"),), "Motexafin Gadolinium in Glioma", ["small_molecule"]),
+    ((("DRUG", "I-131 MIBG"),), "I-131 MIBG Therapy", ["radiopharmaceutical"]),
+    # insulin analogues without "insulin", vitamin E by its chemical name, sugar pills
+    ((("DRUG", "Detemir"),), "Detemir in Obesity", ["protein"]),
+    ((("DRUG", "Natural source d-α-tocopheryl acetate"),), "Vitamin E in Asthma", ["other"]),
+    ((("DRUG", "Zinc Supplement"), ("DRUG", "Sugar pill")), "Zinc in Diarrhoea", ["other"]),
+])
+def test_imaging_agents_insulin_analogues_and_vitamin_e(items, title, expected):
+    assert [p.modality for p in classify(*items, title=title)] == expected

@@ -56,6 +56,12 @@ _ISOTOPE_BEFORE = re.compile(
     r"|\b(c|n|o|f|cu|ga|zr|tc|in|i)-?(11|13|15|18|64|68|89|99m|111|123|124))\s*-?\s*$")
 
 
+# ... or just after it, in parentheses ("BAY86-9596 (18F)")
+_ISOTOPE_AFTER = re.compile(r"\s*\(\s*(\[?(11|13|15|18|64|68|89|99m|111|123|124)\]?\s?"
+                            r"(c|n|o|f|cu|ga|zr|tc|in|i)|(c|n|o|f|cu|ga|zr|tc|in|i)-?"
+                            r"(11|13|15|18|64|68|89|99m|111|123|124))\s*\)")
+
+
 def _labelled_in_title(name: str, title: str) -> bool:
     """Whether the title writes this intervention with a diagnostic isotope: a tracer (an
     assessment), however the record names it."""
@@ -64,7 +70,8 @@ def _labelled_in_title(name: str, title: str) -> bool:
         return False
     at = title.find(name)
     while at >= 0:
-        if _ISOTOPE_BEFORE.search(title[max(0, at - 12):at]):
+        if (_ISOTOPE_BEFORE.search(title[max(0, at - 12):at])
+                or _ISOTOPE_AFTER.match(title, at + len(name))):
             return True
         at = title.find(name, at + 1)
     return False
