@@ -2083,3 +2083,14 @@ def test_redirected_immune_cells_and_cells_added_back(title, expected):
 ])
 def test_imaging_agents_insulin_analogues_and_vitamin_e(items, title, expected):
     assert [p.modality for p in classify(*items, title=title)] == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    # botanicals by their plant, yeast glucans, an optical imaging agent (alone: `other`)
+    ("Panax Ginseng", "other"), ("Ginkgo biloba", "other"), ("Milk Thistle", "other"),
+    ("St. John's Wort", "other"), ("beta-1,3-glucan", "other"), ("Pegulicianine", "other"),
+    # ... not a drug from a plant, nor the hormone sold as a supplement too
+    ("Ginkgolide B", "small_molecule"), ("Melatonin", "small_molecule"),
+])
+def test_botanicals_by_plant_and_optical_imaging_agents(name, expected):
+    assert [p.modality for p in classify(("DRUG", name))] == [expected]
