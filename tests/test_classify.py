@@ -2094,3 +2094,18 @@ def test_imaging_agents_insulin_analogues_and_vitamin_e(items, title, expected):
 ])
 def test_botanicals_by_plant_and_optical_imaging_agents(name, expected):
     assert [p.modality for p in classify(("DRUG", name))] == [expected]
+
+
+@pytest.mark.parametrize("name, other_names, expected", [
+    # a cytokine fused to an antibody is part of the antibody (denied on every layer)
+    ("DI-Leu16-IL2 immunocytokine", ("anti-CD20-IL-2 immunocytokine DI-Leu16-IL-2",),
+     ["monoclonal_antibody"]),
+    ("Interleukin-2", (), ["protein"]),
+    # a receptor fused to IgG is a protein (an immunoadhesin), however the record spells it
+    ("CD4-IgG2", (), ["protein"]),
+    ("rCD4-IgG", (), ["protein"]),
+])
+def test_immunocytokines_and_immunoadhesins(name, other_names, expected):
+    trial = Trial("NCT00000001", brief_title="A Trial",
+                  interventions=(Intervention(0, "BIOLOGICAL", name, other_names),))
+    assert [p.modality for p in C.classify(trial)] == expected

@@ -204,9 +204,7 @@ class NameReader:
             # a kind do not count on a type that says otherwise (patterns_not_in_types)
             hits = [h for h in hits
                     if item.type not in self.by_id[h.modality].patterns_not_in_types]
-        if layer in PATTERN_LAYERS:
-            hits = [h for h in hits if not self._denied(h.modality, item)]
-        return hits
+        return [h for h in hits if not self._denied(h.modality, item)]
 
     def _denied(self, mid: str, item: Intervention) -> bool:
         denied_by = self.by_id[mid].denied_by
