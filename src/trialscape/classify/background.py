@@ -92,7 +92,9 @@ class Background:
         # causes; only the name is read (a product's description may name its own rescue)
         redirecting = bool(modalities & self.toxicity_management_with)
         # a medicine listed beside the one whose label prescribes it as a one-off pretreatment
-        pretreated = any(self.pretreatment_before.search(i.name) for i in trial.interventions)
+        # (looked for only when a pretreatment is listed: few trials list one)
+        pretreated = any(self.pretreatment.search(i.name) for i in trial.interventions) and any(
+            self.pretreatment_before.search(i.name) for i in trial.interventions)
 
         combined = {i.idx for h, i in pairs if h.modality in self.conditioning_with}
         # one name listing several medicines of different kinds ("Azacytidine; Cytarabine;
@@ -167,11 +169,12 @@ class Background:
         trial tests something of another kind, a medicine or a procedure its record names (a
         procedure known only by its registry type says too little)."""
         for mid, pattern in self.setting_in_title.items():
-            if not pattern.search(title):
+            # (the cheap tests first: most trials place no such kind, or nothing else)
+            if all(h.modality != mid for h, _ in pairs):
                 continue
             others = {h.modality for h, _ in pairs if h.tested and h.modality != mid
                       and h.layer != Layer.TYPE_PRIOR}
-            if others:
+            if others and pattern.search(title):
                 pairs = [(h, i) for h, i in pairs if h.modality != mid]
         return pairs
 

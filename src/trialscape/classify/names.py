@@ -99,6 +99,7 @@ class NameReader:
                 self.stem_table.setdefault(stem, set()).add(mid)
         self.stem_lengths = sorted({len(x) for x in self.stem_table}, reverse=True)
         self.stem_order = {mid: i for i, (mid, _) in enumerate(self.stems)}
+        self.deniable = frozenset(mid for mid, m in self.by_id.items() if m.denied_by)
         # first word -> the word counts of products starting with it, longest first
         lengths: dict[str, set[int]] = {}
         for name in self.products:
@@ -167,13 +168,15 @@ class NameReader:
         found: list[tuple[str, str]] = []
         tokens = normalise(text).split()
         for at, word in enumerate(tokens):
-            if len(word) < 5 or _reagent(tokens, at + 1):  # "Blinatumomab Expanded T-cells"
+            if len(word) < 5:
                 continue
             mids = self._word_stems.get(word)
             if mids is None:
                 if len(self._word_stems) > 500_000:  # a vocabulary, but keep it bounded
                     self._word_stems.clear()
                 mids = self._word_stems[word] = self._stem_modalities(word)
+            if mids and _reagent(tokens, at + 1):  # "Blinatumomab Expanded T-cells"
+                continue
             for mid in mids:
                 if (mid, word) not in found:
                     found.append((mid, word))
@@ -204,6 +207,8 @@ class NameReader:
             # a kind do not count on a type that says otherwise (patterns_not_in_types)
             hits = [h for h in hits
                     if item.type not in self.by_id[h.modality].patterns_not_in_types]
+        if not hits or self.deniable.isdisjoint(h.modality for h in hits):
+            return hits
         return [h for h in hits if not self._denied(h.modality, item)]
 
     def _denied(self, mid: str, item: Intervention) -> bool:
