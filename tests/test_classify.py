@@ -2109,3 +2109,20 @@ def test_immunocytokines_and_immunoadhesins(name, other_names, expected):
     trial = Trial("NCT00000001", brief_title="A Trial",
                   interventions=(Intervention(0, "BIOLOGICAL", name, other_names),))
     assert [p.modality for p in C.classify(trial)] == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    # radiation named by its technique is radiotherapy; radiation as a harm is not
+    ("Proton Radiation for Stage II/III Breast Cancer", ["other"]),
+    ("Anti-PD-1 Immunotherapy and Stereotactic Radiation in Glioblastoma",
+     ["monoclonal_antibody", "other"]),
+    ("Pentoxifylline for Radiation-Induced Fibrosis", ["small_molecule"]),
+    # a title part that is only T cells names them as a treatment ...
+    ("T Cells and Pembrolizumab for Glioblastoma", ["cell_therapy", "monoclonal_antibody"]),
+    # ... not the T-cell response a vaccine is measured by
+    ("T-cell And General Immune Response to Seasonal Influenza Vaccine", ["vaccine"]),
+    # active immunotherapies named with "vac"
+    ("A Study of AADvac1 in Alzheimer's Disease", ["vaccine"]),
+])
+def test_radiation_by_technique_t_cells_and_vac_codes(title, expected):
+    assert sorted(p.modality for p in classify(title=title)) == sorted(expected)
