@@ -1755,7 +1755,10 @@ def test_stem_cells_transplants_and_biomarkers(items, title, expected):
     # a bispecific T-cell engager is no antigen-specific T cell product
     ((("DRUG", "MEDI-538"),), "A Phase I Study of a Bispecific T-cell Engager in Lymphoma",
      "bispecific_antibody"),
-    ((), "Redirected HBV-Specific T Cells in Patients With HBV-related HCC", "cell_therapy"),
+    # ... while T cells "redirected" at a virus carry a new receptor for it (SAFE-T-HBV's
+    # TCR-redirected T cells; engineered since 2026.12.68)
+    ((), "Redirected HBV-Specific T Cells in Patients With HBV-related HCC",
+     "engineered_cell_therapy"),
     # every checkpoint inhibitor given in trials is an antibody
     ((), "Neoadjuvant PD-1 Blockade in Resectable Merkel Cell Carcinoma", "monoclonal_antibody"),
     ((("DRUG", "CR-CHOP+PD1 inhibitor"),), "CR-CHOP+X in Previously Untreated DEL",
@@ -2126,3 +2129,16 @@ def test_immunocytokines_and_immunoadhesins(name, other_names, expected):
 ])
 def test_radiation_by_technique_t_cells_and_vac_codes(title, expected):
     assert sorted(p.modality for p in classify(title=title)) == sorted(expected)
+
+
+@pytest.mark.parametrize("title, expected", [
+    # a virus named as the disease, however joined, is no vector
+    ("Donor T Cell Therapy in Patients With Adenovirus-Related Disease", "cell_therapy"),
+    # T cells redirected at an antigen carry a receptor, however the vector is named
+    ("Lentivirally Redirected CD123 Autologous T Cells in AML", "engineered_cell_therapy"),
+    ("Redirected HBV-Specific T Cells in HBV-related HCC", "engineered_cell_therapy"),
+    # an adenovirus given is still a vector
+    ("Adenovirus-Mediated Gene Transfer in Prostate Cancer", "gene_therapy"),
+])
+def test_viruses_as_diseases_and_redirected_t_cells(title, expected):
+    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
