@@ -2142,3 +2142,25 @@ def test_radiation_by_technique_t_cells_and_vac_codes(title, expected):
 ])
 def test_viruses_as_diseases_and_redirected_t_cells(title, expected):
     assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+
+
+def test_passive_immunisation_ipv_and_descriptions_around_a_test_or_device():
+    # passive immunisation gives an antibody, not a vaccine
+    assert [p.modality for p in classify(("DRUG", "AAB-001"),
+            title="Safety Study of Passive Immunization in Alzheimer's Disease")] == [
+        "monoclonal_antibody"]
+    # "IPV" in a title is intimate partner violence or a ventilation more often than polio
+    assert [p.modality for p in classify(title="Jovenes Sanos: Preventing IPV and RC")] == [
+        "unclassified"]
+
+    def described(kind, description):
+        trial = Trial("NCT00000001", brief_title="A Study", interventions=(
+            Intervention(0, kind, "Laboratory Samples", (), description),))
+        return [p.modality for p in C.classify(trial)]
+    # a test or a device whose description names the vaccine or antibody around it
+    assert described("DIAGNOSTIC_TEST", "After full vaccination with a Covid 19 vaccine, "
+                     "samples for anti-spike monoclonal antibody levels") == ["other"]
+    assert described("OTHER", "Vibration is applied, and then the vaccine will be "
+                     "given") == ["other"]
+    # ... while a biological's description still says what it is
+    assert described("BIOLOGICAL", "an inactivated influenza vaccine") == ["vaccine"]
