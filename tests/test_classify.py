@@ -2164,3 +2164,15 @@ def test_passive_immunisation_ipv_and_descriptions_around_a_test_or_device():
                      "given") == ["other"]
     # ... while a biological's description still says what it is
     assert described("BIOLOGICAL", "an inactivated influenza vaccine") == ["vaccine"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # a hyphenated code is read as a part of a title-only record ("FG-3019", "SD-101")
+    ("Safety and Bioactivity With FG-3019 in Combination With Gemcitabine",
+     ["monoclonal_antibody", "small_molecule"]),
+    ("SD-101 and BMS-986178 in Advanced Solid Tumours", ["oligonucleotide"]),
+    # healing touch is a complementary therapy, not the chemotherapy it is given during
+    ("Healing Touch During Chemotherapy Infusions for Women With Breast Cancer", ["other"]),
+])
+def test_hyphenated_codes_in_titles_and_healing_touch(title, expected):
+    assert sorted(p.modality for p in classify(title=title)) == sorted(expected)

@@ -172,8 +172,9 @@ class TitleReader:
         # one medicine; an antibody and a vaccine are two).
         found: dict[str, Hit] = {}
         for part in self.title_joins.pattern.split(text):
-            # a part says something when it holds a word or a development code ("MK3475")
-            if part and (WORDY.search(part) or CODE.search(part.lower())):
+            # a part says something when it holds a word or a development code ("MK3475",
+            # "FG-3019")
+            if part and (WORDY.search(part) or CODE.search(part.lower().replace("-", ""))):
                 item = Intervention(-1, None, part.strip())
                 for h in self.names.match(item):
                     found.setdefault(h.modality, Hit(h.modality, h.layer, field_name, text,
