@@ -2176,3 +2176,16 @@ def test_passive_immunisation_ipv_and_descriptions_around_a_test_or_device():
 ])
 def test_hyphenated_codes_in_titles_and_healing_touch(title, expected):
     assert sorted(p.modality for p in classify(title=title)) == sorted(expected)
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # food oral immunotherapy by its older names is allergen immunotherapy (a vaccine, as the
+    # labels' precedent has it) ...
+    ((("OTHER", "Cow's milk"),), "Specific Oral Tolerance Induction to Cow's Milk Allergy",
+     "vaccine"),
+    ((("OTHER", "Egg"),), "Treatment of Egg Allergy Through Oral Desensitization", "vaccine"),
+    # ... a challenge is still an assessment
+    ((("OTHER", "Oral food challenges to multiple nuts"),), "Tree Nut Allergies", "other"),
+])
+def test_oral_tolerance_induction(items, title, expected):
+    assert [p.modality for p in classify(*items, title=title) if p.is_primary] == [expected]
