@@ -892,14 +892,15 @@ def test_unclassified_share_of_drug_and_biological_trials(ctgov_db):
         FROM trials t WHERE study_type = 'INTERVENTIONAL' AND nct_id IN (
             SELECT nct_id FROM interventions WHERE type IN ('DRUG', 'BIOLOGICAL'))""").fetchone()
     con.close()
-    # the issue's target is 3%; 1.35% with rules 2026.12.58 (184 of 13,629): a floor at 1.5%
-    assert unclassified / total < 0.015, unclassified / total
+    # the issue's target is 3%; 1.21% with rules 2026.12.72 (165 of 13,629; 1.35% with
+    # 2026.12.58): a floor at 1.3%
+    assert unclassified / total < 0.013, unclassified / total
 
 
 def test_records_without_interventions_are_mostly_placed(ctgov_db):
-    """9,732 interventional records list no interventions; read from their titles, 28.4% stay
-    unclassified with rules 2026.12.58 (73% did before 2026.12.6, 30.8% with 2026.12.26, 28.9%
-    with 2026.12.40). A regression floor, not a target."""
+    """9,732 interventional records list no interventions; read from their titles, 28.3% stay
+    unclassified with rules 2026.12.72 (73% did before 2026.12.6, 30.8% with 2026.12.26, 28.9%
+    with 2026.12.40, 28.4% with 2026.12.58). A regression floor, not a target."""
     import duckdb
 
     con = duckdb.connect(str(ctgov_db), read_only=True)
@@ -908,7 +909,7 @@ def test_records_without_interventions_are_mostly_placed(ctgov_db):
         FROM trials WHERE study_type = 'INTERVENTIONAL'
           AND nct_id NOT IN (SELECT nct_id FROM interventions)""").fetchone()
     con.close()
-    assert total > 5000 and unclassified / total < 0.29, (total, unclassified)
+    assert total > 5000 and unclassified / total < 0.285, (total, unclassified)
 
 
 def test_a_vector_carrying_a_protein_gene_is_gene_therapy():
@@ -2189,3 +2190,33 @@ def test_hyphenated_codes_in_titles_and_healing_touch(title, expected):
 ])
 def test_oral_tolerance_induction(items, title, expected):
     assert [p.modality for p in classify(*items, title=title) if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # codes and brands with their sources in modalities.toml
+    ((("BIOLOGICAL", "XmAb7195"),), "Safety of XmAb7195 in Volunteers", "monoclonal_antibody"),
+    ((("BIOLOGICAL", "XmAb13676"),), "XmAb13676 in CD20-expressing Cancers",
+     "bispecific_antibody"),
+    ((("BIOLOGICAL", "BIMERVAX"),), "Immunogenicity of BIMERVAX", "vaccine"),
+    ((("BIOLOGICAL", "lepirudin"),), "Lepirudin in Lung Cancer", "protein"),
+    # allergens given (not tested for), tissue allografts and whole blood
+    ((("BIOLOGICAL", "rPhleum"),), "Dose-Response Study With a Recombinant Cocktail of Phleum "
+     "(rPhleum) Allergens", "vaccine"),
+    ((("BIOLOGICAL", "Allograft Patch"),), "Rotator Cuff Repair With Patch Augmentation",
+     "other"),
+    ((("BIOLOGICAL", "Whole blood"),), "Prehospital Whole Blood Resuscitation", "other"),
+    ((("BIOLOGICAL", "Haplo-HCT"),), "Haplo-cord HCT vs. Haplo-HCT for T-ALL", "other"),
+    # a gene put into B cells by a transposon is gene therapy; T cells given a TCR so are
+    # engineered
+    ((("BIOLOGICAL", "Autologous Plasmablasts"),),
+     "Sleeping Beauty Transposon-Engineered B Cells for MPS I", "gene_therapy"),
+    ((), "Autologous T Cells Using the Sleeping Beauty System to Express TCRs in Cancer",
+     "engineered_cell_therapy"),
+    # a transplanted organ named in the title is the setting, not a graft given
+    ((), "Cardiac Allograft Remodeling and Effects of Sirolimus", "small_molecule"),
+])
+def test_unclassified_biologicals_read(items, title, expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]
+    if not items and expected == "small_molecule":
+        assert [p.modality for p in placed] == ["small_molecule"]
