@@ -2220,3 +2220,25 @@ def test_unclassified_biologicals_read(items, title, expected):
     assert [p.modality for p in placed if p.is_primary] == [expected]
     if not items and expected == "small_molecule":
         assert [p.modality for p in placed] == ["small_molecule"]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # cells by their abbreviations, helminths, microbiota transplants, PRF, IVIG brands, ozone
+    ((("BIOLOGICAL", "BMMNC"),), "Safety of BMMNC in Multiple Sclerosis", "cell_therapy"),
+    ((("BIOLOGICAL", "RB-ADSC"),), "Injections of RB-ADSC", "cell_therapy"),
+    ((("BIOLOGICAL", "Trichuris suis ova"),), "TSO in Multiple Sclerosis", "other"),
+    ((("BIOLOGICAL", "nasal microbiota transplant (NMT)"),), "Nasal Microbiota", "other"),
+    ((("BIOLOGICAL", "Injectable PRF"),), "I-PRF on Gingival Phenotype", "other"),
+    ((("BIOLOGICAL", "Octagam 10%"),), "Octagam in COVID-19", "other"),
+    ((("BIOLOGICAL", "Ozone auto-hemotherapy"),), "Ozone for COVID-19 Pneumonia", "other"),
+    ((("BIOLOGICAL", "Coagadex(R)"),), "Coagadex in Factor X Deficiency", "protein"),
+    ((("BIOLOGICAL", "bbT369"),), "A Study of bbT369 in Lymphoma", "engineered_cell_therapy"),
+    # birch allergen derivatives given as immunotherapy; the allergen as a challenge or test
+    ((("BIOLOGICAL", "Bet v 1aF1-Alum"),), "Vaccinated With Hypoallergenic Derivatives",
+     "vaccine"),
+    ((("OTHER", "SPT and APT"),),
+     "Skin Testing With Recombinant Bet v 1 and Hypoallergenic Recombinant Bet v 1 Fragments",
+     "other"),
+])
+def test_more_unclassified_biologicals_read(items, title, expected):
+    assert [p.modality for p in classify(*items, title=title) if p.is_primary] == [expected]
