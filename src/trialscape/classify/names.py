@@ -39,8 +39,6 @@ def lowered_patterns(groups: dict[str, list[str]]) -> GatedPatterns:
 
 
 _CODE_PREFIX = re.compile(r"\b([A-Za-z]{2,5})-\d{3,}\b")
-# where one intervention name joins separate medicines ("X plus Y", "X + Y", "X, Y and Z");
-# not "with" (what was done to a product: "cells loaded with lysate") nor "/" ("CD19/CD22")
 # words after a product that make it what something else was made with ("IL-2 pre-treated CD19
 # cells", "IL-2 activated NK cells", "cytokine-treated veto cells")
 _REAGENT_OF = frozenset({"pre", "pretreated", "treated", "cultured", "expanded", "activated",
@@ -61,6 +59,8 @@ def _reagent(tokens: list[str], after: int) -> bool:
     return False
 
 
+# where one intervention name joins separate medicines ("X plus Y", "X + Y", "X, Y and Z");
+# not "with" (what was done to a product: "cells loaded with lysate") nor "/" ("CD19/CD22")
 _COMBINATION = re.compile(r"\s*(?:[,;+&]|\b(?:and|plus|combined with|in combination with|"
                           r"followed by)\b)\s*", re.IGNORECASE)
 # the kinds a combination name's parts may add: plain medicines, each its own (an antibody's
