@@ -2242,3 +2242,17 @@ def test_unclassified_biologicals_read(items, title, expected):
 ])
 def test_more_unclassified_biologicals_read(items, title, expected):
     assert [p.modality for p in classify(*items, title=title) if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # what health-services and behavioural trials test, named in their titles
+    ("Financial Incentives for Weight Reduction Study", "other"),
+    ("Internet Diabetes Self-Management", "other"),
+    ("Use of Virtual Reality Game Playing During Venipuncture", "other"),
+    ("Vestibular Rehabilitation and Severe Traumatic Brain Injury", "other"),
+    ("Gut Microbiota Reconstruction for NSCLC Immunotherapy", "other"),
+    # ... while a medicine the title names is still the medicine
+    ("Memantine and Rehabilitation After Stroke", "small_molecule"),
+])
+def test_titles_that_name_a_behavioural_or_health_service_intervention(title, expected):
+    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
