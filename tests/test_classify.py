@@ -898,8 +898,8 @@ def test_unclassified_share_of_drug_and_biological_trials(ctgov_db):
 
 
 def test_records_without_interventions_are_mostly_placed(ctgov_db):
-    """9,732 interventional records list no interventions; read from their titles, 28.3% stay
-    unclassified with rules 2026.12.72 (73% did before 2026.12.6, 30.8% with 2026.12.26, 28.9%
+    """9,732 interventional records list no interventions; read from their titles, 27.6% stay
+    unclassified with rules 2026.12.74 (73% did before 2026.12.6, 30.8% with 2026.12.26, 28.9%
     with 2026.12.40, 28.4% with 2026.12.58). A regression floor, not a target."""
     import duckdb
 
@@ -909,7 +909,7 @@ def test_records_without_interventions_are_mostly_placed(ctgov_db):
         FROM trials WHERE study_type = 'INTERVENTIONAL'
           AND nct_id NOT IN (SELECT nct_id FROM interventions)""").fetchone()
     con.close()
-    assert total > 5000 and unclassified / total < 0.285, (total, unclassified)
+    assert total > 5000 and unclassified / total < 0.28, (total, unclassified)
 
 
 def test_a_vector_carrying_a_protein_gene_is_gene_therapy():
