@@ -2256,3 +2256,22 @@ def test_more_unclassified_biologicals_read(items, title, expected):
 ])
 def test_titles_that_name_a_behavioural_or_health_service_intervention(title, expected):
     assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # title-only wordings of T or NK cells given a receptor ...
+    ("T Cell Receptor Immunotherapy Targeting NY-ESO-1 for Melanoma", "engineered_cell_therapy"),
+    ("Autologous Redirected RNA Meso-CIR T Cells", "engineered_cell_therapy"),
+    ("Re-directed T Cells for FAP-Positive Mesothelioma", "engineered_cell_therapy"),
+    ("Anti-CEA Designer T Cells in Liver Metastases", "engineered_cell_therapy"),
+    ("CAR-pNK Cell Immunotherapy for CD33+ AML", "engineered_cell_therapy"),
+    # ... and of cells given without one
+    ("Immunotherapy With Autologous HIV-Specific CD8 Cells", "cell_therapy"),
+    ("Infused Donor T Regulatory Cells in Chronic GVHD", "cell_therapy"),
+    ("Laboratory-Treated CD8+ T Cells in Treating Patients With AML", "cell_therapy"),
+    ("Autologous Muscle Derived Cells for Tongue Dysphagia", "cell_therapy"),
+    # T cells measured are no cell therapy
+    ("Mesalamine to Reduce T Cell Activation in HIV Infection", "small_molecule"),
+])
+def test_title_only_wordings_of_t_and_nk_cells(title, expected):
+    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
