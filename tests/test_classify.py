@@ -2275,3 +2275,21 @@ def test_titles_that_name_a_behavioural_or_health_service_intervention(title, ex
 ])
 def test_title_only_wordings_of_t_and_nk_cells(title, expected):
     assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # nut powders given as oral immunotherapy are allergen immunotherapy ...
+    ((("DRUG", "Peanut powder"), ("DRUG", "Placebo powder")),
+     "Sublingual/Oral Immunotherapy for Peanut Allergy", "vaccine"),
+    # ... a food in a nutrition study is not
+    ((("OTHER", "whole wheat flour bread"),), "Sorghum and Blood Glucose", "other"),
+    # live bacteria in a tablet are a probiotic, whatever dosage-form word the name holds
+    ((("DRUG", "Bifico (Live combined bifidobacterium) tablets"),), "Probiotics in Prevention",
+     "other"),
+    # a treatment's harm named in the title is no treatment given
+    ((), "Scalp Cooling for Chemotherapy-Induced Alopecia", "other"),
+    ((), "Massage Therapy in Reducing Chemotherapy-Induced Peripheral Neuropathy", "other"),
+    ((), "Autologous Cytokine-induced Killer Cells for Colorectal Cancer", "cell_therapy"),
+])
+def test_food_immunotherapy_probiotic_tablets_and_harms_in_titles(items, title, expected):
+    assert [p.modality for p in classify(*items, title=title) if p.is_primary] == [expected]
