@@ -8,13 +8,13 @@ only by generic words is recast by what the title says it is for (`recast_in_tit
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
 from trialscape.classify.model import (
     CODE,
+    PARENTHESES,
     PATTERN_LAYERS,
     WORDY,
     Field,
@@ -25,8 +25,6 @@ from trialscape.classify.model import (
 )
 from trialscape.classify.names import NEVER, NameReader
 from trialscape.classify.roles import RoleReader
-
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
 
 Pairs = list[tuple[Hit, Intervention]]
 
@@ -93,8 +91,11 @@ class Background:
         redirecting = bool(modalities & self.toxicity_management_with)
         # a medicine listed beside the one whose label prescribes it as a one-off pretreatment
         # (looked for only when a pretreatment is listed: few trials list one)
-        pretreated = any(self.pretreatment.search(i.name) for i in trial.interventions) and any(
-            self.pretreatment_before.search(i.name) for i in trial.interventions)
+        pretreatments = {i.idx for i in trial.interventions if self.pretreatment.search(i.name)
+                         and not self.pretreatment_before.search(i.name)}
+        if pretreatments and not any(self.pretreatment_before.search(i.name)
+                                     for i in trial.interventions):
+            pretreatments = set()
 
         combined = {i.idx for h, i in pairs if h.modality in self.conditioning_with}
         # one name listing several medicines of different kinds ("Azacytidine; Cytarabine;
@@ -127,8 +128,7 @@ class Background:
                 # studies ("G-CSF for Granulocyte Donation" listing "Granulocyte
                 # colony-stimulating factor")
                 return not self._support_titled(h, title)
-            if pretreated and self.pretreatment.search(item.name) and not (
-                    self.pretreatment_before.search(item.name)):
+            if item.idx in pretreatments:
                 return True
             if (redirecting and h.modality not in self.toxicity_management_with
                     and self.toxicity_management.search(" ".join((item.name, *item.other_names)))):
@@ -190,7 +190,7 @@ class Background:
         elsewhere = self.title_population.sub(" ", title).casefold()  # named as tested too?
         # the name as the title writes it, without what it adds in parentheses
         # ("Interferon-beta (IFN-beta)" in "... Treated With Interferon-beta")
-        written = {i.idx: _PARENTHESES.sub(" ", i.name).casefold().strip() for _, i in pairs}
+        written = {i.idx: PARENTHESES.sub(" ", i.name).casefold().strip() for _, i in pairs}
         setting = {i.idx for _, i in pairs if len(written[i.idx]) > 3
                    and written[i.idx] in settings and written[i.idx] not in elsewhere}
         if not setting:

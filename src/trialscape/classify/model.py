@@ -152,4 +152,5 @@ def code_words(name: str) -> set[str]:
     """The development codes among a name's normalised words ("IP FT516" -> {"ft516"})."""
     return {w for w in normalise(name).split() if CODE.fullmatch(w)}
 WORD = re.compile(r"[A-Za-z0-9]+")
+PARENTHESES = re.compile(r"\([^()]*\)")  # what a name adds in parentheses
 WORDY = re.compile(r"[A-Za-z]{3}")  # a part of a text that says something

@@ -18,6 +18,7 @@ from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
 from trialscape.classify.model import (
     MEDICINE_TYPES,
+    PARENTHESES,
     Layer,
     Role,
     code_words,
@@ -33,7 +34,6 @@ _NAME_WORD = re.compile(r"[A-Za-z]{4,}")  # a name, not a dose or an abbreviatio
 # where one intervention name joins two things ("X or Placebo", "X + Placebo", "X / Placebo")
 _JOINS = re.compile(r"\s*(?:[,;+]|\s/\s|\bor\b|\band\b|\bvs\b\.?|\bversus\b|\bthen\b|\.\s)\s*",
                     re.IGNORECASE)
-_PARENS = re.compile(r"\([^()]*\)")
 # the types of what is done around a medicine: a title naming one of these may name the
 # medicine's setting (not radiation: a drug beside radiotherapy is often the sensitiser a
 # trial tests)
@@ -126,7 +126,7 @@ class RoleReader:
         # ("Placebo to match X and Y") does not
         if _PLACEBO_FOR.match(name):
             return True
-        parts = [p for p in _JOINS.split(_PARENS.sub(" ", name)) if p and p.strip()]
+        parts = [p for p in _JOINS.split(PARENTHESES.sub(" ", name)) if p and p.strip()]
         return not any(not self._control_words(p) and self._names_medicine(p) for p in parts)
 
     def _control_words(self, name: str) -> bool:

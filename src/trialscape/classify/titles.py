@@ -14,6 +14,7 @@ from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
 from trialscape.classify.model import (
     CODE,
+    WORD,
     WORDY,
     Field,
     Hit,
@@ -24,7 +25,6 @@ from trialscape.classify.model import (
 )
 from trialscape.classify.names import NEVER, NameReader
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+")
 # what a title writes in parentheses right after a code ("JYB1904 (an Anti-immunoglobulin E
 # Antibody)") or the name a code in parentheses follows ("Otilimab (GSK3196165)")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
@@ -116,14 +116,14 @@ class TitleReader:
         if not codes:
             return []
         text = title_text(trial)
-        for token in _TOKEN.finditer(text):
+        for token in WORD.finditer(text):
             if token.group(0).lower() not in codes:
                 continue
             after = _PAREN_AFTER.match(text, token.end())
-            before = _OPEN_AT_END.search(text, 0, token.start())
             if after:
                 explanation = after.group(1)
-            elif before and _CLOSE.match(text, token.end()):
+            elif _CLOSE.match(text, token.end()) and (
+                    before := _OPEN_AT_END.search(text, 0, token.start())):
                 explanation = self.title_joins.pattern.split(before.group(1))[-1] or ""
             else:
                 continue
