@@ -22,6 +22,11 @@ def classify(*items, title=None, arms=(), study_type="INTERVENTIONAL"):
                             interventions=interventions, arm_groups=tuple(arms)))
 
 
+def primary(*items, **kwargs):
+    """The primary modality of a trial built as `classify` builds it, as a one-item list."""
+    return [p.modality for p in classify(*items, **kwargs) if p.is_primary]
+
+
 # Named products from ../shared/research/modalities.md §5 and the labelling guide.
 @pytest.mark.parametrize("name, kind, expected", [
     ("onasemnogene abeparvovec", "GENETIC", "gene_therapy"),
@@ -1282,8 +1287,7 @@ def test_company_code_prefixes_of_one_modality(name, expected):
     ("Improving HPV Vaccination Rates Among Rural Adolescents", "other"),
 ])
 def test_a_programme_promoting_vaccination_is_not_a_vaccine(title, expected):
-    placed = classify(title=title)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(title=title) == [expected]
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -1340,8 +1344,7 @@ def test_car_t_the_title_names_as_the_setting_of_a_procedure_is_background():
      "engineered_cell_therapy"),
 ])
 def test_a_code_named_cell_product(name, title, expected):
-    placed = classify(("DRUG", name), title=title)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(("DRUG", name), title=title) == [expected]
 
 
 def test_the_title_names_the_vector_a_bare_gene_therapy_leaves_out():
@@ -1366,8 +1369,7 @@ def test_the_title_names_the_vector_a_bare_gene_therapy_leaves_out():
      "small_molecule"),
 ])
 def test_the_medicine_a_title_names_beside_a_bare_code(name, title, expected):
-    placed = classify(("DRUG", name), title=title)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(("DRUG", name), title=title) == [expected]
 
 
 def test_older_wording_of_car_t_and_replicating_vectors():
@@ -1411,8 +1413,7 @@ def test_adenovirus_as_infection_or_as_a_vaccine_vector_is_no_gene_therapy(items
      "INTERVENTIONAL", "cell_therapy"),
 ])
 def test_cell_words_that_name_no_cell_product(items, title, study_type, expected):
-    placed = classify(*items, title=title, study_type=study_type)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title=title, study_type=study_type) == [expected]
 
 
 def test_a_factor_named_for_the_cells_it_stimulates_is_that_factor():
@@ -1431,8 +1432,8 @@ def test_a_manipulated_graft_is_what_a_t_cell_depletion_trial_studies():
     placed = classify(*items, title="T-Cell Depletion for GVHD Prevention in Allogeneic Bone "
                                     "Marrow Transplantation")
     assert [p.modality for p in placed] == ["other"]
-    placed = classify(*items, title="Allogeneic Bone Marrow Transplantation in Leukemia")
-    assert [p.modality for p in placed if p.is_primary] == ["small_molecule"]
+    assert primary(*items, title="Allogeneic Bone Marrow Transplantation in Leukemia") == [
+        "small_molecule"]
 
 
 def test_a_record_listing_only_the_regimen_is_read_for_its_product():
@@ -1472,8 +1473,7 @@ def test_what_a_programme_runs_during_is_its_setting():
     ((), "Testing the Use of Prompts to Increase Adolescent Immunization Rates", "other"),
 ])
 def test_vaccine_words_that_name_no_vaccine(items, title, expected):
-    placed = classify(*items, title=title)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title=title) == [expected]
 
 
 @pytest.mark.parametrize("name, kind, unexpected", [
@@ -1527,8 +1527,7 @@ def test_more_inn_stems_and_cell_spellings(name, expected):
     ((), "Ex Vivo Expanded Autologous Immune Killer Cells in Lung Cancer", "cell_therapy"),
 ])
 def test_generic_small_molecule_words_that_name_none(items, title, expected):
-    placed = classify(*items, title=title)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title=title) == [expected]
 
 
 @pytest.mark.parametrize("name", ["iC9.GD2.CAR.IL-15 T-cells", "19-28z/IL-18 CAR T cells",
@@ -1584,8 +1583,7 @@ def test_a_transplant_the_title_names_as_the_setting(title, expected):
      "other"),
 ])
 def test_more_ways_records_name_cells_given_as_a_therapy(items, title, expected):
-    placed = classify(*items, title=title)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title=title) == [expected]
 
 
 @pytest.mark.parametrize("items, expected", [
@@ -1609,8 +1607,7 @@ def test_more_ways_records_name_cells_given_as_a_therapy(items, title, expected)
     ((("DRUG", "Campath"),), "monoclonal_antibody"),
 ])
 def test_what_the_drug_type_alone_used_to_call_a_small_molecule(items, expected):
-    placed = classify(*items, title="A Study")
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title="A Study") == [expected]
 
 
 def test_a_product_named_with_its_lymphodepletion_is_the_product():
@@ -1652,7 +1649,7 @@ def test_ampa_antagonists_are_small_molecules():
     ("Effect of Dimethyl Fumarate on Immune Cell Subsets in Multiple Sclerosis", "small_molecule"),
 ])
 def test_title_only_wordings_of_cells_given_as_a_therapy(title, expected):
-    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+    assert primary(title=title) == [expected]
 
 
 def test_a_title_naming_an_engineered_product_recasts_generic_cell_words():
@@ -1692,7 +1689,7 @@ def test_a_title_naming_an_engineered_product_recasts_generic_cell_words():
     ("A Real-World Study of Fecal Transplants for Cancer Therapy Side Effects", "other"),
 ])
 def test_more_title_wordings(title, expected):
-    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+    assert primary(title=title) == [expected]
 
 
 def test_spc_is_no_company_prefix():
@@ -1722,8 +1719,7 @@ def test_spc_is_no_company_prefix():
      "Safety and Immunogenicity of a Vaccine for Cutaneous Leishmaniasis", "vaccine"),
 ])
 def test_standard_therapy_codes_in_titles_and_vaccine_proteins(items, title, expected):
-    placed = classify(*items, title=title)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title=title) == [expected]
 
 
 @pytest.mark.parametrize("items, title, expected", [
@@ -1748,8 +1744,7 @@ def test_standard_therapy_codes_in_titles_and_vaccine_proteins(items, title, exp
     ((), "Tislelizumab in Patients With PD1-high mRNA Expressing Tumors", "monoclonal_antibody"),
 ])
 def test_stem_cells_transplants_and_biomarkers(items, title, expected):
-    placed = classify(*items, title=title)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title=title) == [expected]
 
 
 @pytest.mark.parametrize("items, title, expected", [
@@ -1775,8 +1770,7 @@ def test_stem_cells_transplants_and_biomarkers(items, title, expected):
     ((), "Clinical Significance of Detecting CEA and CK20 mRNA-positive Cells", "unclassified"),
 ])
 def test_engagers_checkpoints_vectors_in_vaccines(items, title, expected):
-    placed = classify(*items, title=title)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title=title) == [expected]
 
 
 def test_a_short_product_abbreviation_in_a_title_recasts_nothing():
@@ -1800,8 +1794,7 @@ def test_a_short_product_abbreviation_in_a_title_recasts_nothing():
      "other"),
 ])
 def test_a_medicine_named_with_its_placebo(items, expected):
-    placed = classify(*items, title="A Trial")
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title="A Trial") == [expected]
 
 
 def test_what_the_placebo_arm_gets_beside_its_placebo_is_a_comparator():
@@ -1826,8 +1819,7 @@ def test_what_the_placebo_arm_gets_beside_its_placebo_is_a_comparator():
      "other"),
 ])
 def test_biological_codes_and_depleted_grafts(items, title, expected):
-    placed = classify(*items, title=title)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title=title) == [expected]
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -1841,8 +1833,8 @@ def test_biological_codes_and_depleted_grafts(items, title, expected):
 ])
 def test_codes_and_standard_care_beside_a_medicine(name, expected):
     # beside a programme every arm does not get, so that background would give way to it
-    placed = classify(("DRUG", name), ("BEHAVIORAL", "Exercise programme"), title="A Trial")
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(("DRUG", name), ("BEHAVIORAL", "Exercise programme"),
+                   title="A Trial") == [expected]
 
 
 @pytest.mark.parametrize("items, expected", [
@@ -1857,8 +1849,7 @@ def test_codes_and_standard_care_beside_a_medicine(name, expected):
     ((("DRUG", "Anti-HIV Immune Serum Globulin (Human)"),), "other"),
 ])
 def test_medical_therapy_controls_foods_and_globulins(items, expected):
-    placed = classify(*items, title="A Trial")
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title="A Trial") == [expected]
 
 
 def test_support_inside_a_regimen_name_gives_way_to_the_regimen():
@@ -1891,8 +1882,7 @@ def test_support_inside_a_regimen_name_gives_way_to_the_regimen():
      "bispecific_antibody"),
 ])
 def test_car_prefixes_and_stem_cell_boosts(items, title, expected):
-    placed = classify(*items, title=title)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title=title) == [expected]
 
 
 @pytest.mark.parametrize("title, expected", [
@@ -1906,7 +1896,7 @@ def test_car_prefixes_and_stem_cell_boosts(items, title, expected):
     ("Arterial Inflammation and E-Cigarettes", "other"),
 ])
 def test_more_stems_products_and_botanicals_in_titles(title, expected):
-    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+    assert primary(title=title) == [expected]
 
 
 @pytest.mark.parametrize("title, expected", [
@@ -1925,7 +1915,7 @@ def test_more_stems_products_and_botanicals_in_titles(title, expected):
     ("T Cells Expressing a Chimeric Antigen Receptor Positive for CD19", "engineered_cell_therapy"),
 ])
 def test_cells_codes_and_measured_receptors_in_titles(title, expected):
-    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+    assert primary(title=title) == [expected]
 
 
 @pytest.mark.parametrize("items, title, expected", [
@@ -1942,8 +1932,7 @@ def test_cells_codes_and_measured_receptors_in_titles(title, expected):
     ((("DRUG", "ABC1234"),), "ABC1234 (Advanced Solid Tumours) Dose Finding", "small_molecule"),
 ])
 def test_a_title_that_explains_a_code_beside_it(items, title, expected):
-    placed = classify(*items, title=title)
-    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert primary(*items, title=title) == [expected]
 
 
 def test_parentheses_that_repeat_the_code_explain_nothing():
@@ -2005,7 +1994,7 @@ def test_surgery_or_radiotherapy_the_title_joins_to_the_treatment(title, expecte
     ("Donor T Cells Transduced With a Suicide Gene After Transplant", "gene_therapy"),
 ])
 def test_cells_named_first_then_the_receptor_they_were_given(title, expected):
-    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+    assert primary(title=title) == [expected]
 
 
 @pytest.mark.parametrize("items, title, expected", [
@@ -2064,7 +2053,7 @@ def test_cells_made_with_a_cytokine_take_the_kind_the_title_names():
     ("Prophylactic Memory T Cell Infusions After Depleted Transplant", "cell_therapy"),
 ])
 def test_redirected_immune_cells_and_cells_added_back(title, expected):
-    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+    assert primary(title=title) == [expected]
 
 
 @pytest.mark.parametrize("items, title, expected", [
@@ -2142,7 +2131,7 @@ def test_radiation_by_technique_t_cells_and_vac_codes(title, expected):
     ("Adenovirus-Mediated Gene Transfer in Prostate Cancer", "gene_therapy"),
 ])
 def test_viruses_as_diseases_and_redirected_t_cells(title, expected):
-    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+    assert primary(title=title) == [expected]
 
 
 def test_passive_immunisation_ipv_and_descriptions_around_a_test_or_device():
@@ -2189,7 +2178,7 @@ def test_hyphenated_codes_in_titles_and_healing_touch(title, expected):
     ((("OTHER", "Oral food challenges to multiple nuts"),), "Tree Nut Allergies", "other"),
 ])
 def test_oral_tolerance_induction(items, title, expected):
-    assert [p.modality for p in classify(*items, title=title) if p.is_primary] == [expected]
+    assert primary(*items, title=title) == [expected]
 
 
 @pytest.mark.parametrize("items, title, expected", [
@@ -2241,7 +2230,7 @@ def test_unclassified_biologicals_read(items, title, expected):
      "other"),
 ])
 def test_more_unclassified_biologicals_read(items, title, expected):
-    assert [p.modality for p in classify(*items, title=title) if p.is_primary] == [expected]
+    assert primary(*items, title=title) == [expected]
 
 
 @pytest.mark.parametrize("title, expected", [
@@ -2255,7 +2244,7 @@ def test_more_unclassified_biologicals_read(items, title, expected):
     ("Memantine and Rehabilitation After Stroke", "small_molecule"),
 ])
 def test_titles_that_name_a_behavioural_or_health_service_intervention(title, expected):
-    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+    assert primary(title=title) == [expected]
 
 
 @pytest.mark.parametrize("title, expected", [
@@ -2274,7 +2263,7 @@ def test_titles_that_name_a_behavioural_or_health_service_intervention(title, ex
     ("Mesalamine to Reduce T Cell Activation in HIV Infection", "small_molecule"),
 ])
 def test_title_only_wordings_of_t_and_nk_cells(title, expected):
-    assert [p.modality for p in classify(title=title) if p.is_primary] == [expected]
+    assert primary(title=title) == [expected]
 
 
 @pytest.mark.parametrize("items, title, expected", [
@@ -2292,4 +2281,4 @@ def test_title_only_wordings_of_t_and_nk_cells(title, expected):
     ((), "Autologous Cytokine-induced Killer Cells for Colorectal Cancer", "cell_therapy"),
 ])
 def test_food_immunotherapy_probiotic_tablets_and_harms_in_titles(items, title, expected):
-    assert [p.modality for p in classify(*items, title=title) if p.is_primary] == [expected]
+    assert primary(*items, title=title) == [expected]
