@@ -196,6 +196,13 @@ def test_generic_drug_words_say_nothing_on_a_behaviour_device_or_supplement(kind
     # drugs made from the same substances, or sold on prescription
     ("N-monomethyl-L-arginine", "small_molecule"), ("NG Nitro L Arginine", "small_molecule"),
     ("scyllo-inositol", "small_molecule"), ("Levocarnitine", "small_molecule"),
+    # vitamins and nutrients by their chemical names
+    ("cyanocobalamin", "other"), ("Beta-Carotene", "other"), ("Lycopene", "other"),
+    ("Coenzyme Q", "other"), ("choline chloride", "other"), ("Choline", "other"),
+    ("Essential fatty acids", "other"),
+    # ... not the drugs that carry a nutrient's name
+    ("Choline magnesium trisalicylate", "small_molecule"),
+    ("Choline Alfoscerate 400mg", "small_molecule"),
 ])
 def test_supplements_named_by_substance_are_other_whatever_their_type(name, expected):
     """LABELING.md: dietary supplements are other (the labels' curcumin typed DRUG is other)."""
