@@ -572,6 +572,21 @@ def test_a_bare_code_does_not_take_the_setting_its_title_names():
     assert {p.modality for p in placed} == {"monoclonal_antibody", "oligonucleotide"}
 
 
+def test_herbal_formulae_named_in_pinyin_are_botanicals():
+    """LABELING.md: botanicals are other; the dosage form of a formula named in pinyin is
+    no small molecule, and the name is read only on a medicine's type."""
+    assert primary(("DRUG", "Fuzheng Huayu Tablet"), ("DRUG", "Placebo")) == ["other"]
+    assert primary(("DRUG", "Bu-Zhong-Yi-Qi-Tang")) == ["other"]
+    # beside a medicine, both are tested; the medicine is the more specific kind
+    placed = classify(("DRUG", "Jiedu Yizhi Formula"), ("DRUG", "Donepezil Hydrochloride"))
+    assert {p.modality for p in placed} == {"other", "small_molecule"}
+    assert [p.modality for p in placed if p.is_primary] == ["small_molecule"]
+    assert primary(("DRUG", "Tamoxifen Tablets")) == ["small_molecule"]
+    # a title's parts are English: its acronym is read as no pinyin
+    placed = classify(title="Neo-DIANA: Neoadjuvant Treatment for EGFR Mutated Patients")
+    assert all("pinyin" not in p.evidence for p in placed)
+
+
 @pytest.mark.parametrize("name, kind, expected", [
     ("Vitamin B5 Tablets", "DRUG", "other"),  # a vitamin, whatever its form (LABELING.md)
     ("vitamin D3 analogue ILX23-7553", "DIETARY_SUPPLEMENT", "small_molecule"),  # a drug
@@ -1208,6 +1223,8 @@ def test_the_accuracy_the_about_page_quotes_is_current(ctgov_db):
      "[background] title_joins: bad regular expression"),
     (lambda c: c.pop("outcomes"), "[outcomes] needs no_medicine and no_signal"),
     (lambda c: c["outcomes"].pop("no_signal"), "[outcomes] needs no_medicine and no_signal"),
+    (lambda c: c["outcomes"].__setitem__("pinyin", "other"),
+     "[outcomes] needs no_medicine and no_signal"),
 ])
 def test_background_and_outcomes_are_checked_on_load(edit, message):
     from trialscape.classify.rules import RulesError, validate

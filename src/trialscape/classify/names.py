@@ -29,6 +29,7 @@ from trialscape.classify.model import (
     Scope,
     normalise,
 )
+from trialscape.classify.pinyin import pinyin_name
 
 NEVER = GatedRegex([])  # matches nothing: an optional rule list left unset
 
@@ -38,6 +39,9 @@ def lowered_patterns(groups: dict[str, list[str]]) -> GatedPatterns:
     return GatedPatterns({mid: [lower_pattern(p) for p in alts] for mid, alts in groups.items()})
 
 
+# registry types a herbal formula named in pinyin is listed under (the others place no
+# medicine by their type anyway; a title's parts, which have no type, are English)
+_PINYIN_TYPES = frozenset({"DRUG", "BIOLOGICAL", "COMBINATION_PRODUCT"})
 _CODE_PREFIX = re.compile(r"\b([A-Za-z]{2,5})-\d{3,}\b")
 # words after a product that make it what something else was made with ("IL-2 pre-treated CD19
 # cells", "IL-2 activated NK cells", "cytokine-treated veto cells")
@@ -85,6 +89,7 @@ class NameReader:
     dosage_form: GatedRegex = NEVER
     # registry types whose interventions a development code alone does not make a medicine
     code_not_in_types: frozenset[str] = frozenset()
+    pinyin_kind: str | None = None  # the kind of a medicine named in pinyin (pinyin.py)
     _cache: dict[tuple[Layer, Scope, str], Found] = field(default_factory=dict)
     # word -> the modalities its ending marks, in stem order: words repeat far more than
     # whole names do, so this is where the stem layer's time goes
@@ -263,6 +268,12 @@ class NameReader:
 
     def _match_whole(self, item: Intervention, tested: bool) -> list[Hit]:
         for i, layer in enumerate(TEXT_LAYERS):
+            if layer == Layer.NAME_PATTERN and self.pinyin_kind and item.type in _PINYIN_TYPES:
+                # before the patterns: "Fuzheng Huayu Tablet" is a formula, not a tablet
+                words = pinyin_name(item.name)
+                if words:
+                    return [Hit(self.pinyin_kind, Layer.NAME_PATTERN, Field.NAME, item.name,
+                                f"{words} (a name in pinyin)", tested)]
             hits = self.layer_hits(layer, item, tested)
             if hits and layer == Layer.PRODUCT and item.type in self.code_not_in_types:
                 # codes collide between companies: "BT-001" typed DEVICE is a program, not

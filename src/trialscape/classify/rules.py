@@ -55,6 +55,7 @@ NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_wi
                           "code_not_in_types",
                           "stem_exceptions"})
 OUTCOME_KEYS = frozenset({"no_medicine", "no_signal"})
+OPTIONAL_OUTCOMES = frozenset({"pinyin_medicine"})
 
 
 def _where(m: dict[str, Any], key: str) -> str:
@@ -101,8 +102,10 @@ def validate(config: dict[str, Any]) -> list[str]:
             for pattern in group if isinstance(group, list) else []:
                 _compile(pattern, f"modalities.toml: [background] {key}")
     outcomes = config.get("outcomes", {})
-    if set(outcomes) != OUTCOME_KEYS or not all(isinstance(v, str) for v in outcomes.values()):
-        raise RulesError("modalities.toml: [outcomes] needs no_medicine and no_signal, each a "
+    if (not OUTCOME_KEYS <= set(outcomes) <= OUTCOME_KEYS | OPTIONAL_OUTCOMES
+            or not all(isinstance(v, str) for v in outcomes.values())):
+        raise RulesError("modalities.toml: [outcomes] needs no_medicine and no_signal (and "
+                         "may have pinyin_medicine), each a "
                          f"modality id (found: {outcomes!r:.80})")
     return warnings
 
@@ -241,7 +244,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         stems=tuple(stems),
         stem_exceptions=tuple(w.casefold() for w in bg.get("stem_exceptions", [])),
         dosage_form=rx("dosage_form"),
-        code_not_in_types=frozenset(bg.get("code_not_in_types", [])))
+        code_not_in_types=frozenset(bg.get("code_not_in_types", [])),
+        pinyin_kind=config["outcomes"].get("pinyin_medicine"))
     roles = RoleReader(names=names, control=rx("control"), choice=rx("choice"),
                        choice_filler=rx("choice_filler"), ancillary=rx("ancillary"),
                        supportive=rx("supportive"), title_setting=rx("title_setting"),
@@ -278,7 +282,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             title_population=rx("title_population"),
             setting_in_title={mid: GatedRegex(alts)
                               for mid, alts in bg.get("setting_in_title", {}).items()}),
-        outcomes=Outcomes(**config["outcomes"]),
+        outcomes=Outcomes(**{k: v for k, v in config["outcomes"].items() if k in OUTCOME_KEYS}),
         drug_in_device=rx("drug_in_device"),
         procedure_delivers=frozenset(bg.get("procedure_delivers", [])),
     )
