@@ -113,10 +113,14 @@ def test_pacing_keeps_to_the_rate(served, tmp_path):
     # scheduling jitter each (a loaded CI machine: 17 ms once). The first request also opens
     # the connection, so its arrival carries the connect time and the first gap can look short
     # by that much (69 ms once, the later gaps 0.250 s each): it is held to 0.1 s; every later
-    # gap holds within 50 ms and their mean within 10 ms (without pacing all are milliseconds)
+    # gap holds within 50 ms and their mean within 10 ms (without pacing all are milliseconds).
+    # A request that reaches the server late (a CI machine busy with other work: 0.39 s once)
+    # shortens the next gap by as much (0.165 s then), as the client paced its sends, not their
+    # arrivals: such a gap is held, with the long one before it, to two intervals.
     gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert gaps[0] >= 0.10
-    assert min(gaps[1:]) >= 0.20
+    for before, gap in itertools.pairwise(gaps):
+        assert gap >= 0.20 or (before >= 0.30 and before + gap >= 0.45), gaps
     assert (starts[-1] - starts[1]) / len(gaps[1:]) >= 0.24
 
 
