@@ -414,6 +414,25 @@ def test_more_who_stems_of_small_molecules(name):
     assert classify(("DRUG", name))[0].rule in ("stem", "product")
 
 
+@pytest.mark.parametrize("name", [
+    "Orforglipron", "Miricorilant", "Plerixafor", "mavorixafor", "suvorexant", "sotorasib",
+    "adagrasib", "bosentan", "tedizolid", "fimepinostat", "verubecestat", "baxdrostat",
+    "mavacamten", "vonoprazan", "sivelestat", "roxadustat"])
+def test_newer_who_stems_read_an_untyped_medicine(name):
+    """Records from flat sources carry no intervention type: the name alone must say it."""
+    (p,) = classify((None, name))
+    assert (p.modality, p.rule) == ("small_molecule", "stem")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("64-Cu-plerixafor", "other"),  # a PET tracer, however its isotope is written
+    ("[68Ga]Ga-pentixafor", "other"),
+    ("Cryoprecipitate", "other"), ("Octaplasma", "other"),  # blood products
+])
+def test_tracers_and_blood_products_beside_the_new_stems(name, expected):
+    assert primary(("DRUG", name)) == [expected]
+
+
 def test_mapping_dyes_are_assessments():
     placed = classify(("DRUG", "patent blue V dye"), ("PROCEDURE", "sentinel lymph node biopsy"))
     assert [p.modality for p in placed] == ["other"]
