@@ -433,6 +433,19 @@ def test_tracers_and_blood_products_beside_the_new_stems(name, expected):
     assert primary(("DRUG", name)) == [expected]
 
 
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Salvia officinalis (sage)", "other"), ("Nigella Sativa / Black Cumin", "other"),
+    ("Centella asiatica product", "other"), ("Artemisia Annua Leaf", "other"),
+    ("homeopathic medicine", "other"), ("thermal cure", "other"),
+    ("Perlane", "other"), ("Poly-L-Lactic Acid (Sculptra) injection", "other"),
+    ("Holmium-166-DOTMP", "radiopharmaceutical"), ("M7824", "bispecific_antibody"),
+    # microbes and drugs with a Latin name are not botanicals
+    ("Escherichia coli vaccine", "vaccine"), ("artesunate", "small_molecule"),
+])
+def test_botanicals_by_latin_name_spa_fillers_and_spelled_isotopes(name, expected):
+    assert primary(("DRUG", name)) == [expected]
+
+
 def test_mapping_dyes_are_assessments():
     placed = classify(("DRUG", "patent blue V dye"), ("PROCEDURE", "sentinel lymph node biopsy"))
     assert [p.modality for p in placed] == ["other"]
