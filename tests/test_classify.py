@@ -671,6 +671,20 @@ def test_what_the_title_says_participants_undergo_is_background():
     assert "monoclonal_antibody" in {p.modality for p in classify(*items, title=title)}
 
 
+
+def test_a_setting_said_of_people_is_background_however_the_title_names_it():
+    """ "Patients Treated With Chemoradiation" names, by its kind, the "Radiation and
+    chemotherapy" they receive: the setting of the PET study, not its question."""
+    items = (("OTHER", "PBR PET"), ("RADIATION", "Radiation and chemotherapy"))
+    title = "A Pilot Study to Evaluate PBR PET in Brain Tumor Patients Treated With Chemoradiation"
+    assert [p.modality for p in classify(*items, title=title)] == ["other"]
+    # said of a disease, it is what the trial does: the cells stay
+    items = (("BIOLOGICAL", "ex vivo expanded autologous lymphocytes"),
+             ("DRUG", "Cyclophosphamide"))
+    title = "Brain Stem Gliomas Treated With Adoptive Cellular Therapy During Radiotherapy"
+    assert "cell_therapy" in {p.modality for p in classify(*items, title=title)}
+
+
 def test_category_tags_of_old_records_name_no_treatment():
     placed = classify(("DRUG", "antineoplaston A10"), ("PROCEDURE", "alternative product therapy"),
                       ("PROCEDURE", "biologically based therapies"),

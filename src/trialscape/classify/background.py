@@ -8,6 +8,7 @@ only by generic words is recast by what the title says it is for (`recast_in_tit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedRegex
@@ -27,6 +28,11 @@ from trialscape.classify.names import NEVER, NameReader
 from trialscape.classify.roles import RoleReader
 
 Pairs = list[tuple[Hit, Intervention]]
+
+
+# who a title's population phrase is said of
+_PEOPLE = re.compile(r"\b(patients?|subjects?|participants?|people|persons?|adults?|children|"
+                     r"adolescents?|women|men|individuals?|survivors?|recipients?)\b", re.I)
 
 
 @dataclass
@@ -193,11 +199,27 @@ class Background:
         written = {i.idx: PARENTHESES.sub(" ", i.name).casefold().strip() for _, i in pairs}
         setting = {i.idx for _, i in pairs if len(written[i.idx]) > 3
                    and written[i.idx] in settings and written[i.idx] not in elsewhere}
+        # ... or, when the title says it of people ("Brain Tumor Patients Treated With
+        # Chemoradiation"; not "Gliomas Treated With Adoptive Cellular Therapy", what the trial
+        # does), named by its kind ("Radiation and chemotherapy"), a kind the rest of the title
+        # does not name
+        of_people = " | ".join(
+            m.group(0).casefold() for m in self.title_population.finditer(title)
+            if _PEOPLE.search(title, max(0, m.start() - 80), m.start()))
+        if of_people:
+            kinds = self._kinds(of_people) - self._kinds(elsewhere)
+            setting |= {i.idx for h, i in pairs if h.modality in kinds
+                        and h.layer in PATTERN_LAYERS and written[i.idx] not in elsewhere}
         if not setting:
             return pairs
         rest = {h.modality for h, i in pairs if i.idx not in setting and h.tested}
         dropped = [(h, i) for h, i in pairs if i.idx not in setting or h.modality in rest]
         return dropped if rest else pairs
+
+    def _kinds(self, text: str) -> set[str]:
+        """Every kind a text names, by product, INN word or any pattern."""
+        return {mid for layer in (Layer.PRODUCT, Layer.STEM, Layer.NAME_PATTERN)
+                for mid, _ in self.names.find(layer, text)}
 
     def _recast_by_title(self, pairs: Pairs, title: str) -> Pairs:
         return [(self.recast(h, title), item) for h, item in pairs]
