@@ -446,6 +446,17 @@ def test_botanicals_by_latin_name_spa_fillers_and_spelled_isotopes(name, expecte
     assert primary(("DRUG", name)) == [expected]
 
 
+def test_eye_lubricants_are_the_vehicle_and_nutrition_brands_are_other():
+    assert primary(("DRUG", "insulin eye drops"), ("DRUG", "Artificial tears eye-drops")) == [
+        "protein"]
+    assert [p.modality for p in classify(("DRUG", "insulin eye drops"),
+                                         ("DRUG", "Artificial tears eye-drops"))] == ["protein"]
+    assert primary(("DRUG", "Artificial tears")) == ["other"]  # a control alone
+    assert primary(("DRUG", "Oliclinomel N71000 OR N71000E // Clinimix N17G35")) == ["other"]
+    assert primary(("DRUG", "FMP30 Donor Stool")) == ["other"]
+    assert primary(("DRUG", "InductOs")) == ["protein"]  # dibotermin alfa, rhBMP-2
+
+
 def test_mapping_dyes_are_assessments():
     placed = classify(("DRUG", "patent blue V dye"), ("PROCEDURE", "sentinel lymph node biopsy"))
     assert [p.modality for p in placed] == ["other"]
