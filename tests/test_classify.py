@@ -446,6 +446,24 @@ def test_botanicals_by_latin_name_spa_fillers_and_spelled_isotopes(name, expecte
     assert primary(("DRUG", name)) == [expected]
 
 
+@pytest.mark.parametrize(("items", "expected"), [
+    ((("BIOLOGICAL", "Umbilical Cord Lining Stem Cells (ULSC)"),), "cell_therapy"),
+    ((("PROCEDURE", "Umbilical Cord Blood Stem Cell Transplantation"),), "other"),
+    ((("BIOLOGICAL", "Human Amniotic Fluid"),), "other"),
+    ((("DRUG", "Stravix lyopreserved placental tissue (LPT)"),), "other"),
+    ((("GENETIC", "aCD19z cells, IL2, pre conditioning Cyclophosphamide & Fludarabine"),),
+     "engineered_cell_therapy"),  # a CAR named by its target and zeta chain
+    ((("DRUG", "Interleukin 6-guided antibiotic therapy"),
+      ("DRUG", "GOLD-guided antibiotic therapy")), "other"),  # a strategy, guided by a measure
+    ((("DRUG", "Procalcitonin-guided antibiotic management"),), "other"),
+    ((("DRUG", "HLX01"),), "monoclonal_antibody"), ((("BIOLOGICAL", "CYNK-001"),), "cell_therapy"),
+])
+def test_cord_tissue_cells_zeta_cars_and_guided_strategies(items, expected):
+    assert primary(*items) == [expected]
+    # ... a guided strategy is no guiding medicine, but a treatment guided by imaging is given
+    assert primary(title="Ultrasound and EMG Guided Botox Injection for Anismus") == ["protein"]
+
+
 def test_eye_lubricants_are_the_vehicle_and_nutrition_brands_are_other():
     assert primary(("DRUG", "insulin eye drops"), ("DRUG", "Artificial tears eye-drops")) == [
         "protein"]
