@@ -464,6 +464,30 @@ def test_cord_tissue_cells_zeta_cars_and_guided_strategies(items, expected):
     assert primary(title="Ultrasound and EMG Guided Botox Injection for Anismus") == ["protein"]
 
 
+def test_cd_specific_t_cells_bare_stem_cell_infusions_and_capture_stents():
+    # T cells specific for a CD antigen, or targeted to a tumour antigen, carry a CAR
+    (p,) = classify(("PROCEDURE", "T-Cell Infusion"),
+                    title="Infusion of Allogeneic, 3rd Party CD19-specific T Cells")
+    assert p.modality == "engineered_cell_therapy"
+    (p,) = classify(title="Adoptive Transfer of Autologous T Cells Targeted to Prostate "
+                          "Specific Membrane Antigen (PSMA)")
+    assert p.modality == "engineered_cell_therapy"
+    # ... while T cells specific for a virus are plain cells
+    (p,) = classify(("BIOLOGICAL", "EBV-specific T-cells"),
+                    title="EBV-specific Cytotoxic T Cells for EBV Lymphomas")
+    assert p.modality == "cell_therapy"
+    # a bare "stem cell infusion" is a transplant's graft; named cells stay cells
+    assert primary(("PROCEDURE", "Stem Cell Infusion"), ("DRUG", "Campath-1H"),
+                   title="T Cell Depletion for Recipients of HLA Haploidentical Related Donor "
+                         "Stem Cell Grafts") != ["cell_therapy"]
+    assert primary(("BIOLOGICAL", "Mesenchymal stem cell infusion")) == ["cell_therapy"]
+    assert primary(("BIOLOGICAL", "STEM CELL THERAPY")) == ["cell_therapy"]
+    # a stent that captures progenitor cells with an antibody is a device
+    assert primary(("DEVICE", "coronary stent (Genous, OrbusNeich) with immobilised anti-CD34 "
+                              "antibody to capture circulating endothelial progenitor cells")) == [
+        "other"]
+
+
 def test_eye_lubricants_are_the_vehicle_and_nutrition_brands_are_other():
     assert primary(("DRUG", "insulin eye drops"), ("DRUG", "Artificial tears eye-drops")) == [
         "protein"]
