@@ -488,6 +488,22 @@ def test_cd_specific_t_cells_bare_stem_cell_infusions_and_capture_stents():
         "other"]
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("PET Imaging of Radiolabeled Anti-HIV-1 Envelope Monoclonal Antibody (VRC01)", "other"),
+    ("Molecular Imaging Using Radiolabeled Atezolizumab to Assess Atezolizumab Biodistribution",
+     "other"),
+    ("Whole Body HER3 Quantification With Radiolabelled Patritumab Deruxtecan PET/CT", "other"),
+    # the drug whose effect on a tracer's uptake is measured is what is tested
+    ("Effect of Sorafenib on ccRCC Uptake of Radiolabeled Bevacizumab or cG250",
+     "small_molecule"),
+    # a radiolabelled antibody given as treatment is a radiopharmaceutical
+    ("Radiolabeled Monoclonal Antibody Therapy in Treating Patients With Lymphoma",
+     "radiopharmaceutical"),
+])
+def test_a_radiolabelled_product_a_title_images_is_a_tracer(title, expected):
+    assert primary(title=title) == [expected]
+
+
 def test_eye_lubricants_are_the_vehicle_and_nutrition_brands_are_other():
     assert primary(("DRUG", "insulin eye drops"), ("DRUG", "Artificial tears eye-drops")) == [
         "protein"]
