@@ -504,6 +504,19 @@ def test_a_radiolabelled_product_a_title_images_is_a_tracer(title, expected):
     assert primary(title=title) == [expected]
 
 
+def test_programmes_about_vaccines_are_no_vaccine_whatever_their_items():
+    """A title about a programme promoting vaccination lends no vaccine to the programme's
+    parts; a behavioural intervention naming a vaccine is a programme about it."""
+    items = (("OTHER", "Control message"), ("OTHER", "Personal freedom message"))
+    assert primary(*items, title="COVID-19 Vaccine Messaging, Part 1") == ["other"]
+    assert primary(("BEHAVIORAL", "COVID-19 vaccine and booster training, and importance"),
+                   title="Vaccine Hesitancy in Black/African Americans With Rheumatic Diseases"
+                   ) == ["other"]
+    # a code the title calls a vaccine is still one
+    assert primary(("BIOLOGICAL", "ABC-123"), title="ABC-123 Vaccine in Healthy Adults") == [
+        "vaccine"]
+
+
 def test_eye_lubricants_are_the_vehicle_and_nutrition_brands_are_other():
     assert primary(("DRUG", "insulin eye drops"), ("DRUG", "Artificial tears eye-drops")) == [
         "protein"]

@@ -54,6 +54,8 @@ class TitleReader:
         by_id = self.names.by_id
         if not any(by_id[mid].title_fallback for mid in self.names.names_kind(text)):
             return []  # most titles name no advanced kind: skip reading them part by part
+        if self.title_programme.search(text):
+            return []  # "COVID-19 Vaccine Messaging": what is listed is the programme's parts
         return [h for h in self.read(text, Field.TITLE, tested)
                 if by_id[h.modality].title_fallback]
 
