@@ -512,6 +512,11 @@ def test_programmes_about_vaccines_are_no_vaccine_whatever_their_items():
     assert primary(("BEHAVIORAL", "COVID-19 vaccine and booster training, and importance"),
                    title="Vaccine Hesitancy in Black/African Americans With Rheumatic Diseases"
                    ) == ["other"]
+    # messages, surveys and calls are what a programme does, whatever their type
+    assert primary(("OTHER", "Survey"), title="COVID-19 and Vaccination Attitudes") == ["other"]
+    assert primary(("OTHER", "Arm 1: E-portal message with IVR call"), ("OTHER", "Arm 5: IVR call"),
+                   title="System Alignment for VaccinE Delivery (SAVED)") == ["other"]
+    assert primary(("DRUG", "TFV IVR")) == ["small_molecule"]  # an intravaginal ring's drug
     # a code the title calls a vaccine is still one
     assert primary(("BIOLOGICAL", "ABC-123"), title="ABC-123 Vaccine in Healthy Adults") == [
         "vaccine"]
