@@ -190,9 +190,10 @@ class Background:
         everyone gets: background, when another kind is tested. Sequence words ("following
         Rituxan") are left alone: the trial may give both."""
         title = title_text(trial)
-        settings = " | ".join(m.group(0).casefold() for m in self.title_population.finditer(title))
-        if not settings:
+        found = list(self.title_population.finditer(title))
+        if not found:
             return pairs
+        settings = " | ".join(m.group(0).casefold() for m in found)
         elsewhere = self.title_population.sub(" ", title).casefold()  # named as tested too?
         # the name as the title writes it, without what it adds in parentheses
         # ("Interferon-beta (IFN-beta)" in "... Treated With Interferon-beta")
@@ -203,9 +204,8 @@ class Background:
         # Chemoradiation"; not "Gliomas Treated With Adoptive Cellular Therapy", what the trial
         # does), named by its kind ("Radiation and chemotherapy"), a kind the rest of the title
         # does not name
-        of_people = " | ".join(
-            m.group(0).casefold() for m in self.title_population.finditer(title)
-            if _PEOPLE.search(title, max(0, m.start() - 80), m.start()))
+        of_people = " | ".join(m.group(0).casefold() for m in found
+                               if _PEOPLE.search(title, max(0, m.start() - 80), m.start()))
         if of_people:
             kinds = self._kinds(of_people) - self._kinds(elsewhere)
             setting |= {i.idx for h, i in pairs if h.modality in kinds
