@@ -522,6 +522,22 @@ def test_programmes_about_vaccines_are_no_vaccine_whatever_their_items():
         "vaccine"]
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Her2 and TGFBeta Cytotoxic T Cells in Treatment of Her2 Positive Malignancy",
+     "cell_therapy"),
+    ("QUILT-3.018: Neukoplast™ (NK-92) for the Treatment of Relapsed Acute Myeloid Leukemia",
+     "cell_therapy"),
+    ("Ex Vivo-Activated Lymph Node Lymphocytes in Treating Patients With Melanoma",
+     "cell_therapy"),
+    ("Study of T Cells Targeting B-Cell Maturation Antigen for Multiple Myeloma",
+     "engineered_cell_therapy"),
+    # a measure of cytotoxic T cells is no cell product
+    ("Cytotoxic T Lymphocyte Responses to Influenza Vaccine in Older Adults", "vaccine"),
+])
+def test_cells_named_in_full_in_titles(title, expected):
+    assert primary(title=title) == [expected]
+
+
 def test_eye_lubricants_are_the_vehicle_and_nutrition_brands_are_other():
     assert primary(("DRUG", "insulin eye drops"), ("DRUG", "Artificial tears eye-drops")) == [
         "protein"]
