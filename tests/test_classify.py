@@ -531,6 +531,20 @@ def test_programmes_about_vaccines_are_no_vaccine_whatever_their_items():
      "cell_therapy"),
     ("Study of T Cells Targeting B-Cell Maturation Antigen for Multiple Myeloma",
      "engineered_cell_therapy"),
+    ("CAR-GPC3 T Cells in Patients With Refractory Hepatocellular Carcinoma",
+     "engineered_cell_therapy"),
+    ("T-cells Expressing an Anti-SLAMF7 CAR for Treating Multiple Myeloma",
+     "engineered_cell_therapy"),
+    ("CAR - γ δ T Cells in the Treatment of CD7 Positive T Cell-derived Malignant Tumors",
+     "engineered_cell_therapy"),
+    ("TCR1020-CD8 T Cells in KRAS-mutated Cancers", "engineered_cell_therapy"),
+    ("T Cell Receptor Based Therapy of Metastatic Colorectal Cancer", "engineered_cell_therapy"),
+    ("Adoptive Treatment of Hepatocellular Carcinoma With Allogeneic γδ-T Cells", "cell_therapy"),
+    ("Infusion of iNKT Cells and CD8+T Cells in Patients With Advanced Solid Tumor",
+     "cell_therapy"),
+    ("Anti-tumor Effect Induced by Activated Primary Natural Killer（NK）Cells", "cell_therapy"),
+    # natural gamma-delta T cells named by their receptor are no engineered cells
+    ("Provision of TCRγδ T Cells and Memory T Cells After Transplant", "cell_therapy"),
     # a measure of cytotoxic T cells is no cell product
     ("Cytotoxic T Lymphocyte Responses to Influenza Vaccine in Older Adults", "vaccine"),
 ])
