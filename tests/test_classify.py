@@ -552,6 +552,24 @@ def test_cells_named_in_full_in_titles(title, expected):
     assert primary(title=title) == [expected]
 
 
+@pytest.mark.parametrize("title", [
+    "Laparoscopic Radiofrequency Ablation (RFA) of Symptomatic Uterine Fibroids",
+    "Intensive Cryotherapy in the Emergency Department for Acute Musculoskeletal Injuries",
+    "Low-Cost Contingency Management for Smoking Cessation",
+    "Effects of Osteopathic Manipulative Treatment (OMT) on Gait Biomechanics",
+    "Accelerated Theta Burst in Chronic Pain: A Biomarker Study",
+    "Clinic-Based Financial Coaching and Family Health and Development",
+    "The Use of Microneedles in Photodynamic Therapy",
+    "Mobile Technology for Blood Pressure Management",
+])
+def test_procedures_and_programmes_a_title_names(title):
+    assert primary(title=title) == ["other"]
+
+
+def test_a_medicine_given_through_microneedles_is_the_medicine():
+    assert primary(("DRUG", "Lidocaine microneedle patch")) == ["small_molecule"]
+
+
 def test_eye_lubricants_are_the_vehicle_and_nutrition_brands_are_other():
     assert primary(("DRUG", "insulin eye drops"), ("DRUG", "Artificial tears eye-drops")) == [
         "protein"]
@@ -1082,15 +1100,16 @@ def test_unclassified_share_of_drug_and_biological_trials(ctgov_db):
         FROM trials t WHERE study_type = 'INTERVENTIONAL' AND nct_id IN (
             SELECT nct_id FROM interventions WHERE type IN ('DRUG', 'BIOLOGICAL'))""").fetchone()
     con.close()
-    # the issue's target is 3%; 1.21% with rules 2026.12.72 (165 of 13,629; 1.35% with
-    # 2026.12.58): a floor at 1.3%
-    assert unclassified / total < 0.013, unclassified / total
+    # the issue's target is 3%; 1.06% with rules 2026.12.83 (145 of 13,629; 1.21% with
+    # 2026.12.72, 1.35% with 2026.12.58): a floor at 1.15%
+    assert unclassified / total < 0.0115, unclassified / total
 
 
 def test_records_without_interventions_are_mostly_placed(ctgov_db):
-    """9,732 interventional records list no interventions; read from their titles, 27.6% stay
-    unclassified with rules 2026.12.74 (73% did before 2026.12.6, 30.8% with 2026.12.26, 28.9%
-    with 2026.12.40, 28.4% with 2026.12.58). A regression floor, not a target."""
+    """9,732 interventional records list no interventions; read from their titles, 26.2% stay
+    unclassified with rules 2026.12.91 (73% did before 2026.12.6, 30.8% with 2026.12.26, 28.9%
+    with 2026.12.40, 28.4% with 2026.12.58, 27.6% with 2026.12.74). A regression floor, not a
+    target."""
     import duckdb
 
     con = duckdb.connect(str(ctgov_db), read_only=True)
@@ -1099,7 +1118,7 @@ def test_records_without_interventions_are_mostly_placed(ctgov_db):
         FROM trials WHERE study_type = 'INTERVENTIONAL'
           AND nct_id NOT IN (SELECT nct_id FROM interventions)""").fetchone()
     con.close()
-    assert total > 5000 and unclassified / total < 0.28, (total, unclassified)
+    assert total > 5000 and unclassified / total < 0.27, (total, unclassified)
 
 
 def test_a_vector_carrying_a_protein_gene_is_gene_therapy():
