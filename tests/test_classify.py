@@ -566,6 +566,19 @@ def test_procedures_and_programmes_a_title_names(title):
     assert primary(title=title) == ["other"]
 
 
+@pytest.mark.parametrize("title", [
+    "Efficacy of Diuretics in Kidney Disease", "First-line Antimetabolites as Steroid-sparing "
+    "Treatment Uveitis Pilot Trial", "Trial of Ropinirole in Motor Recovery After Stroke",
+    "Fenretinide in Treating Patients With Metastatic Solid Tumors"])
+def test_medicine_classes_and_stems_in_titles(title):
+    assert primary(title=title) == ["small_molecule"]
+
+
+def test_antidiuretic_hormone_is_no_diuretic():
+    assert "small_molecule" not in {p.modality for p in classify(
+        title="Antidiuretic Hormone Levels After Cardiac Surgery")}
+
+
 def test_a_medicine_given_through_microneedles_is_the_medicine():
     assert primary(("DRUG", "Lidocaine microneedle patch")) == ["small_molecule"]
 
