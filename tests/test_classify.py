@@ -574,6 +574,19 @@ def test_medicine_classes_and_stems_in_titles(title):
     assert primary(title=title) == ["small_molecule"]
 
 
+@pytest.mark.parametrize(("items", "title", "expected"), [
+    ((), "Effects of California Walnuts on Vascular Function in Postmenopausal Women", "other"),
+    ((), "Daily Intake of Cocoa Flavanols and Arterial Stiffness in Humans", "other"),
+    ((), "Effect of Daily Calorie or Alternate-day Calorie Reductions on Risk", "other"),
+    ((("DRUG", "Plant Polyphenol"),), None, "other"),
+    # the allergens of oral immunotherapy stay what the labels call them
+    ((("OTHER", "Cow's milk"),), "Specific Oral Tolerance Induction to Cow's Milk Allergy",
+     "vaccine"),
+])
+def test_foods_given_as_the_intervention_are_other(items, title, expected):
+    assert primary(*items, title=title) == [expected]
+
+
 def test_antidiuretic_hormone_is_no_diuretic():
     assert "small_molecule" not in {p.modality for p in classify(
         title="Antidiuretic Hormone Levels After Cardiac Surgery")}
