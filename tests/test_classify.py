@@ -460,7 +460,10 @@ def test_botanicals_by_latin_name_spa_fillers_and_spelled_isotopes(name, expecte
 ])
 def test_cord_tissue_cells_zeta_cars_and_guided_strategies(items, expected):
     assert primary(*items) == [expected]
-    # ... a guided strategy is no guiding medicine, but a treatment guided by imaging is given
+
+
+def test_a_medicine_given_under_guidance_is_given():
+    """A guided strategy is no guiding medicine, but a treatment guided by imaging is given."""
     assert primary(title="Ultrasound and EMG Guided Botox Injection for Anismus") == ["protein"]
 
 
