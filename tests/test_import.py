@@ -144,11 +144,14 @@ def test_interrupted_import_leaves_previous_snapshot(tmp_path):
         for i in range(60_000):
             study["protocolSection"]["identificationModule"]["nctId"] = f"NCT8{i:07d}"
             fh.write(json.dumps(study) + "\n")
-    helpers_before = _fork_servers()
     proc = subprocess.Popen([sys.executable, "-m", "trialscape", "import", str(big), "--db",
                              str(db)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
     proc.stderr.read(40)  # progress has started: the build is under way (in worker processes)
+    # this import's own helpers, by parentage: other work on the machine (a second test run)
+    # may start fork servers of its own meanwhile
+    ours = _fork_servers_under(proc.pid)
+    assert ours, "the import started no worker processes to check"
     proc.kill()
     proc.wait(timeout=60)
     assert sha256(db) == before
@@ -156,9 +159,31 @@ def test_interrupted_import_leaves_previous_snapshot(tmp_path):
     # the killed import's worker processes notice and leave (they would otherwise wait on
     # their task queue for ever, keeping their fork server alive too)
     deadline = time.monotonic() + 15
-    while _fork_servers() - helpers_before and time.monotonic() < deadline:
+    while ours & _fork_servers() and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert not _fork_servers() - helpers_before
+    assert not ours & _fork_servers()
+
+
+def _parent(pid: int) -> int:
+    try:  # /proc/PID/stat: "pid (comm) state ppid ...", comm may hold spaces
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _fork_servers_under(root: int) -> set[int]:
+    """Fork-server processes (the server and its workers) that `root` started."""
+    found = set()
+    for pid in _fork_servers():
+        ancestor = pid
+        for _ in range(3):  # the server's parent is root; a worker's is the server
+            ancestor = _parent(ancestor)
+            if ancestor == root:
+                found.add(pid)
+                break
+            if ancestor <= 1:
+                break
+    return found
 
 
 def _fork_servers() -> set[int]:
