@@ -22,6 +22,7 @@ from trialscape.classify.model import (
     Hit,
     Layer,
     Role,
+    Scope,
     title_text,
 )
 from trialscape.classify.names import NEVER, NameReader
@@ -207,7 +208,8 @@ class Background:
         of_people = " | ".join(m.group(0).casefold() for m in found
                                if _PEOPLE.search(title, max(0, m.start() - 80), m.start()))
         if of_people:
-            kinds = self._kinds(of_people) - self._kinds(elsewhere)
+            kinds = (self.names.names_kind(of_people, Scope.ALL)
+                     - self.names.names_kind(elsewhere, Scope.ALL))
             setting |= {i.idx for h, i in pairs if h.modality in kinds
                         and h.layer in PATTERN_LAYERS and written[i.idx] not in elsewhere}
         if not setting:
@@ -215,11 +217,6 @@ class Background:
         rest = {h.modality for h, i in pairs if i.idx not in setting and h.tested}
         dropped = [(h, i) for h, i in pairs if i.idx not in setting or h.modality in rest]
         return dropped if rest else pairs
-
-    def _kinds(self, text: str) -> set[str]:
-        """Every kind a text names, by product, INN word or any pattern."""
-        return {mid for layer in (Layer.PRODUCT, Layer.STEM, Layer.NAME_PATTERN)
-                for mid, _ in self.names.find(layer, text)}
 
     def _recast_by_title(self, pairs: Pairs, title: str) -> Pairs:
         return [(self.recast(h, title), item) for h, item in pairs]

@@ -375,10 +375,10 @@ class NameReader:
         return m.yields_to_medicine and not (
             m.kept_beside_medicine is not None and m.kept_beside_medicine.search(hit.text))
 
-    def names_kind(self, text: str) -> set[str]:
-        """The modalities a title names by product, INN word or a pattern of a kind titles
-        may name (`title_fallback`): a cheap, cached look at a title."""
+    def names_kind(self, text: str, patterns: Scope = Scope.TITLE) -> set[str]:
+        """The modalities a text names by product, INN word or a pattern: by default only the
+        patterns of kinds titles may name (`title_fallback`); a cheap, cached look."""
         return {h.modality for layer, scope in ((Layer.PRODUCT, Scope.ALL),
                                                 (Layer.STEM, Scope.ALL),
-                                                (Layer.NAME_PATTERN, Scope.TITLE))
+                                                (Layer.NAME_PATTERN, patterns))
                 for h in self.match_text(layer, text, Field.TITLE, True, scope)}

@@ -91,12 +91,15 @@ def pinyin_name(name: str) -> str | None:
     words = [w for w in _NOT_LETTERS.split(text) if w and not _ASIDE.fullmatch(w)]
     if not words:
         return None
-    split = [syllables(w) for w in words]
-    if any(s is None for s in split):
-        return None
-    parts = [p for s in split if s is not None for p in s]
+    split: list[tuple[str, ...]] = []
+    for word in words:
+        spelled = syllables(word)
+        if spelled is None:
+            return None
+        split.append(spelled)
+    parts = [p for s in split for p in s]
     marked = sum(1 for p in parts if _MARKED.search(p))
     if len(words) > 1:
-        short = all(s is not None and len(s) <= 2 for s in split)
+        short = all(len(s) <= 2 for s in split)
         return " ".join(words) if short and len(parts) >= 3 and marked >= 1 else None
     return words[0] if len(parts) >= 3 and marked >= 2 else None
