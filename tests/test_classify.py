@@ -979,9 +979,9 @@ def test_literal_gates_never_hide_a_match(ctgov_db):
                 if m and mid not in plain:
                     plain[mid] = m.group(0)
             assert {k: m.group(0) for k, m in gated.find(text).items()} == plain, (layer, text)
-    assert all(g is None or min(map(len, g)) >= 3 for g in
-               (required_literals(p.pattern) for _, p in
-                C.names.patterns[Layer.NAME_PATTERN, Scope.ALL].rules))
+    # a pattern with no literal of two letters runs on every text of its layer
+    for key, gated in C.names.patterns.items():
+        assert not gated.ungated, (key, [gated.rules[n][1].pattern for n in gated.ungated])
     # the [background] lists are gated the same way: same matches as the plain alternation
     import re
 
@@ -993,6 +993,26 @@ def test_literal_gates_never_hide_a_match(ctgov_db):
         for text in texts:
             g, p = gated.search(text), plain.search(text)
             assert (g and g.span()) == (p and p.span()), (key, text)
+
+
+@pytest.mark.parametrize("longest", [True, False])
+def test_literal_trie_finds_every_literal_a_text_holds(longest):
+    """The merged literals match where any of them starts: with `longest` the longest one there
+    (its prefixes among the literals start there too), without it the first that ends."""
+    import re
+
+    from trialscape.classify.gates import literal_trie
+
+    literals = ["cell", "cells", "cd19", "car-t", "a.b", "γδ", "ct"]
+    trie = re.compile(f"(?=({literal_trie(literals, longest=longest)}))")
+    text = "anti-cd19 car-t cells, a.b γδ ct; axb"
+    found = [(m.start(), m.group(1)) for m in trie.finditer(text)]
+    cells = "cells" if longest else "cell"
+    assert found == [(5, "cd19"), (10, "car-t"), (16, cells), (23, "a.b"), (27, "γδ"),
+                     (30, "ct")]
+    assert trie.search("cel ce11 a-b") is None
+    assert required_literals(r"\bCT\b", 2) == frozenset({"CT"})
+    assert required_literals(r"\bCT\b") is None
 
 
 def test_a_loose_alternative_keeps_the_gate_of_the_others():

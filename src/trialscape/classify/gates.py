@@ -8,20 +8,26 @@ is read from the pattern's own parse tree, so editors never have to write it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from re import _constants as sre_c  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 MIN_GATE = 3
+# GatedPatterns finds its literals with one trie search per text, where a two-letter literal
+# costs no more than a long one, so its patterns may be gated by two letters ("ct", "il")
+MIN_TRIE_GATE = 2
+# GatedRegex tests a short gate with `in` (C loops, cheaper than a search on a short list) and
+# a longer one with its trie (cheaper than a hundred `in` scans)
+TRIE_FROM = 13
 
 
-def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
-    usable = [c for c in candidates if c and min(len(s) for s in c) >= MIN_GATE]
+def _best(candidates: list[frozenset[str]], min_length: int) -> frozenset[str] | None:
+    usable = [c for c in candidates if c and min(len(s) for s in c) >= min_length]
     return max(usable, key=lambda c: min(len(s) for s in c), default=None)
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+def _sequence(items: list[tuple[Any, Any]], min_length: int) -> frozenset[str] | None:
     """A set of strings one of which must occur for this sequence to match (None if unknown)."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []
@@ -33,20 +39,20 @@ def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             candidates.append(frozenset(["".join(run)]))
             run = []
         if op is sre_c.SUBPATTERN:
-            inner = _sequence(list(av[-1]))
+            inner = _sequence(list(av[-1]), min_length)
             if inner:
                 candidates.append(inner)
         elif op is sre_c.BRANCH:
-            alternatives = [_sequence(list(branch)) for branch in av[1]]
+            alternatives = [_sequence(list(branch), min_length) for branch in av[1]]
             if all(alternatives):
                 candidates.append(frozenset().union(*alternatives))  # type: ignore[arg-type]
         elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] >= 1:
-            inner = _sequence(list(av[2]))
+            inner = _sequence(list(av[2]), min_length)
             if inner:
                 candidates.append(inner)
     if run:
         candidates.append(frozenset(["".join(run)]))
-    return _best(candidates)
+    return _best(candidates, min_length)
 
 
 def lower_pattern(pattern: str) -> str:
@@ -62,9 +68,36 @@ def lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Strings of which at least one must occur in any text `pattern` matches, or None."""
-    return _sequence(list(sre_parse.parse(pattern)))
+def required_literals(pattern: str, min_length: int = MIN_GATE) -> frozenset[str] | None:
+    """Strings (each at least `min_length` long) of which at least one must occur in any text
+    `pattern` matches, or None."""
+    return _sequence(list(sre_parse.parse(pattern)), min_length)
+
+
+def literal_trie(literals: Iterable[str], longest: bool = False) -> str:
+    """A regex that matches where one of `literals` starts: the literals merged by their
+    leading characters, so each position of a text is tried against one branch per next
+    character rather than against every literal (sre does not merge an alternation's
+    literals itself). With `longest`, the longest literal at that position (every shorter one
+    there is a prefix of it); without, the first literal that ends."""
+    trie: dict[str, Any] = {}
+    for literal in literals:
+        node = trie
+        for ch in literal:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        ends = "" in node
+        if ends and not longest:
+            return ""
+        alts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return branch(trie)
 
 
 class GatedPatterns:
@@ -76,28 +109,27 @@ class GatedPatterns:
         index: dict[str, list[int]] = {}
         for mid, patterns in groups.items():
             for p in patterns:
-                gate = required_literals(p)
+                gate = required_literals(p, MIN_TRIE_GATE)
                 n = len(self.rules)
                 self.rules.append((mid, re.compile(p)))
                 if gate is None:
                     self.ungated.append(n)
                 for literal in gate or ():
                     index.setdefault(literal, []).append(n)
-        self.index = tuple(index.items())
-        # literals by their first three characters: a text's trigrams pick the few literals
-        # worth looking for (a title has ~300 trigrams; the rules hold hundreds of literals)
-        self.by_trigram: dict[str, list[tuple[str, list[int]]]] = {}
-        for literal, rules in self.index:
-            self.by_trigram.setdefault(literal[:3], []).append((literal, rules))
-        self.trigrams = frozenset(self.by_trigram)
+        # One zero-width search per position finds the longest literal starting there; the
+        # literals that are its prefixes start there too. Together: every literal the text
+        # holds, in one pass of the regex engine.
+        self.trie = re.compile(f"(?=({literal_trie(index, longest=True)}))") if index else None
+        # literal -> the rules gated by it or by a literal that is its prefix
+        self.opens: dict[str, frozenset[int]] = {
+            literal: frozenset(n for k in range(MIN_TRIE_GATE, len(literal) + 1)
+                               for n in index.get(literal[:k], ()))
+            for literal in index}
 
     def find(self, lowered: str) -> dict[str, re.Match[str]]:
         candidates = set(self.ungated)
-        grams = {lowered[i:i + 3] for i in range(len(lowered) - 2)}
-        for gram in self.trigrams.intersection(grams):
-            for literal, rules in self.by_trigram[gram]:
-                if len(literal) == 3 or literal in lowered:
-                    candidates.update(rules)
+        for found in self.trie.finditer(lowered) if self.trie is not None else ():
+            candidates |= self.opens[found.group(1)]
         hits: dict[str, re.Match[str]] = {}
         for n in sorted(candidates):
             mid, pattern = self.rules[n]
@@ -125,6 +157,7 @@ class GatedRegex:
             else:
                 literals |= found
         self.gate = tuple(sorted(literals))
+        self.trie = re.compile(literal_trie(self.gate)) if len(self.gate) >= TRIE_FROM else None
         # The loose alternatives alone decide whether the whole alternation may match when no
         # literal is present; on their own they are a small, cheap regex, and one of them no
         # longer costs the whole list its gate. The match itself still comes from the whole
@@ -132,8 +165,11 @@ class GatedRegex:
         self.loose = re.compile("|".join(loose), re.IGNORECASE) if loose else None
 
     def _may_match(self, text: str) -> bool:
+        if self.trie is not None:
+            if self.trie.search(text.lower()):
+                return True
         # map over str.__contains__ keeps the loop in C: these gates run on every name
-        if any(map(text.lower().__contains__, self.gate)):
+        elif any(map(text.lower().__contains__, self.gate)):
             return True
         return self.loose is not None and self.loose.search(text) is not None
 
