@@ -1343,6 +1343,9 @@ def test_the_examples_written_in_modalities_toml():
     ("stems", "guran", "key 'stems': expected a list, got str"),
     ("patterns", ["(unclosed"], "key 'patterns': bad regular expression '(unclosed'"),
     ("examples", {"matches": ["x"]}, "unknown key(s) ['matches']"),
+    ("recast_in_title", "vaccine", "expected a dict or list, got str"),
+    ("recast_in_title", [{"title": ["x"]}], "each recast is { title = [patterns], to ="),
+    ("recast_in_title", [{"title": ["(x"], "to": "vaccine"}], "bad regular expression '(x'"),
 ])
 def test_a_broken_rules_file_stops_with_one_line(key, value, message):
     from trialscape.classify.rules import RulesError, validate
@@ -2275,8 +2278,9 @@ def test_pretreatment_and_car_t_as_the_setting(items, title, expected):
 
 
 @pytest.mark.parametrize("name, expected", [
-    # what cells were made with is a reagent, not a medicine given
-    ("IL-2 pre-treated CD19 cells", []),
+    # what cells were made with is a reagent, not a medicine given (the cells are: a title
+    # naming their CAR recasts them)
+    ("IL-2 pre-treated CD19 cells", ["cell_therapy"]),
     ("Cytokine-treated Veto Cells", ["cell_therapy"]),
     ("Blinatumomab Expanded T-cells (BET)", ["cell_therapy"]),
     ("IL-2 activated NK cells", ["cell_therapy"]),
@@ -2537,3 +2541,69 @@ def test_title_only_wordings_of_t_and_nk_cells(title, expected):
 ])
 def test_food_immunotherapy_probiotic_tablets_and_harms_in_titles(items, title, expected):
     assert primary(*items, title=title) == [expected]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # a medicine-typed name that ends with the cells given is a cell product, not the small
+    # molecule its DRUG type alone would say ...
+    ((("DRUG", "Xcellerated T Cells"),), "Xcellerated T Cells for Lymphoma", "cell_therapy"),
+    ((("DRUG", "Lymphocytes, Activated"),), None, "cell_therapy"),
+    ((("BIOLOGICAL", "EBViNT Cell"),), None, "cell_therapy"),
+    ((("BIOLOGICAL", "Schwann cells"),), None, "cell_therapy"),
+    ((("BIOLOGICAL", "Macrophages"),), None, "cell_therapy"),
+    # ... recast as engineered when the title says the T cells were genetically targeted
+    ((("BIOLOGICAL", "modified T cells"), ("DRUG", "cyclophosphamide")),
+     "T-Lymphocytes Genetically Targeted to the B-Cell Specific Antigen CD19",
+     "engineered_cell_therapy"),
+    # ... but not a graft's blood stem cells, a device's test, or a generic "Cell infusion"
+    # beside a title naming the CAR
+    ((("BIOLOGICAL", "Peripheral Blood Stem Cells"),), None, "unclassified"),
+    ((("DEVICE", "Circulating tumor cells"),), None, "other"),
+    ((("BIOLOGICAL", "Cell infusion"),), "ATLCAR.CD30.CCR4 Cells for CD30+ HL",
+     "engineered_cell_therapy"),
+    # a title part has no type: "T-cell ... Response" in a vaccine title names no product
+    ((), "T-cell And General Immune Response to Seasonal Influenza Vaccine", "vaccine"),
+    # stem cells from fat by their abbreviation, cultivated epithelium, hESC-derived cells
+    ((("DRUG", "CS-1000 labeled SVF cells"),), None, "cell_therapy"),
+    ((("BIOLOGICAL", "Cultivated limbal epithelial transplantation"),), None, "cell_therapy"),
+    ((("BIOLOGICAL", "hESC-derived retinal pigment epithelium"),), None, "cell_therapy"),
+])
+def test_cells_named_as_what_is_given(items, title, expected):
+    assert primary(*items, title=title) == [expected]
+
+
+@pytest.mark.parametrize("name, expected", [
+    # growth and colony-stimulating factors named in full are proteins ...
+    ("Granulocyte-macrophage colony-stimulating factor", "protein"),
+    ("Recombinant human keratinocyte growth factor", "protein"),  # no keratinocytes given
+    ("Hepatocyte growth factor", "protein"),
+    ("Basic fibroblast growth factor", "protein"),
+    ("Stem cell factor", "protein"),
+    # ... their receptors and what blocks them are not
+    ("Epidermal growth factor receptor inhibitor", "small_molecule"),
+    # recombinant human proteins by their abbreviations
+    ("rhEPO", "protein"), ("rhTPO", "protein"), ("rIL-2", "protein"), ("rhIL-11", "protein"),
+    ("rhDNase I", "protein"), ("GMCSF", "protein"),
+    # enzymes by their INN endings; enzymes named as targets stay what blocks them
+    ("Pegzilarginase", "protein"), ("imlifidase", "protein"), ("Exebacase", "protein"),
+    ("Pegcrisantaspase", "protein"), ("Superoxide Dismutase", "protein"),
+    ("Tyrosine kinase inhibitor", "small_molecule"),
+    ("histone deacetylase inhibitor (ITF2357)", "small_molecule"),
+])
+def test_proteins_named_by_what_they_are(name, expected):
+    assert primary(("DRUG", name)) == [expected]
+
+
+def test_a_protein_in_a_gene_therapy_trial_is_the_transgenes_product():
+    """The issue: a cytokine or growth-factor gene delivered by a vector is gene therapy."""
+    assert primary(("BIOLOGICAL", "Human Nerve Growth Factor"),
+                   title="Gene Therapy for Alzheimer's Disease") == ["gene_therapy"]
+    assert primary(("BIOLOGICAL", "Human Nerve Growth Factor"),
+                   title="Nerve Growth Factor for Alzheimer's Disease") == ["protein"]
+    # a construct's cytokine joined by a hyphen is part of the construct's name
+    assert primary(title="Injection of vvDD-hIL2-2-RG-1 for Cancer") == ["unclassified"]
+    # platelet concentrates rich in growth factors are a blood product
+    assert primary(("OTHER", "Plasma Rich in Growth Factors (PRGF)")) == ["other"]
+    # G-CSF however hyphenated supports chemotherapy
+    assert primary(("DRUG", "Docetaxel"), ("DRUG", "Granulocyte-colony stimulating factor"),
+                   title="Docetaxel in Breast Cancer") == ["small_molecule"]

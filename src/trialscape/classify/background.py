@@ -227,11 +227,16 @@ class Background:
         vaccine antigen, LABELING.md), or names a product of that kind ("Infusion of ARI-0001
         Cells" listing "autologous T-cells"). Named products keep their kind. `title` is
         case-folded."""
-        target = self.names.by_id[hit.modality].recast_in_title
-        if target is None or hit.layer not in PATTERN_LAYERS:
+        recasts = self.names.by_id[hit.modality].recast_in_title
+        if not recasts or hit.layer not in PATTERN_LAYERS:
             return hit
-        if target[0].search(title) or target[1] in self._named_by_product(title):
-            return Hit(target[1], hit.layer, hit.field, hit.text, hit.matched, hit.tested)
+        named: set[str] | None = None
+        for pattern, to in recasts:
+            if not pattern.search(title):
+                named = self._named_by_product(title) if named is None else named
+                if to not in named:
+                    continue
+            return Hit(to, hit.layer, hit.field, hit.text, hit.matched, hit.tested)
         return hit
 
     def _named_by_product(self, title: str) -> set[str]:

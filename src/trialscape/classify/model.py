@@ -95,8 +95,9 @@ class Modality:
     # words that say a name is not this kind however its patterns read it ("MSC-derived
     # exosomes" are no cells)
     denied_by: re.Pattern[str] | None = None
-    # (title pattern, modality): becomes that kind when the title matches (Background.recast)
-    recast_in_title: tuple[re.Pattern[str], str] | None = None
+    # (title pattern, modality) pairs: becomes the first such kind whose pattern the title
+    # matches (Background.recast)
+    recast_in_title: tuple[tuple[re.Pattern[str], str], ...] = ()
     # the explainer link goes to the article itself (true) or only to the explainers index
     explainer_verified: bool = False
 

@@ -18,6 +18,7 @@ from trialscape.classify.gates import GatedPatterns, GatedRegex, lower_pattern
 from trialscape.classify.inputs import Intervention
 from trialscape.classify.model import (
     CODE,
+    MEDICINE_TYPES,
     PATTERN_LAYERS,
     TEXT_LAYERS,
     WORD,
@@ -90,6 +91,9 @@ class NameReader:
     # registry types whose interventions a development code alone does not make a medicine
     code_not_in_types: frozenset[str] = frozenset()
     pinyin_kind: str | None = None  # the kind of a medicine named in pinyin (pinyin.py)
+    # names that are the cells given ("EBVST Cells"), read when nothing else was, and their kind
+    cells_named: GatedRegex = NEVER
+    cells_kind: str | None = None
     _cache: dict[tuple[Layer, Scope, str], Found] = field(default_factory=dict)
     # word -> the modalities its ending marks, in stem order: words repeat far more than
     # whole names do, so this is where the stem layer's time goes
@@ -297,11 +301,28 @@ class NameReader:
                 beside = self._beside(kept, {h.matched for h in hits}, item, tested)
                 kept = self._give_way(kept + beside) if beside else kept
             return kept
+        cells = self._cells_named(item, tested)
+        if cells:
+            return cells
         prior = self.type_prior.get(item.type or "")
         if prior:
             return [Hit(prior, Layer.TYPE_PRIOR, Field.TYPE, item.type or "", item.type or "",
                         tested)]
         return []
+
+    def _cells_named(self, item: Intervention, tested: bool) -> list[Hit]:
+        """A medicine-typed name that ends with the cells given ("Xcellerated T Cells", "EBVST
+        Cells", "Lymphocytes, Activated"), where no rule read anything: a cell product, not
+        the small molecule the DRUG type alone would make it (a title naming a CAR recasts it
+        as any cell hit)."""
+        # (a title's parts have no type: "T-cell Response to Influenza Vaccine" is no product)
+        if self.cells_kind is None or item.type not in MEDICINE_TYPES:
+            return []
+        found = self.cells_named.search(item.name)
+        if found is None or self._denied(self.cells_kind, item):
+            return []
+        return [Hit(self.cells_kind, Layer.NAME_PATTERN, Field.NAME, item.name,
+                    found.group(0).strip(), tested)]
 
     def _beside_named(self, hits: list[Hit], carriers: list[Hit], item: Intervention,
                       tested: bool) -> list[Hit]:

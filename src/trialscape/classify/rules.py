@@ -27,14 +27,14 @@ class RulesError(ValueError):
 # What each modality entry may hold, and of what type: an editor's typo ("patern") or a string
 # where a list belongs must stop the load with one line, not be silently ignored.
 _LIST = (list, str)
-MODALITY_KEYS: dict[str, tuple[type, ...]] = {
+MODALITY_KEYS: dict[str, tuple[Any, ...]] = {
     "id": (str,), "label": (str,), "definition": (str,), "explainer": (str,),
     "explainer_verified": (bool,), "colour": (str,), "order": (int,), "specificity": (int,),
     "suppresses": _LIST, "submodality": (list,), "title_fallback": (bool,), "carrier": (bool,),
     "observational_title": (bool,),
     "yields_to_medicine": (bool,), "kept_beside_medicine": _LIST, "description_types": _LIST,
     "patterns_not_in_types": _LIST, "denied_by": _LIST,
-    "recast_in_title": (dict,), "products": _LIST, "stems": _LIST, "patterns": _LIST,
+    "recast_in_title": ((dict, list),), "products": _LIST, "stems": _LIST, "patterns": _LIST,
     "description_patterns": _LIST, "types": _LIST, "examples": (dict,),
 }
 REGEX_KEYS = ("patterns", "description_patterns", "kept_beside_medicine", "denied_by")
@@ -48,14 +48,14 @@ BACKGROUND_KEYS = frozenset({
     "generic_medicine", "generic_in_title", "procedure_delivers",
     "title_setting", "title_population", "title_measure", "procedure_in_title",
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
-    "stem_exceptions", "code_not_in_types",
+    "stem_exceptions", "code_not_in_types", "cells_named",
     "setting_in_title"})
 NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
                           "toxicity_management_with", "procedure_delivers",
                           "code_not_in_types",
                           "stem_exceptions"})
 OUTCOME_KEYS = frozenset({"no_medicine", "no_signal"})
-OPTIONAL_OUTCOMES = frozenset({"pinyin_medicine"})
+OPTIONAL_OUTCOMES = frozenset({"pinyin_medicine", "cells_named"})
 
 
 def _where(m: dict[str, Any], key: str) -> str:
@@ -73,10 +73,13 @@ def validate(config: dict[str, Any]) -> list[str]:
             if kinds is None:
                 raise RulesError(f"{_where(m, key)}: unknown key (known: "
                                  f"{', '.join(sorted(MODALITY_KEYS))})")
-            if not isinstance(value, kinds[0]):
-                raise RulesError(f"{_where(m, key)}: expected a {kinds[0].__name__}, got "
+            allowed = kinds[0]
+            if not isinstance(value, allowed):
+                names = (allowed,) if isinstance(allowed, type) else allowed
+                raise RulesError(f"{_where(m, key)}: expected a "
+                                 f"{' or '.join(k.__name__ for k in names)}, got "
                                  f"{type(value).__name__} {value!r:.60}")
-            if kinds == _LIST and not all(isinstance(v, str) for v in value):  # type: ignore[attr-defined]  # a list, checked above
+            if kinds == _LIST and not all(isinstance(v, str) for v in value):
                 raise RulesError(f"{_where(m, key)}: every item must be text")
         for key in REGEX_KEYS:
             for pattern in m.get(key, []):
@@ -84,8 +87,12 @@ def validate(config: dict[str, Any]) -> list[str]:
         for sub in m.get("submodality", []):
             for pattern in sub.get("patterns", []):
                 _compile(pattern, f"{_where(m, 'submodality')} {sub.get('id', '?')!r}")
-        for pattern in m.get("recast_in_title", {}).get("title", []):
-            _compile(pattern, _where(m, "recast_in_title"))
+        for recast in _recasts(m):
+            if not isinstance(recast, dict) or set(recast) != {"title", "to"}:
+                raise RulesError(f"{_where(m, 'recast_in_title')}: each recast is "
+                                 "{ title = [patterns], to = \"modality id\" }")
+            for pattern in recast["title"]:
+                _compile(pattern, _where(m, "recast_in_title"))
         examples = m.get("examples", {})
         unknown = set(examples) - {"match", "no_match"}
         if unknown:
@@ -105,9 +112,15 @@ def validate(config: dict[str, Any]) -> list[str]:
     if (not OUTCOME_KEYS <= set(outcomes) <= OUTCOME_KEYS | OPTIONAL_OUTCOMES
             or not all(isinstance(v, str) for v in outcomes.values())):
         raise RulesError("modalities.toml: [outcomes] needs no_medicine and no_signal (and "
-                         "may have pinyin_medicine), each a "
+                         "may have pinyin_medicine and cells_named), each a "
                          f"modality id (found: {outcomes!r:.80})")
     return warnings
+
+
+def _recasts(m: dict[str, Any]) -> list[Any]:
+    """A modality's `recast_in_title`: one { title, to } table or a list of them."""
+    value = m.get("recast_in_title", [])
+    return value if isinstance(value, list) else [value]
 
 
 def _compile(pattern: str, where: str) -> None:
@@ -172,8 +185,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             patterns_not_in_types=frozenset(m.get("patterns_not_in_types", [])),
             denied_by=re.compile("|".join(m["denied_by"]), re.IGNORECASE)
             if m.get("denied_by") else None,
-            recast_in_title=(re.compile("|".join(m["recast_in_title"]["title"]), re.IGNORECASE),
-                             m["recast_in_title"]["to"]) if "recast_in_title" in m else None,
+            recast_in_title=tuple((re.compile("|".join(r["title"]), re.IGNORECASE), r["to"])
+                                  for r in _recasts(m)),
             explainer_verified=bool(m.get("explainer_verified", False))))
         for name in m.get("products", []):
             key = normalise(name).strip()
@@ -208,9 +221,10 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                                 else f"is also a product of {products[key][0]}"))
         products[key] = tuple(mids)
     for m in modalities:
-        if m.recast_in_title is not None and m.recast_in_title[1] not in ids:
-            raise RulesError(f"modalities.toml: {m.id} recast_in_title names unknown "
-                             f"{m.recast_in_title[1]!r}")
+        for _, to in m.recast_in_title:
+            if to not in ids:
+                raise RulesError(f"modalities.toml: {m.id} recast_in_title names unknown "
+                                 f"{to!r}")
         unknown_ids = m.suppresses - ids
         if unknown_ids:
             raise RulesError(f"modalities.toml: {m.id} suppresses unknown {sorted(unknown_ids)}")
@@ -245,7 +259,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         stem_exceptions=tuple(w.casefold() for w in bg.get("stem_exceptions", [])),
         dosage_form=rx("dosage_form"),
         code_not_in_types=frozenset(bg.get("code_not_in_types", [])),
-        pinyin_kind=config["outcomes"].get("pinyin_medicine"))
+        pinyin_kind=config["outcomes"].get("pinyin_medicine"),
+        cells_named=rx("cells_named"), cells_kind=config["outcomes"].get("cells_named"))
     roles = RoleReader(names=names, control=rx("control"), choice=rx("choice"),
                        choice_filler=rx("choice_filler"), ancillary=rx("ancillary"),
                        supportive=rx("supportive"), title_setting=rx("title_setting"),
