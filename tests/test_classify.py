@@ -2607,3 +2607,22 @@ def test_a_protein_in_a_gene_therapy_trial_is_the_transgenes_product():
     # G-CSF however hyphenated supports chemotherapy
     assert primary(("DRUG", "Docetaxel"), ("DRUG", "Granulocyte-colony stimulating factor"),
                    title="Docetaxel in Breast Cancer") == ["small_molecule"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    # antibodies named by their make with words between, and "anti-" a target as the whole name
+    ("Fully human IgG1 antibody against CD38", "monoclonal_antibody"),
+    ("Anti-TNF therapy", "monoclonal_antibody"), ("Intravitreal anti-VEGF", "monoclonal_antibody"),
+    ("Anti-CD38", "monoclonal_antibody"),
+    # ... not serology, a drug class named "anti-", or a CAR's target
+    ("Blood test for IgG antibodies against SARS-CoV-2", "other"),
+    ("anti-inflammatory drugs", "small_molecule"),
+    ("Anti-CD19 CAR-T cells", "engineered_cell_therapy"),
+    # polyclonal antibodies and animal antibody fragments are `other` (LABELING.md)
+    ("Polyclonal antibody", "other"), ("Antivenom", "other"), ("Digoxin immune fab", "other"),
+    # vaccines by their abbreviations and immunogens; a zinc-finger nuclease holds no zinc
+    ("LAIV", "vaccine"), ("9vHPV", "vaccine"), ("HIV-1 Immunogen", "vaccine"),
+])
+def test_antibodies_vaccines_and_editors_named_by_what_they_are(name, expected):
+    assert primary(("BIOLOGICAL", name)) == [expected]
+    assert [p.modality for p in classify(("GENETIC", "Zinc finger nuclease"))] == ["gene_editing"]
