@@ -2626,3 +2626,21 @@ def test_a_protein_in_a_gene_therapy_trial_is_the_transgenes_product():
 def test_antibodies_vaccines_and_editors_named_by_what_they_are(name, expected):
     assert primary(("BIOLOGICAL", name)) == [expected]
     assert [p.modality for p in classify(("GENETIC", "Zinc finger nuclease"))] == ["gene_editing"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # cells a title says were given a receptor are engineered, however the title writes it
+    ("Clinical Research of ROBO1 Specific BiCAR-NK Cells", "engineered_cell_therapy"),
+    ("Study of Universal CD19-Targeted UCAR-NK Cells", "engineered_cell_therapy"),
+    ("Cytolytic T-Cell Line Genetically Modified to Express the IL 13-Zetakine",
+     "engineered_cell_therapy"),
+    ("PRAME T Cell Receptor (TCR) Engineered NK Cells", "engineered_cell_therapy"),
+    ("Genetically Modified Therapeutic Autologous Lymphocytes Followed by Aldesleukin",
+     "engineered_cell_therapy"),
+    # ... but donor T cells given a suicide gene are not (the issue: gene therapy, which their
+    # named products say, e.g. BPX-501), nor are cells a title says were given one
+    ("Gene Modified Donor T-cells After Haploidentical Transplant", "cell_therapy"),
+    ("T Cells Genetically Modified With an iCasp9 Suicide Gene", "cell_therapy"),
+])
+def test_titles_saying_cells_were_given_a_receptor(title, expected):
+    assert primary(("BIOLOGICAL", "autologous lymphocytes"), title=title) == [expected]
