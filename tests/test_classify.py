@@ -2644,3 +2644,20 @@ def test_antibodies_vaccines_and_editors_named_by_what_they_are(name, expected):
 ])
 def test_titles_saying_cells_were_given_a_receptor(title, expected):
     assert primary(("BIOLOGICAL", "autologous lymphocytes"), title=title) == [expected]
+
+
+def test_cells_in_a_gene_therapy_trial_and_what_cells_were_cultured_with():
+    # cells in a trial the title calls gene therapy, naming no receptor, are the gene-modified
+    # cells it gives (LABELING.md: ex vivo gene-modified cells are gene therapy) ...
+    assert primary(("BIOLOGICAL", "therapeutic autologous lymphocytes"),
+                   title="Biological Therapy and Gene Therapy in Treating Neuroblastoma") == [
+        "gene_therapy"]
+    # ... and what they were cultured with is a reagent, not a protein given
+    assert primary(("BIOLOGICAL", "Syngeneic Lymphocytes (CD4+) Cultured with OKT3 (Ortho) "
+                                  "and Interleukin-2"),
+                   title="Twins Study of Gene Therapy for HIV Infection") == ["gene_therapy"]
+    assert [p.modality for p in classify(
+        ("BIOLOGICAL", "Dendritic cells pulsed with gp100 peptide"))] == ["cell_therapy"]
+    # people treated with a medicine are no cells made with it
+    assert primary(("DRUG", "Squamous cell carcinoma treated with cetuximab")) == [
+        "monoclonal_antibody"]

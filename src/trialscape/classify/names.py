@@ -64,6 +64,25 @@ def _reagent(tokens: list[str], after: int) -> bool:
     return False
 
 
+def _made_with(tokens: list[str], at: int) -> bool:
+    """Whether the product that starts at `at` is what cells named before it were made with
+    ("Syngeneic Lymphocytes Cultured with OKT3 and Interleukin-2", "dendritic cells pulsed
+    with gp100 peptide")."""
+    for k in range(max(1, at - 8), at - 1):
+        if tokens[k] not in _REAGENT_OF or tokens[k + 1] not in ("with", "in"):
+            continue
+        # the cells right before the verb, or before a marker ("Lymphocytes (CD4+)"); not
+        # people ("... Cell Lung Cancer Patients Treated With")
+        before = tokens[k - 1] if tokens[k - 1] in _CELLS or k < 2 else tokens[k - 2]
+        if before in _CELLS and (before == tokens[k - 1] or _MARKER.fullmatch(tokens[k - 1])):
+            return True
+    return False
+
+
+_CELLS = frozenset({"cells", "lymphocytes", "dcs"})
+_MARKER = re.compile(r"cd\d+[a-z]?|[a-z]{1,3}\d*")  # "cd4" in "Lymphocytes (CD4+)"
+
+
 # where one intervention name joins separate medicines ("X plus Y", "X + Y", "X, Y and Z");
 # not "with" (what was done to a product: "cells loaded with lysate") nor "/" ("CD19/CD22")
 _COMBINATION = re.compile(r"\s*(?:[,;+&]|\b(?:and|plus|combined with|in combination with|"
@@ -161,7 +180,7 @@ class NameReader:
                 # cells" the reagent the cells were made with
                 if (name in self.products and not (n == 1 and name in codes)
                         and (i == 0 or tokens[i - 1] != "anti")
-                        and not _reagent(tokens, i + n)):
+                        and not _reagent(tokens, i + n) and not _made_with(tokens, i)):
                     spans.append((-n, i, name))
         used = [False] * len(tokens)
         pairs: list[tuple[str, str]] = []
@@ -184,8 +203,8 @@ class NameReader:
                 if len(self._word_stems) > 500_000:  # a vocabulary, but keep it bounded
                     self._word_stems.clear()
                 mids = self._word_stems[word] = self._stem_modalities(word)
-            if mids and _reagent(tokens, at + 1):  # "Blinatumomab Expanded T-cells"
-                continue
+            if mids and (_reagent(tokens, at + 1) or _made_with(tokens, at)):
+                continue  # "Blinatumomab Expanded T-cells", "T cells expanded with ..."
             for mid in mids:
                 if (mid, word) not in found:
                     found.append((mid, word))
