@@ -2661,3 +2661,16 @@ def test_cells_in_a_gene_therapy_trial_and_what_cells_were_cultured_with():
     # people treated with a medicine are no cells made with it
     assert primary(("DRUG", "Squamous cell carcinoma treated with cetuximab")) == [
         "monoclonal_antibody"]
+
+
+def test_names_written_with_underscores_sources_and_generic_implants():
+    # an underscore separates words ("Flu Pandemic mRNA_Dose level 1")
+    assert primary(("BIOLOGICAL", "Flu Pandemic mRNA_Dose level 1")) == ["mrna"]
+    # a procedure a cell product came from is no assessment of it
+    assert primary(("BIOLOGICAL", "CD3-depleted/CD56+ selected natural killer cells collected "
+                                  "from apheresis products")) == ["cell_therapy"]
+    assert primary(("PROCEDURE", "Blood samples collected from central line")) == ["other"]
+    # stem cells implanted are a cell product; a code whose number is an isotope's mass is a
+    # product the dictionary knows
+    assert primary(("BIOLOGICAL", "Stem cell implantation")) == ["cell_therapy"]
+    assert primary(("DRUG", "CLR 131")) == ["radiopharmaceutical"]

@@ -161,7 +161,9 @@ class NameReader:
             return self._products(text)
         if layer == Layer.STEM:
             return self._stems(text)
-        lowered = text.lower()
+        # an underscore separates words in some records ("Flu Pandemic mRNA_Dose level 1"),
+        # where a regex takes it for part of a word; same length, so spans still quote `text`
+        lowered = text.lower().replace("_", " ")
         return tuple((mid, text[m.start():m.end()].strip())
                      for mid, m in self.patterns[layer, scope].find(lowered).items())
 

@@ -99,6 +99,12 @@ _PLACEBO_FOR = re.compile(r"^\s*(?:matching |matched |identical )?"
                           re.IGNORECASE)
 
 
+# where a name says what its product came from, just before an ancillary word ("cells collected
+# from apheresis products", "derived from bone marrow aspirate")
+_FROM_SOURCE = re.compile(r"\b(?:(?:collected|derived|obtained|isolated|harvested|prepared|"
+                          r"manufactured|expanded)\s+)?from\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 @dataclass
 class RoleReader:
     names: NameReader
@@ -147,6 +153,16 @@ class RoleReader:
         rest = self.choice_filler.sub(" ", self.choice.sub(" ", text))
         return _NAME_WORD.search(rest) is not None
 
+    def _ancillary(self, name: str) -> bool:
+        """Whether a name is an assessment or a procedure around the treatment; not when the
+        procedure is only where a medicine the name holds came from ("natural killer cells
+        collected from apheresis products")."""
+        found = self.ancillary.search(name)
+        if found is None:
+            return False
+        source = _FROM_SOURCE.search(name, 0, found.start())
+        return source is None or not self._names_medicine(name[:source.start()])
+
     def name_role(self, name: str) -> Role | None:
         """CONTROL, ANCILLARY, SUPPORT or None, from the name alone; cached, since names
         repeat across trials ("Placebo", "laboratory biomarker analysis") and the
@@ -154,7 +170,7 @@ class RoleReader:
         if name in self._name_roles:
             return self._name_roles[name]
         role = (Role.CONTROL if self.is_control(name) else Role.ANCILLARY
-                if self.ancillary.search(name) else Role.SUPPORT
+                if self._ancillary(name) else Role.SUPPORT
                 if self.supportive.search(name) else None)
         if len(self._name_roles) > 200_000:
             self._name_roles.clear()
