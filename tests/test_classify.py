@@ -2674,3 +2674,29 @@ def test_names_written_with_underscores_sources_and_generic_implants():
     # product the dictionary knows
     assert primary(("BIOLOGICAL", "Stem cell implantation")) == ["cell_therapy"]
     assert primary(("DRUG", "CLR 131")) == ["radiopharmaceutical"]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # a transplant the title names only as the time after which the tested medicine is given is
+    # the setting ...
+    ((("BIOLOGICAL", "Blinatumomab"), ("PROCEDURE", "Autologous stem cell transplant")),
+     "Blinatumomab Consolidation Post Autologous Stem Cell Transplantation",
+     ["bispecific_antibody"]),
+    ((("BIOLOGICAL", "Anti-CD19 CAR T cells"), ("PROCEDURE", "Allogeneic stem cell transplant")),
+     "CAR T Cells From the Original Transplant Donor After Allogeneic Stem Cell Transplantation",
+     ["engineered_cell_therapy"]),
+    # ... and the graft that gives back an ex vivo gene therapy's cells is its delivery
+    ((("GENETIC", "gene therapy"), ("DRUG", "lomustine"),
+      ("PROCEDURE", "in vitro-treated peripheral blood stem cell transplantation")),
+     "Combination Chemotherapy Plus Gene Therapy in Treating Patients With CNS Tumors",
+     ["gene_therapy", "small_molecule"]),
+    # ... but a transplant the title names as given stays, as do conditioning trials
+    ((("DRUG", "Cyclophosphamide"), ("PROCEDURE", "Stem cell transplantation")),
+     "Mismatched Transplantation Using High-dose Post-transplant Cyclophosphamide",
+     ["small_molecule", "other"]),
+    ((("DRUG", "Fludarabine"), ("PROCEDURE", "peripheral blood stem cell transplantation")),
+     "Fludarabine, Low-Dose TBI, and Peripheral Blood Stem Cell Transplant",
+     ["small_molecule", "other"]),
+])
+def test_a_transplant_named_as_the_setting_or_a_gene_therapys_delivery(items, title, expected):
+    assert sorted(p.modality for p in classify(*items, title=title)) == sorted(expected)

@@ -53,6 +53,10 @@ class Background:
     graft_manipulation: GatedRegex = NEVER  # a title naming T-cell depletion, CD34 selection
     transplant_regimen: GatedRegex = NEVER  # GVHD prophylaxis and irradiation around a graft
     regimen_filler: GatedRegex = NEVER  # words beside conditioning drugs in a regimen's name
+    transplant_given: GatedRegex = NEVER  # an intervention that is a transplant
+    transplant_after: GatedRegex = NEVER  # "... After ASCT": the transplant as the setting
+    transplant_in_title: GatedRegex = NEVER  # a transplant a title names (anywhere)
+    graft_delivers: frozenset[str] = frozenset()  # kinds a graft gives back (ex vivo gene therapy)
     adjuvant_with: frozenset[str] = frozenset()
     adjuvant_kinds: frozenset[str] = frozenset()  # the kinds of the adjuvant products (GM-CSF)
     title_population: GatedRegex = NEVER
@@ -79,7 +83,30 @@ class Background:
         pairs = self._drop_background(pairs, title, trial)
         pairs = self._drop_setting(pairs, title)
         pairs = self._drop_titled_setting(pairs, trial)
+        pairs = self._drop_transplant_setting(pairs, title)
         return self._recast_by_title(pairs, title)
+
+    def _drop_transplant_setting(self, pairs: Pairs, title: str) -> Pairs:
+        """A transplant beside a tested medicine of another kind is background when the title
+        names it only as the time after which that medicine is given ("Rituximab After
+        ASCT"), or when it gives back the cells an ex vivo gene therapy modified
+        (`graft_delivers`). `title` is case-folded."""
+        by_id = self.names.by_id
+        grafts = {i.idx for h, i in pairs if by_id[h.modality].yields_to_medicine
+                  and self.transplant_given.search(i.name)}
+        if not grafts:
+            return pairs
+        others = {h.modality for h, i in pairs if i.idx not in grafts and h.tested
+                  and h.layer != Layer.TYPE_PRIOR and not by_id[h.modality].yields_to_medicine}
+        if not others:
+            return pairs
+        setting = others & self.graft_delivers or (
+            self.transplant_after.search(title) is not None
+            and self.transplant_in_title.search(self.transplant_after.sub(" ", title)) is None)
+        if not setting:
+            return pairs
+        return [(h, i) for h, i in pairs
+                if not (i.idx in grafts and by_id[h.modality].yields_to_medicine)]
 
     def _transplant_setting(self, trial: Trial) -> bool:
         """Whether the trial lists a transplant or G-CSF (background.transplant_setting)."""

@@ -49,10 +49,11 @@ BACKGROUND_KEYS = frozenset({
     "title_setting", "title_population", "title_measure", "procedure_in_title",
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types", "cells_named",
+    "transplant_given", "transplant_after", "transplant_in_title", "graft_delivers",
     "setting_in_title"})
 NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
                           "toxicity_management_with", "procedure_delivers",
-                          "code_not_in_types",
+                          "code_not_in_types", "graft_delivers",
                           "stem_exceptions"})
 OUTCOME_KEYS = frozenset({"no_medicine", "no_signal"})
 OPTIONAL_OUTCOMES = frozenset({"pinyin_medicine", "cells_named"})
@@ -291,6 +292,9 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             transplant_setting=rx("transplant_setting"),
             graft_manipulation=rx("graft_manipulation"),
             transplant_regimen=rx("transplant_regimen"),
+            transplant_given=rx("transplant_given"), transplant_after=rx("transplant_after"),
+            transplant_in_title=rx("transplant_in_title"),
+            graft_delivers=frozenset(bg.get("graft_delivers", [])),
             regimen_filler=rx("regimen_filler"),
             adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
             adjuvant_kinds=adjuvant_kinds,
