@@ -1149,16 +1149,16 @@ def test_unclassified_share_of_drug_and_biological_trials(ctgov_db):
         FROM trials t WHERE study_type = 'INTERVENTIONAL' AND nct_id IN (
             SELECT nct_id FROM interventions WHERE type IN ('DRUG', 'BIOLOGICAL'))""").fetchone()
     con.close()
-    # the issue's target is 3%; 1.06% with rules 2026.12.83 (145 of 13,629; 1.21% with
-    # 2026.12.72, 1.35% with 2026.12.58): a floor at 1.15%
-    assert unclassified / total < 0.0115, unclassified / total
+    # the issue's target is 3%; 0.92% with rules 2026.12.100 (125 of 13,629; 1.06% with
+    # 2026.12.83, 1.21% with 2026.12.72, 1.35% with 2026.12.58): a floor at 1.0%
+    assert unclassified / total < 0.010, unclassified / total
 
 
 def test_records_without_interventions_are_mostly_placed(ctgov_db):
-    """9,732 interventional records list no interventions; read from their titles, 26.2% stay
-    unclassified with rules 2026.12.91 (73% did before 2026.12.6, 30.8% with 2026.12.26, 28.9%
-    with 2026.12.40, 28.4% with 2026.12.58, 27.6% with 2026.12.74). A regression floor, not a
-    target."""
+    """9,732 interventional records list no interventions; read from their titles, 25.7% stay
+    unclassified with rules 2026.12.100 (73% did before 2026.12.6, 30.8% with 2026.12.26, 28.9%
+    with 2026.12.40, 28.4% with 2026.12.58, 27.6% with 2026.12.74, 26.2% with 2026.12.91). A
+    regression floor, not a target."""
     import duckdb
 
     con = duckdb.connect(str(ctgov_db), read_only=True)
@@ -1167,7 +1167,7 @@ def test_records_without_interventions_are_mostly_placed(ctgov_db):
         FROM trials WHERE study_type = 'INTERVENTIONAL'
           AND nct_id NOT IN (SELECT nct_id FROM interventions)""").fetchone()
     con.close()
-    assert total > 5000 and unclassified / total < 0.27, (total, unclassified)
+    assert total > 5000 and unclassified / total < 0.265, (total, unclassified)
 
 
 def test_a_vector_carrying_a_protein_gene_is_gene_therapy():
@@ -2700,3 +2700,21 @@ def test_names_written_with_underscores_sources_and_generic_implants():
 ])
 def test_a_transplant_named_as_the_setting_or_a_gene_therapys_delivery(items, title, expected):
     assert sorted(p.modality for p in classify(*items, title=title)) == sorted(expected)
+
+
+@pytest.mark.parametrize("items, expected", [
+    # polyclonal products however spelled, HIV envelope immunogens, allergen immunotherapy
+    ((("BIOLOGICAL", "5% (5g/100 ml) intravenous immunoglobin"),), "other"),
+    ((("BIOLOGICAL", "Equine COVID-19 Antiserum"),), "other"),
+    ((("BIOLOGICAL", "MF59"), ("BIOLOGICAL", "rgp120/HIV-1 SF-2")), "vaccine"),
+    ((("BIOLOGICAL", "anti-gp120 antibody"),), "monoclonal_antibody"),
+    ((("BIOLOGICAL", "gpASIT+TM"),), "vaccine"),
+    # swabs taken for a test and named profiles are measures; a medicine on a swab is not
+    ((("BIOLOGICAL", "Nasopharyngeal swab for RT-PCR SARS-CoV-2"),), "other"),
+    ((("DRUG", "Povidone iodine nasal swabs"),), "small_molecule"),
+    ((("DRUG", "Itacitinib"), ("OTHER", "Human Activity Profile")), "small_molecule"),
+])
+def test_polyclonals_immunogens_and_measures_named_so(items, expected):
+    assert primary(*items) == [expected]
+    if expected == "small_molecule" and len(items) > 1:
+        assert [p.modality for p in classify(*items)] == ["small_molecule"]
