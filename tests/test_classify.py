@@ -2718,3 +2718,17 @@ def test_polyclonals_immunogens_and_measures_named_so(items, expected):
     assert primary(*items) == [expected]
     if expected == "small_molecule" and len(items) > 1:
         assert [p.modality for p in classify(*items)] == ["small_molecule"]
+
+
+def test_an_immunocytokine_by_its_title_and_measured_levels():
+    assert primary(("BIOLOGICAL", "DI-Leu16-IL2"),
+                   title="Open-Label Study of De-immunized DI-Leu16-IL2 Immunocytokine") == [
+        "monoclonal_antibody"]
+    # a recast by title words only: an antibody product the title names beside a cytokine
+    # does not make the cytokine an antibody
+    placed = classify(("BIOLOGICAL", "recombinant human interleukin 21"),
+                      ("BIOLOGICAL", "Rituxan"),
+                      title="Recombinant Interleukin 21 in Combination With Rituxan")
+    assert sorted(p.modality for p in placed) == ["monoclonal_antibody", "protein"]
+    assert primary(("BIOLOGICAL", "Levels of inflammatory cytokine (IL-6) in POTS")) == [
+        "other"]

@@ -258,8 +258,10 @@ class Background:
         if not recasts or hit.layer not in PATTERN_LAYERS:
             return hit
         named: set[str] | None = None
-        for pattern, to in recasts:
+        for pattern, to, by_product in recasts:
             if not pattern.search(title):
+                if not by_product:
+                    continue
                 named = self._named_by_product(title) if named is None else named
                 if to not in named:
                     continue

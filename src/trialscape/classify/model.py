@@ -95,9 +95,9 @@ class Modality:
     # words that say a name is not this kind however its patterns read it ("MSC-derived
     # exosomes" are no cells)
     denied_by: re.Pattern[str] | None = None
-    # (title pattern, modality) pairs: becomes the first such kind whose pattern the title
-    # matches (Background.recast)
-    recast_in_title: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # (title pattern, modality, named): becomes the first such kind whose pattern the title
+    # matches, or (named) of which the title names a product (Background.recast)
+    recast_in_title: tuple[tuple[re.Pattern[str], str, bool], ...] = ()
     # the explainer link goes to the article itself (true) or only to the explainers index
     explainer_verified: bool = False
 

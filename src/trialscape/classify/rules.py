@@ -89,9 +89,11 @@ def validate(config: dict[str, Any]) -> list[str]:
             for pattern in sub.get("patterns", []):
                 _compile(pattern, f"{_where(m, 'submodality')} {sub.get('id', '?')!r}")
         for recast in _recasts(m):
-            if not isinstance(recast, dict) or set(recast) != {"title", "to"}:
+            if (not isinstance(recast, dict) or not {"title", "to"} <= set(recast)
+                    <= {"title", "to", "named"}):
                 raise RulesError(f"{_where(m, 'recast_in_title')}: each recast is "
-                                 "{ title = [patterns], to = \"modality id\" }")
+                                 "{ title = [patterns], to = \"modality id\" } (and may "
+                                 "say named = false)")
             for pattern in recast["title"]:
                 _compile(pattern, _where(m, "recast_in_title"))
         examples = m.get("examples", {})
@@ -186,8 +188,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             patterns_not_in_types=frozenset(m.get("patterns_not_in_types", [])),
             denied_by=re.compile("|".join(m["denied_by"]), re.IGNORECASE)
             if m.get("denied_by") else None,
-            recast_in_title=tuple((re.compile("|".join(r["title"]), re.IGNORECASE), r["to"])
-                                  for r in _recasts(m)),
+            recast_in_title=tuple((re.compile("|".join(r["title"]), re.IGNORECASE), r["to"],
+                                   bool(r.get("named", True))) for r in _recasts(m)),
             explainer_verified=bool(m.get("explainer_verified", False))))
         for name in m.get("products", []):
             key = normalise(name).strip()
@@ -222,7 +224,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                                 else f"is also a product of {products[key][0]}"))
         products[key] = tuple(mids)
     for m in modalities:
-        for _, to in m.recast_in_title:
+        for _, to, _ in m.recast_in_title:
             if to not in ids:
                 raise RulesError(f"modalities.toml: {m.id} recast_in_title names unknown "
                                  f"{to!r}")
