@@ -2732,3 +2732,14 @@ def test_an_immunocytokine_by_its_title_and_measured_levels():
     assert sorted(p.modality for p in placed) == ["monoclonal_antibody", "protein"]
     assert primary(("BIOLOGICAL", "Levels of inflammatory cytokine (IL-6) in POTS")) == [
         "other"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("combined chemotherapy with streptozotocin, 5-fluorouracil, and doxorubicin",
+     "small_molecule"),  # no oxytocin analogue (-tocin)
+    ("Carbetocin", "peptide"),
+    ("Partially Hydrolyzed Whey Peptides", "other"),  # a food supplement
+    ("Pentetreotide", "other"),  # the OctreoScan tracer
+])
+def test_peptides_and_what_only_ends_like_one(name, expected):
+    assert primary(("DRUG", name)) == [expected]
