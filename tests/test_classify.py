@@ -2743,3 +2743,23 @@ def test_an_immunocytokine_by_its_title_and_measured_levels():
 ])
 def test_peptides_and_what_only_ends_like_one(name, expected):
     assert primary(("DRUG", name)) == [expected]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # a bare code listed only with lymphodepleting fludarabine and cyclophosphamide is the
+    # adoptive cell product the regimen is for ...
+    ((("BIOLOGICAL", "ADI-001"), ("DRUG", "Fludarabine"), ("DRUG", "Cyclophosphamide")),
+     "A Phase 1 Study of ADI-001 in B Cell Malignancies", ["engineered_cell_therapy"]),
+    # ... not when the title names the chemotherapy as tested, nor beside another medicine
+    ((("BIOLOGICAL", "LMB-2"), ("DRUG", "Fludarabine"), ("DRUG", "Cyclophosphamide")),
+     "Phase II Trial of LMB-2, Fludarabine and Cyclophosphamide for Adult T-Cell Leukemia",
+     ["small_molecule"]),
+    ((("DRUG", "XYZ-101"), ("DRUG", "Fludarabine"), ("BIOLOGICAL", "Rituximab")),
+     "XYZ-101 in Chronic Lymphocytic Leukemia", ["monoclonal_antibody", "small_molecule"]),
+    # Kite's codes, a skin cancer of keratinocytes
+    ((("BIOLOGICAL", "KITE-363"),), None, ["engineered_cell_therapy"]),
+    ((("DRUG", "Nicotinamide"), ("DRUG", "Placebo")),
+     "Nicotinamide Chemoprevention for Keratinocyte Carcinoma", ["small_molecule"]),
+])
+def test_a_bare_code_given_after_lymphodepletion(items, title, expected):
+    assert sorted({p.modality for p in classify(*items, title=title)}) == sorted(expected)

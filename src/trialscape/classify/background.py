@@ -23,6 +23,7 @@ from trialscape.classify.model import (
     Layer,
     Role,
     Scope,
+    code_words,
     title_text,
 )
 from trialscape.classify.names import NEVER, NameReader
@@ -57,6 +58,8 @@ class Background:
     transplant_after: GatedRegex = NEVER  # "... After ASCT": the transplant as the setting
     transplant_in_title: GatedRegex = NEVER  # a transplant a title names (anywhere)
     graft_delivers: frozenset[str] = frozenset()  # kinds a graft gives back (ex vivo gene therapy)
+    lymphodepletion: GatedRegex = NEVER  # fludarabine: listed beside a bare code, a cell product's
+    lymphodepleted_kind: str | None = None  # ... of this kind ([outcomes] lymphodepleted_code)
     adjuvant_with: frozenset[str] = frozenset()
     adjuvant_kinds: frozenset[str] = frozenset()  # the kinds of the adjuvant products (GM-CSF)
     title_population: GatedRegex = NEVER
@@ -67,6 +70,28 @@ class Background:
         around a product it does not list ("PD-1 Knockout EBV-CTLs" with only fludarabine,
         cyclophosphamide and IL-2 as interventions)."""
         return bool(pairs) and all(self._regimen_name(i.name) for _, i in pairs)
+
+    def lymphodepleted_codes(self, trial: Trial, listed: list[Intervention]) -> set[int]:
+        """The bare development codes of a record that lists nothing else but lymphodepleting
+        chemotherapy and support ("ADI-001", "Fludarabine", "Cyclophosphamide"), when the
+        title does not name the chemotherapy as tested: the adoptive cell product the regimen
+        is for. `listed`: the interventions that are neither controls nor assessments."""
+        if self.lymphodepleted_kind is None or not any(
+                self.lymphodepletion.search(i.name) for i in listed):
+            return set()
+        if self.lymphodepletion.search(title_text(trial)):
+            return set()  # "LMB-2, Fludarabine and Cyclophosphamide": chemotherapy, tested
+        codes = set()
+        for item in listed:
+            if self._regimen_name(item.name):
+                continue
+            # a code however written ("ADI-001", "LYL314"), and nothing a rule reads
+            written = CODE.search(item.name.lower().replace("-", "").replace(" ", ""))
+            if not (code_words(item.name) or written) or any(
+                    h.layer != Layer.TYPE_PRIOR for h in self.names.match(item)):
+                return set()  # something else is listed: it says what the trial gives
+            codes.add(item.idx)
+        return codes
 
     def _regimen_name(self, name: str) -> bool:
         """A name that is all conditioning or support ("Fludarabine phosphate", "IL-2"), not one

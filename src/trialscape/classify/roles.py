@@ -156,7 +156,10 @@ class RoleReader:
     def _ancillary(self, name: str) -> bool:
         """Whether a name is an assessment or a procedure around the treatment; not when the
         procedure is only where a medicine the name holds came from ("natural killer cells
-        collected from apheresis products")."""
+        collected from apheresis products"). (A name joining medicines to an assessment,
+        "rituximab, ..., vorinostat and QOL questionnaire", stays an assessment: read part by
+        part, measures such as "urinary NGAL, TIMP-2, IL-6" and tracers given with a
+        challenge drug would read as medicines.)"""
         found = self.ancillary.search(name)
         if found is None:
             return False

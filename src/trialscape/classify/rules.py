@@ -50,13 +50,14 @@ BACKGROUND_KEYS = frozenset({
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types", "cells_named",
     "transplant_given", "transplant_after", "transplant_in_title", "graft_delivers",
+    "lymphodepletion",
     "setting_in_title"})
 NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
                           "toxicity_management_with", "procedure_delivers",
                           "code_not_in_types", "graft_delivers",
                           "stem_exceptions"})
 OUTCOME_KEYS = frozenset({"no_medicine", "no_signal"})
-OPTIONAL_OUTCOMES = frozenset({"pinyin_medicine", "cells_named"})
+OPTIONAL_OUTCOMES = frozenset({"pinyin_medicine", "cells_named", "lymphodepleted_code"})
 
 
 def _where(m: dict[str, Any], key: str) -> str:
@@ -115,7 +116,7 @@ def validate(config: dict[str, Any]) -> list[str]:
     if (not OUTCOME_KEYS <= set(outcomes) <= OUTCOME_KEYS | OPTIONAL_OUTCOMES
             or not all(isinstance(v, str) for v in outcomes.values())):
         raise RulesError("modalities.toml: [outcomes] needs no_medicine and no_signal (and "
-                         "may have pinyin_medicine and cells_named), each a "
+                         "may have pinyin_medicine, cells_named, lymphodepleted_code), each a "
                          f"modality id (found: {outcomes!r:.80})")
     return warnings
 
@@ -297,6 +298,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             transplant_given=rx("transplant_given"), transplant_after=rx("transplant_after"),
             transplant_in_title=rx("transplant_in_title"),
             graft_delivers=frozenset(bg.get("graft_delivers", [])),
+            lymphodepletion=rx("lymphodepletion"),
+            lymphodepleted_kind=config["outcomes"].get("lymphodepleted_code"),
             regimen_filler=rx("regimen_filler"),
             adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
             adjuvant_kinds=adjuvant_kinds,
