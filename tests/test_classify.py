@@ -2763,3 +2763,12 @@ def test_peptides_and_what_only_ends_like_one(name, expected):
 ])
 def test_a_bare_code_given_after_lymphodepletion(items, title, expected):
     assert sorted({p.modality for p in classify(*items, title=title)}) == sorted(expected)
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("SAR3419", "antibody_drug_conjugate"), ("SGN-CD19A", "antibody_drug_conjugate"),
+    ("MT-3724", "antibody_drug_conjugate"), ("AFM11", "bispecific_antibody"),
+    ("BI 836826", "monoclonal_antibody"), ("SGN-40", "monoclonal_antibody"),
+])
+def test_development_codes_with_a_published_kind(code, expected):
+    assert primary(("DRUG", code)) == [expected]
