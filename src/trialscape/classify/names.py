@@ -80,7 +80,7 @@ def _made_with(tokens: list[str], at: int) -> bool:
 
 
 _CELLS = frozenset({"cells", "lymphocytes", "dcs"})
-_MARKER = re.compile(r"cd\d+[a-z]?|[a-z]{1,3}\d*")  # "cd4" in "Lymphocytes (CD4+)"
+_MARKER = re.compile(r"cd\d+[a-z]?|[a-z]{1,3}\d+")  # "cd4" in "Lymphocytes (CD4+)"
 
 
 # where one intervention name joins separate medicines ("X plus Y", "X + Y", "X, Y and Z");

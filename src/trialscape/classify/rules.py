@@ -91,7 +91,7 @@ def validate(config: dict[str, Any]) -> list[str]:
                 _compile(pattern, f"{_where(m, 'submodality')} {sub.get('id', '?')!r}")
         for recast in _recasts(m):
             if (not isinstance(recast, dict) or not {"title", "to"} <= set(recast)
-                    <= {"title", "to", "named"}):
+                    <= {"title", "to", "named"} or not isinstance(recast["title"], list)):
                 raise RulesError(f"{_where(m, 'recast_in_title')}: each recast is "
                                  "{ title = [patterns], to = \"modality id\" } (and may "
                                  "say named = false)")
