@@ -2772,3 +2772,17 @@ def test_a_bare_code_given_after_lymphodepletion(items, title, expected):
 ])
 def test_development_codes_with_a_published_kind(code, expected):
     assert primary(("DRUG", code)) == [expected]
+
+
+def test_a_bare_word_a_title_calls_recombinant():
+    # the product the title calls recombinant, listed by a bare word ...
+    assert primary(("DRUG", "low-dose leptin"), ("DRUG", "placebo"),
+                   title="Recombinant Human Leptin Therapy Effects on Insulin Action") == [
+        "protein"]
+    # ... not another medicine listed beside it, nor a vaccine's antigen
+    assert [p.modality for p in classify(
+        ("BIOLOGICAL", "rgp120/HIV-1 SF-2"), ("BIOLOGICAL", "MF59"),
+        title="Immunogenicity Trial of Recombinant Envelope Protein, HIV-1 SF-2 rgp120 "
+              "Combined With MF59")] == ["vaccine"]
+    assert primary(("DRUG", "Relaxin"), title="Relaxin for Systemic Sclerosis") == [
+        "small_molecule"]

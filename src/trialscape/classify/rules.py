@@ -50,14 +50,15 @@ BACKGROUND_KEYS = frozenset({
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types", "cells_named",
     "transplant_given", "transplant_after", "transplant_in_title", "graft_delivers",
-    "lymphodepletion",
+    "lymphodepletion", "recombinant_in_title",
     "setting_in_title"})
 NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
                           "toxicity_management_with", "procedure_delivers",
                           "code_not_in_types", "graft_delivers",
                           "stem_exceptions"})
 OUTCOME_KEYS = frozenset({"no_medicine", "no_signal"})
-OPTIONAL_OUTCOMES = frozenset({"pinyin_medicine", "cells_named", "lymphodepleted_code"})
+OPTIONAL_OUTCOMES = frozenset({"pinyin_medicine", "cells_named", "lymphodepleted_code",
+                               "recombinant_in_title"})
 
 
 def _where(m: dict[str, Any], key: str) -> str:
@@ -116,7 +117,8 @@ def validate(config: dict[str, Any]) -> list[str]:
     if (not OUTCOME_KEYS <= set(outcomes) <= OUTCOME_KEYS | OPTIONAL_OUTCOMES
             or not all(isinstance(v, str) for v in outcomes.values())):
         raise RulesError("modalities.toml: [outcomes] needs no_medicine and no_signal (and "
-                         "may have pinyin_medicine, cells_named, lymphodepleted_code), each a "
+                         "may have pinyin_medicine, cells_named, lymphodepleted_code, "
+                         "recombinant_in_title), each a "
                          f"modality id (found: {outcomes!r:.80})")
     return warnings
 
@@ -282,6 +284,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                            comparison_in_title=rx("comparison_in_title"),
                            title_programme=rx("title_programme"),
                            procedure_in_title=rx("procedure_in_title"),
+                           recombinant_in_title=rx("recombinant_in_title"),
+                           recombinant_kind=config["outcomes"].get("recombinant_in_title"),
                            programme_kind=config["outcomes"]["no_medicine"]),
         background=Background(
             names=names, roles=roles, supportive=rx("supportive"),

@@ -30,6 +30,9 @@ from trialscape.classify.names import NEVER, NameReader
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
 _CLOSE = re.compile(r"\s*\)")
 _OPEN_AT_END = re.compile(r"([^()|,;:]{3,80}?)\s*\(\s*$")
+# words of a name that say how much or how, not what
+_DOSE_WORDS = frozenset({"low", "high", "dose", "doses", "injection", "infusion", "solution",
+                         "placebo", "system", "soluble", "produced", "therapy", "treatment"})
 
 
 @dataclass
@@ -44,6 +47,9 @@ class TitleReader:
     # surgery or radiotherapy the title joins to the treatment ("Temozolomide Followed by
     # Radiation Therapy"): part of the regimen, of the programme kind
     procedure_in_title: GatedRegex = NEVER
+    # a title calling its product recombinant, and the kind that makes a bare word it lists
+    recombinant_in_title: GatedRegex = NEVER
+    recombinant_kind: str | None = None
 
     def hits(self, trial: Trial, tested: bool, setting: bool = True) -> list[Hit]:
         """Advanced-modality signals in the title, for interventions that carry none; with
@@ -58,6 +64,25 @@ class TitleReader:
             return []  # "COVID-19 Vaccine Messaging": what is listed is the programme's parts
         return [h for h in self.read(text, Field.TITLE, tested)
                 if by_id[h.modality].title_fallback]
+
+    def recombinant(self, item: Intervention, trial: Trial, tested: bool) -> list[Hit]:
+        """A medicine-typed word no rule reads ("relaxin", "low-dose leptin") in a trial whose
+        title calls its product recombinant ("Recombinant Human Leptin Therapy ..."): that
+        recombinant protein."""
+        if self.recombinant_kind is None or item.type not in ("DRUG", "BIOLOGICAL"):
+            return []
+        text = title_text(trial)
+        found = self.recombinant_in_title.search(text)
+        # ... the product the title names, by a word of its own ("CD4 Antigens" in "Recombinant
+        # CD4 (rCD4)"), not another medicine listed beside it (an adjuvant, a reagent)
+        words = {w for w in normalise(item.name).split() if len(w) > 2} - _DOSE_WORDS
+        if found is None or not words & set(normalise(text).split()):
+            return []
+        by_id = self.names.by_id
+        if any(by_id[m].title_fallback for m in self.names.names_kind(text)):
+            return []  # "Immunogenicity Trial of Recombinant ... rgp120": a vaccine's antigen
+        return [Hit(self.recombinant_kind, Layer.NAME_PATTERN, Field.TITLE, text,
+                    found.group(0).strip(), tested)]
 
     def procedure(self, trial: Trial) -> list[Hit]:
         """Surgery or radiotherapy the title names as part of what is given ("Trastuzumab and
