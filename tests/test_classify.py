@@ -2786,3 +2786,16 @@ def test_a_bare_word_a_title_calls_recombinant():
               "Combined With MF59")] == ["vaccine"]
     assert primary(("DRUG", "Relaxin"), title="Relaxin for Systemic Sclerosis") == [
         "small_molecule"]
+
+
+def test_descriptions_of_a_cars_dose_and_a_live_biotherapeutic():
+    def one(name, description):
+        trial = Trial("NCT00000001", interventions=(
+            Intervention(0, "BIOLOGICAL", name, description=description),))
+        return [p.modality for p in C.classify(trial) if p.is_primary]
+
+    assert one("UTAA06 injection", "assigned into 1x10^8CAR+gdT, 3x10^8CAR+gdT") == [
+        "engineered_cell_therapy"]
+    assert one("STMC-103H", "STMC-103H is a live biotherapeutic product (LBP) containing a "
+                            "consortium of intestinal bacteria") == ["other"]
+    assert primary(("BIOLOGICAL", "TG-C High Dose")) == ["gene_therapy"]
