@@ -93,6 +93,14 @@ class Background:
             codes.add(item.idx)
         return codes
 
+    def lymphodepleted(self, item: Intervention, codes: set[int], tested: bool) -> list[Hit]:
+        """A bare code given after lymphodepleting chemotherapy (`lymphodepleted_codes`): the
+        adoptive cell product the regimen is for."""
+        if self.lymphodepleted_kind is None or item.idx not in codes:
+            return []
+        return [Hit(self.lymphodepleted_kind, Layer.NAME_PATTERN, Field.NAME, item.name,
+                    f"{item.name} (a code given after lymphodepleting chemotherapy)", tested)]
+
     def _regimen_name(self, name: str) -> bool:
         """A name that is all conditioning or support ("Fludarabine phosphate", "IL-2"), not one
         that mentions it ("MVA-MUC1-IL2 vaccine")."""

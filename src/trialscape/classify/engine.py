@@ -116,7 +116,7 @@ class Classifier:
                         lymphodepleted = self.background.lymphodepleted_codes(trial, [
                             i for i in trial.interventions
                             if roles[i.idx] not in (Role.CONTROL, Role.ANCILLARY)])
-                    found = self._lymphodepleted(item, lymphodepleted, tested)
+                    found = self.background.lymphodepleted(item, lymphodepleted, tested)
                 item_hits = found or item_hits
             if role == Role.BACKBONE:
                 backbone += item_hits
@@ -140,15 +140,6 @@ class Classifier:
         if not placed:
             return [fallback(trial, ancillary, self.outcomes, self.is_control)]
         return placements(placed, pairs, self.by_id, title_text(trial))
-
-    def _lymphodepleted(self, item: Intervention, codes: set[int], tested: bool) -> list[Hit]:
-        """A bare code given after lymphodepleting chemotherapy (Background.lymphodepleted_codes):
-        the adoptive cell product the regimen is for."""
-        kind = self.background.lymphodepleted_kind
-        if kind is None or item.idx not in codes:
-            return []
-        return [Hit(kind, Layer.NAME_PATTERN, Field.NAME, item.name,
-                    f"{item.name} (a code given after lymphodepleting chemotherapy)", tested)]
 
     def _device(self, item: Intervention, tested: bool) -> list[Hit]:
         """Where a name says its drug is part of a device ("everolimus-eluting stent"), the

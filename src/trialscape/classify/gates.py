@@ -165,13 +165,11 @@ class GatedRegex:
         self.loose = re.compile("|".join(loose), re.IGNORECASE) if loose else None
 
     def _may_match(self, text: str) -> bool:
-        if self.trie is not None:
-            if self.trie.search(text.lower()):
-                return True
+        lowered = text.lower()
         # map over str.__contains__ keeps the loop in C: these gates run on every name
-        elif any(map(text.lower().__contains__, self.gate)):
-            return True
-        return self.loose is not None and self.loose.search(text) is not None
+        has_literal = (self.trie.search(lowered) is not None if self.trie is not None
+                       else any(map(lowered.__contains__, self.gate)))
+        return has_literal or (self.loose is not None and self.loose.search(text) is not None)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self._may_match(text) else None

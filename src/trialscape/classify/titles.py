@@ -57,13 +57,19 @@ class TitleReader:
         text = title_text(trial)
         if not setting:
             text = self.title_setting.sub(" ", text)
-        by_id = self.names.by_id
-        if not any(by_id[mid].title_fallback for mid in self.names.names_kind(text)):
+        if not self.names_advanced_kind(text):
             return []  # most titles name no advanced kind: skip reading them part by part
         if self.title_programme.search(text):
             return []  # "COVID-19 Vaccine Messaging": what is listed is the programme's parts
+        by_id = self.names.by_id
         return [h for h in self.read(text, Field.TITLE, tested)
                 if by_id[h.modality].title_fallback]
+
+    def names_advanced_kind(self, text: str) -> bool:
+        """Whether a text names a kind titles may name (`title_fallback`): a cheap, cached
+        look (NameReader.names_kind)."""
+        by_id = self.names.by_id
+        return any(by_id[mid].title_fallback for mid in self.names.names_kind(text))
 
     def recombinant(self, item: Intervention, trial: Trial, tested: bool) -> list[Hit]:
         """A medicine-typed word no rule reads ("relaxin", "low-dose leptin") in a trial whose
@@ -73,13 +79,14 @@ class TitleReader:
             return []
         text = title_text(trial)
         found = self.recombinant_in_title.search(text)
+        if found is None:
+            return []
         # ... the product the title names, by a word of its own ("CD4 Antigens" in "Recombinant
         # CD4 (rCD4)"), not another medicine listed beside it (an adjuvant, a reagent)
         words = {w for w in normalise(item.name).split() if len(w) > 2} - _DOSE_WORDS
-        if found is None or not words & set(normalise(text).split()):
+        if not words & set(normalise(text).split()):
             return []
-        by_id = self.names.by_id
-        if any(by_id[m].title_fallback for m in self.names.names_kind(text)):
+        if self.names_advanced_kind(text):
             return []  # "Immunogenicity Trial of Recombinant ... rgp120": a vaccine's antigen
         return [Hit(self.recombinant_kind, Layer.NAME_PATTERN, Field.TITLE, text,
                     found.group(0).strip(), tested)]
