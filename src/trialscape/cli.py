@@ -389,10 +389,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     reports = {}
     if len(files) > 1:  # each file on its own, then all together
         for labels in files:
-            reports[labels.name] = evaluate_snapshot(path, labels, args.half)
-    together = evaluate_snapshot(path, files, args.half)
+            reports[labels.name] = evaluate_snapshot(path, labels, args.part)
+    together = evaluate_snapshot(path, files, args.part)
     reports[" + ".join(f.name for f in files)] = together
-    scope = f" (half {args.half} of each file)" if args.half else ""
+    scope = f" ({_part_words(args.part)} of each file)" if args.part else ""
     if args.json:
         print(json.dumps({name: r.as_dict() for name, r in reports.items()}, indent=2))
     else:
@@ -401,11 +401,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print("\n" + format_errors(together, path, files))
     if args.record:
         record_accuracy(Path(args.record), args.title or " + ".join(f.name for f in files),
-                        files, args.half, together)
+                        files, args.part, together)
     return 0
 
 
-def record_accuracy(target: Path, title: str, files: list[Path], half: int | None,
+def _part_words(part: str) -> str:
+    return f"half {part}" if len(part) == 1 else f"part {part[1]} of half {part[0]}"
+
+
+def record_accuracy(target: Path, title: str, files: list[Path], part: str | None,
                     report: Any) -> None:
     """Keep a measurement where the About page reads it (data/accuracy.json): one entry per
     title, with the rules version and what was measured, so the page never quotes figures
@@ -416,7 +420,7 @@ def record_accuracy(target: Path, title: str, files: list[Path], half: int | Non
     entry = {"title": title, "rules_version": load_classifier().version,
              "recorded": date.today().isoformat(),
              "labels": [str(f.resolve()).split("/shared/", 1)[-1] for f in files],
-             "half": half, **report.as_dict()}
+             "part": part, **report.as_dict()}
     entry.pop("confusion", None)
     entry.pop("missing_from_snapshot", None)
     data["entries"] = [e for e in data["entries"] if e["title"] != title] + [entry]
@@ -567,9 +571,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="keep this measurement (all files together) in JSON, e.g. "
                         "data/accuracy.json, which the About page quotes")
     p.add_argument("--title", help="with --record: what the measurement is, in words")
-    p.add_argument("--half", type=int, choices=(1, 2),
-                   help="only one half of each file (a fixed split by NCT id): write rules "
-                        "from one half, measure on the other")
+    p.add_argument("--part", "--half", dest="part", choices=("1", "2", "1a", "1b", "2a", "2b"),
+                   help="only part of each file, by a fixed hash of the NCT id: a half (1, 2) "
+                        "or a half's part (1a, 1b, 2a, 2b); write rules from one part, measure "
+                        "on another no rule was written from")
     p.add_argument("--json", action="store_true")
     p.add_argument("--errors", action="store_true",
                    help="also list every trial placed differently, with the labeller's note "
