@@ -2820,3 +2820,94 @@ def test_descriptions_of_a_cars_dose_and_a_live_biotherapeutic():
     assert one("STMC-103H", "STMC-103H is a live biotherapeutic product (LBP) containing a "
                             "consortium of intestinal bacteria") == ["other"]
     assert primary(("BIOLOGICAL", "TG-C High Dose")) == ["gene_therapy"]
+
+
+# 2026.12.107: what part 1a of dev_labels_2 showed, stated in general (docs/classification.md)
+@pytest.mark.parametrize("kind, name, expected", [
+    # a chemical name holding "diet", a code holding "CT", a TCR "alfa beta" are no diet, no
+    # CT scan and no "-alfa" protein
+    ("DRUG", "Lysergic Acid Diethylamide", ["small_molecule"]),
+    ("DRUG", "Diethylcarbamazine", ["small_molecule"]),
+    ("BEHAVIORAL", "Mediterranean diet", ["other"]),
+    ("DRUG", "CT-L01 12.5/500 mg", ["small_molecule"]),
+    ("DEVICE", "CT scan", ["other"]),
+    ("BIOLOGICAL", "CT-P39", ["monoclonal_antibody"]),
+    ("BIOLOGICAL", "TCR alfa beta T cell depletion", ["other"]),
+    ("PROCEDURE", "TCR alpha beta / CD19+ depleted haploidentical hematopoietic progenitor cells",
+     ["other"]),
+    ("BIOLOGICAL", "T-cell Receptor α/β Depleted Donor Lymphocyte Infusions", ["cell_therapy"]),
+    ("BIOLOGICAL", "interferon alfa-2b", ["protein"]),
+    # a haematopoietic stem cell "therapy" is a transplant; other stem cells given are cells
+    ("PROCEDURE", "Hematopoietic Stem Cell Therapy", ["other"]),
+    ("BIOLOGICAL", "CD34+ Stem Cell Therapy", ["cell_therapy"]),
+    ("BIOLOGICAL", "Stem Cell Therapy", ["cell_therapy"]),
+    # Sarepta's codes by series: 9000s gene therapies, 4000s and 5000s oligonucleotides
+    ("BIOLOGICAL", "SRP-9005", ["gene_therapy"]),
+    ("DRUG", "SRP-5051", ["oligonucleotide"]),
+    # live bacteria given as such, not as a vaccine
+    ("BIOLOGICAL", "salmonella VNP20009", ["other"]),
+    ("BIOLOGICAL", "Streptococcus pneumoniae serotype 6B", ["other"]),
+    ("BIOLOGICAL", "Ty800 (Salmonella typhi) Oral Vaccine", ["vaccine"]),
+    ("BIOLOGICAL", "microbial inoculate", ["other"]),
+    ("DRUG", "HS-20093", ["antibody_drug_conjugate"]),
+])
+def test_names_read_by_what_they_are(kind, name, expected):
+    assert [p.modality for p in classify((kind, name))] == expected
+
+
+def test_saline_called_a_control_is_one():
+    assert C.is_control("Saline Control") and not C.is_control("Saline rinse with chlorhexidine")
+
+
+def test_an_antigen_an_antibody_targets_is_no_vaccine():
+    title = ("Phase 1 Study of 162, a Novel Neutralizing Antibody Targeting Hepatitis B Surface "
+             "Antigen")
+    assert "vaccine" not in primary(("BIOLOGICAL", "162"), ("OTHER", "Placebo"), title=title)
+    assert primary(("BIOLOGICAL", "ABC-123"), title="ABC-123, a Hepatitis B Surface Antigen "
+                   "Vaccine, in Healthy Adults") == ["vaccine"]
+
+
+def test_an_appositive_says_what_a_bare_code_is():
+    title = ("Study of AZD6750, a CD8 Guided IL-2 Agent Alone and in Combination, in "
+             "Participants With Solid Tumors")
+    assert primary(("BIOLOGICAL", "AZD6750"), title=title) == ["protein"]
+    # the appositive must follow the code: elsewhere in the title it says nothing of it
+    assert primary(("BIOLOGICAL", "AZD6750"), title="AZD6750 in Solid Tumors Treated Before, "
+                   "a Study After an IL-2 Agent") == ["unclassified"]
+
+
+def test_gm_csf_the_title_names_for_mobilisation_is_support():
+    title = ("Intensive Carmustine and Etoposide, Followed By Rescue With Peripheral Blood Stem "
+             "Cells Mobilized With Filgrastim (G-CSF) or Sargramostim (GM-CSF)")
+    items = (("BIOLOGICAL", "filgrastim"), ("BIOLOGICAL", "sargramostim"),
+             ("DRUG", "carmustine"), ("DRUG", "etoposide"),
+             ("PROCEDURE", "peripheral blood stem cell transplantation"))
+    assert primary(*items, title=title) == ["small_molecule"]
+    assert "protein" not in {p.modality for p in classify(*items, title=title)}
+    # GM-CSF the title names as the question stays tested
+    assert "protein" in primary(*items, title="Sargramostim After Stem Cell Transplantation "
+                                "With Carmustine and Etoposide") + [
+        p.modality for p in classify(*items, title="Sargramostim After Stem Cell "
+                                     "Transplantation With Carmustine and Etoposide")]
+
+
+def test_a_graft_cell_dose_in_the_title_makes_the_conditioning_background():
+    items = (("PROCEDURE", "leukapheresis"), ("DRUG", "Plerixafor"),
+             ("DRUG", "carmustine, etoposide, cytarabine, melphalan"),
+             ("PROCEDURE", "Autologous Stem Cell Transplantation"))
+    assert primary(*items, title="Impact of CD34+ Cell Dose on Progression-free Survival "
+                   "Following Autologous Stem Cell Transplantation") == ["other"]
+    assert primary(*items, title="BEAM Conditioning Before Autologous Stem Cell "
+                   "Transplantation") == ["small_molecule"]
+
+
+def test_title_words_another_listed_name_holds_name_that_one():
+    """"Stem Cell Therapy" in the title is the listed transplant, not a cell product for the
+    generic comparator beside it."""
+    placed = classify(("PROCEDURE", "Hematopoietic Stem Cell Therapy"),
+                      ("DRUG", "Standard treatment with a conventional drug"),
+                      title="Stem Cell Therapy for Patients With Multiple Sclerosis")
+    assert "cell_therapy" not in {p.modality for p in placed}
+    # a bare code still takes the kind its title names when no listed name holds the words
+    assert primary(("BIOLOGICAL", "XYZ-101"), ("PROCEDURE", "Leukapheresis"),
+                   title="XYZ-101 Stem Cell Therapy for Heart Failure") == ["cell_therapy"]

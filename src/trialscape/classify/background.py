@@ -49,6 +49,7 @@ class Background:
     pretreatment: GatedRegex = NEVER  # obinutuzumab given once before glofitamab
     pretreatment_before: GatedRegex = NEVER  # the medicines whose label prescribes it
     support_in_title: GatedRegex = NEVER
+    support_before_in_title: GatedRegex = NEVER  # "stem cells mobilized with": support follows
     support_in_transplant: GatedRegex = NEVER
     transplant_setting: GatedRegex = NEVER
     graft_manipulation: GatedRegex = NEVER  # a title naming T-cell depletion, CD34 selection
@@ -210,7 +211,8 @@ class Background:
             return (h.modality in self.adjuvant_kinds
                     and self.support_in_transplant.search(item.name) is not None
                     and (self._transplant_setting(trial) or bool(modalities & self.adjuvant_with))
-                    and self.support_in_transplant.search(title) is None)
+                    and ((titled := self.support_in_transplant.search(title)) is None
+                         or self._called_support(titled.group(0), title)))
 
         kept = [(h, i) for h, i in pairs if not is_background(h, i) and not is_adjuvant(h, i)]
         return kept if kept else pairs
@@ -226,9 +228,14 @@ class Background:
     def _called_support(self, name: str, title: str) -> bool:
         """Whether the title calls this intervention support: a support word within a few
         words after its name ("Topotecan With Filgrastim and Peripheral Blood Stem Cell
-        Support"), not merely somewhere ("... With or Without Filgrastim")."""
-        after = title.split(name.casefold(), 1)[1] if name.casefold() in title else ""
-        return bool(self.support_in_title.search(" ".join(after.split()[:7])))
+        Support"), or what the support is for just before it ("Stem Cells Mobilized With
+        Filgrastim (G-CSF) or Sargramostim"), not merely somewhere ("... With or Without
+        Filgrastim")."""
+        if name.casefold() not in title:
+            return False
+        before, after = title.split(name.casefold(), 1)
+        return bool(self.support_in_title.search(" ".join(after.split()[:7]))
+                    or self.support_before_in_title.search(" ".join(before.split()[-6:])))
 
     def _drop_setting(self, pairs: Pairs, title: str) -> Pairs:
         """A therapy the title names as the setting ("odronextamab before CAR-T", "bridging

@@ -41,7 +41,8 @@ REGEX_KEYS = ("patterns", "description_patterns", "kept_beside_medicine", "denie
 # [background]: lists of patterns, except the lists of modality ids and product names below
 BACKGROUND_KEYS = frozenset({
     "control", "choice", "choice_filler", "ancillary", "supportive", "support_in_transplant",
-    "adjuvant_with", "adjuvant_products", "support_in_title", "transplant_setting",
+    "adjuvant_with", "adjuvant_products", "support_in_title", "support_before_in_title",
+    "transplant_setting",
     "graft_manipulation", "transplant_regimen", "regimen_filler",
     "conditioning", "conditioning_with", "toxicity_management", "toxicity_management_with",
     "pretreatment", "pretreatment_before",
@@ -295,6 +296,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             toxicity_management_with=frozenset(bg.get("toxicity_management_with", [])),
             pretreatment=rx("pretreatment"), pretreatment_before=rx("pretreatment_before"),
             support_in_title=rx("support_in_title"),
+            support_before_in_title=rx("support_before_in_title"),
             support_in_transplant=rx("support_in_transplant"),
             transplant_setting=rx("transplant_setting"),
             graft_manipulation=rx("graft_manipulation"),

@@ -28,6 +28,10 @@ from trialscape.classify.names import NEVER, NameReader
 # what a title writes in parentheses right after a code ("JYB1904 (an Anti-immunoglobulin E
 # Antibody)") or the name a code in parentheses follows ("Otilimab (GSK3196165)")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
+# ... or in an appositive right after it ("AZD5492, a T Cell-engaging Antibody Targeting CD20
+# in ..."), up to the next punctuation or the words that start the population or setting
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+([^,;:()]{3,80}?)(?=\s*[,;:(]|\s*$|\s+(?:in|for|to|"
+                         r"on|with|among|versus|vs)\s)", re.I)
 _CLOSE = re.compile(r"\s*\)")
 _OPEN_AT_END = re.compile(r"([^()|,;:]{3,80}?)\s*\(\s*$")
 # words of a name that say how much or how, not what
@@ -144,7 +148,8 @@ class TitleReader:
     def explained_code(self, item: Intervention, trial: Trial, tested: bool) -> list[Hit]:
         """What the title says a bare code is, when it explains the code in parentheses beside
         it ("Study of JYB1904 (an Anti-immunoglobulin E Antibody) ...", "XmAb22841 (CTLA-4 X
-        LAG3)", "Otilimab (GSK3196165)"). The explanation is about this code, so it holds even
+        LAG3)", "Otilimab (GSK3196165)") or in an appositive ("AZD5492, a T Cell-engaging
+        Antibody Targeting CD20, in ..."). The explanation is about this code, so it holds even
         when another listed medicine is of the same kind (the omalizumab it is compared with)."""
         codes = code_words(item.name)
         if not codes:
@@ -153,7 +158,7 @@ class TitleReader:
         for token in WORD.finditer(text):
             if token.group(0).lower() not in codes:
                 continue
-            after = _PAREN_AFTER.match(text, token.end())
+            after = _PAREN_AFTER.match(text, token.end()) or _APPOSITIVE.match(text, token.end())
             if after:
                 explanation = after.group(1)
             elif _CLOSE.match(text, token.end()) and (
@@ -172,10 +177,22 @@ class TitleReader:
         return []
 
     def code_kind(self, hits: list[Hit], item: Intervention, trial: Trial) -> list[Hit]:
-        """What the title says a bare code is. A kind another listed intervention already is
-        names that one ("1018 ISS, Following Rituxan": the code is no antibody), unless the
-        title compares the two ("HLX02 versus Herceptin": a biosimilar is of its reference
+        """What the title says a bare code is, unless another listed name holds the words and
+        is read as another kind. A kind another listed intervention already is names that one
+        ("1018 ISS, Following Rituxan": the code is no antibody), unless the title compares
+        the two ("HLX02 versus Herceptin": a biosimilar is of its reference
         product's kind; `background.comparison_in_title`)."""
+        # words another listed name holds, read there as another kind, name that one ("Stem
+        # Cell Therapy for ..." listing "Hematopoietic Stem Cell Therapy", a transplant, beside a
+        # generic "conventional drug")
+        def read_otherwise(h: Hit, other: Intervention) -> bool:
+            if h.matched.casefold() not in other.name.casefold():
+                return False
+            kinds = {o.modality for o in self.names.match(other) if o.layer != Layer.TYPE_PRIOR}
+            return bool(kinds) and h.modality not in kinds
+
+        hits = [h for h in hits if not any(read_otherwise(h, i) for i in trial.interventions
+                                           if i.idx != item.idx)]
         if not hits or self.comparison_in_title.search(title_text(trial)):
             return hits
         others = {h.modality for i in trial.interventions if i.idx != item.idx
