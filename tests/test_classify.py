@@ -2911,3 +2911,29 @@ def test_title_words_another_listed_name_holds_name_that_one():
     # a bare code still takes the kind its title names when no listed name holds the words
     assert primary(("BIOLOGICAL", "XYZ-101"), ("PROCEDURE", "Leukapheresis"),
                    title="XYZ-101 Stem Cell Therapy for Heart Failure") == ["cell_therapy"]
+
+
+# 2026.12.108: mobilising factors and a standard CAR-T beside the add-on a title names first
+def test_stem_cell_factor_given_for_a_transplant_is_support():
+    items = (("BIOLOGICAL", "filgrastim"), ("BIOLOGICAL", "recombinant human stem cell factor"),
+             ("DRUG", "cyclophosphamide"), ("DRUG", "etoposide"),
+             ("PROCEDURE", "peripheral blood stem cell transplantation"))
+    title = "Combination Chemotherapy Plus Peripheral Stem Cell Transplantation in Lymphoma"
+    assert primary(*items, title=title) == ["small_molecule"]
+    assert primary(("BIOLOGICAL", "recombinant human stem cell factor"),
+                   title="Stem Cell Factor in Aplastic Anemia") == ["protein"]
+    assert primary(("DRUG", "G-SCF"), title="The Effect of G-CSF on MRD in AML") == ["protein"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Pembro Plus CAR T-cell Therapy in R/R PMBCL", ["monoclonal_antibody"]),
+    ("Pembrolizumab and CAR T-cell Therapy for Lymphoma", ["monoclonal_antibody"]),
+    # the CAR-T named first is what the trial gives, the partner with it
+    ("CAR T-cell Therapy in Combination With Pembrolizumab for Lymphoma",
+     ["engineered_cell_therapy"]),
+])
+def test_a_car_t_the_title_adds_after_a_named_medicine_is_the_setting(title, expected):
+    items = (("DRUG", "Pembrolizumab"), ("DRUG", "Lymphodepletion Chemotherapy"),
+             ("DRUG", "Chimeric Antigen Receptor (CAR) Therapy Infusion"),
+             ("PROCEDURE", "Leukapheresis"))
+    assert primary(*items, title=title) == expected
