@@ -2850,6 +2850,8 @@ def test_descriptions_of_a_cars_dose_and_a_live_biotherapeutic():
     ("BIOLOGICAL", "Ty800 (Salmonella typhi) Oral Vaccine", ["vaccine"]),
     ("BIOLOGICAL", "microbial inoculate", ["other"]),
     ("DRUG", "HS-20093", ["antibody_drug_conjugate"]),
+    ("DRUG", "MHB088C for Injection", ["antibody_drug_conjugate"]),
+    ("DRUG", "Thymopentin", ["peptide"]),  # a thymic pentapeptide, no cell product
 ])
 def test_names_read_by_what_they_are(kind, name, expected):
     assert [p.modality for p in classify((kind, name))] == expected
