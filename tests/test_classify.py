@@ -2939,3 +2939,30 @@ def test_a_car_t_the_title_adds_after_a_named_medicine_is_the_setting(title, exp
              ("DRUG", "Chimeric Antigen Receptor (CAR) Therapy Infusion"),
              ("PROCEDURE", "Leukapheresis"))
     assert primary(*items, title=title) == expected
+
+
+# 2026.12.110: the vector of gene therapies "not specified in the record" (the issue)
+@pytest.mark.parametrize("name, title, expected", [
+    ("OH2 injection", "OH2 Injection in Melanoma", "oncolytic_virus"),
+    ("NG-641", "A Study of NG-641 and Pembrolizumab", "oncolytic_virus"),
+    ("gene therapy", "New Castle Disease Virus (NDV) in Glioblastoma", "oncolytic_virus"),
+    ("gene therapy", "Virus DNX2401 and Temozolomide in Glioblastoma", "oncolytic_virus"),
+    ("PF-06939926", "A Study of PF-06939926 Gene Therapy in DMD", "aav"),
+    ("BPX-501 T cells", "Gene Modified Donor T-cells After Stem Cell Transplant",
+     "lentiviral_retroviral"),
+    ("gene therapy", "Safety Study on AdCD40L Gene Therapy for Bladder Cancer", "adenoviral"),
+    ("gene therapy", "Phase I Study of Liposome-Mediated Gene Transfer in Cystic Fibrosis",
+     "non_viral"),
+    ("Autologous Plasmablasts", "Sleeping Beauty Transposon-Engineered Plasmablasts for MPS I",
+     "non_viral"),
+    ("Temferon", "A Study Evaluating Temferon in Glioblastoma", "ex_vivo_stem_cell"),
+])
+def test_the_vector_of_a_gene_therapy_by_its_product_or_wording(name, title, expected):
+    placed = {p.modality: p for p in classify(("GENETIC", name), title=title)}
+    assert placed["gene_therapy"].submodality == expected
+
+
+def test_an_in_vivo_car_code_is_engineered_cells():
+    assert primary(("BIOLOGICAL", "KLN-1010"),
+                   title="A Study to Evaluate a Novel Gene Therapy in Multiple Myeloma") == [
+        "engineered_cell_therapy"]
