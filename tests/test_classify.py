@@ -1553,7 +1553,7 @@ def test_a_title_only_record_about_vaccination_uptake_is_other(title):
     ("MGD013", "bispecific_antibody"), ("IMGN632", "antibody_drug_conjugate"),
     ("XMT-1536", "antibody_drug_conjugate"), ("MGA271", "monoclonal_antibody"),
     ("ALLO-501A", "engineered_cell_therapy"), ("AUTO4", "engineered_cell_therapy"),
-    ("BEAM-201", "gene_editing"), ("SLN124", "oligonucleotide"),
+    ("BEAM-302", "gene_editing"), ("SLN124", "oligonucleotide"),
     # prefixes two companies share name no modality: a small molecule, an antibody
     ("RGX-104", "small_molecule"), ("KB001", "small_molecule"),
 ])
@@ -2966,3 +2966,20 @@ def test_an_in_vivo_car_code_is_engineered_cells():
     assert primary(("BIOLOGICAL", "KLN-1010"),
                    title="A Study to Evaluate a Novel Gene Therapy in Multiple Myeloma") == [
         "engineered_cell_therapy"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("BRL-101", "ex_vivo_editing"), ("ET-01", "ex_vivo_editing"),
+    ("BEAM-302", "in_vivo_editing"), ("CTX310", "in_vivo_editing"),
+])
+def test_an_editor_by_where_it_edits(name, expected):
+    (p,) = classify(("GENETIC", name), title=f"A Study of {name}")
+    assert (p.modality, p.submodality) == ("gene_editing", expected)
+
+
+def test_base_edited_car_t_cells_are_engineered_cells():
+    # BEAM-201: base-edited CD7 CAR-T cells; the editing is how they are made (LABELING.md)
+    assert primary(("BIOLOGICAL", "BEAM-201"), title="BEAM-201 in T-ALL") == [
+        "engineered_cell_therapy"]
+    assert primary(("BIOLOGICAL", "BEAM-101"), title="BEAM-101 in Sickle Cell Disease") == [
+        "gene_editing"]
