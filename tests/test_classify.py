@@ -2983,3 +2983,16 @@ def test_base_edited_car_t_cells_are_engineered_cells():
         "engineered_cell_therapy"]
     assert primary(("BIOLOGICAL", "BEAM-101"), title="BEAM-101 in Sickle Cell Disease") == [
         "gene_editing"]
+
+
+# 2026.12.112: from 60 cell-therapy placements without a kind
+@pytest.mark.parametrize("kind, name, title, expected", [
+    ("DRUG", "Cladribine", "Cladribine in Pulmonary Langerhans Cell Histiocytosis",
+     ["small_molecule"]),
+    ("DRUG", "Mizoribine", None, ["small_molecule"]),
+    ("BIOLOGICAL", "Langerhans cells", None, ["cell_therapy"]),
+    ("BIOLOGICAL", "Autologous CD19-STAR-T cell", None, ["engineered_cell_therapy"]),
+    ("BEHAVIORAL", "STAR-C Virtual Training", None, ["other"]),
+])
+def test_nucleosides_langerhans_disease_and_star_t_cells(kind, name, title, expected):
+    assert primary((kind, name), title=title) == expected
