@@ -2996,3 +2996,23 @@ def test_base_edited_car_t_cells_are_engineered_cells():
 ])
 def test_nucleosides_langerhans_disease_and_star_t_cells(kind, name, title, expected):
     assert primary((kind, name), title=title) == expected
+
+
+# 2026.12.113: unknown INNs took their title's kind (cladribine, tazemetostat); settings in pairs
+def test_a_second_setting_joined_by_or_is_a_setting_too():
+    items = (("BIOLOGICAL", "Pembrolizumab"), ("DRUG", "Tazemetostat"),
+             ("PROCEDURE", "Biospecimen Collection"))
+    title = ("Pembrolizumab and Tazemetostat to Overcome Immune Tolerance Following ASCT or CAR "
+             "T-cell Therapy in Lymphoma")
+    placed = {p.modality for p in classify(*items, title=title)}
+    assert "engineered_cell_therapy" not in placed
+    assert primary(*items, title=title) == ["monoclonal_antibody"]
+    assert primary(("DRUG", "Asciminib"), title="Asciminib Maintenance Following alloHCT or CAR "
+                   "T to Prevent Relapse") == ["small_molecule"]
+
+
+def test_an_effect_on_an_antigen_is_no_vaccine():
+    title = ("Safety and Efficacy of Celecoxib Plus Nucleos(t)Ide Analogues on the Hepatitis B "
+             "Surface Antigen of Virally Suppressed Subjects")
+    assert primary(("DRUG", "Celecoxib"), ("DRUG", "nucleos(t)ide analogue"),
+                   title=title) == ["small_molecule"]
