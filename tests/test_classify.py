@@ -3016,3 +3016,30 @@ def test_an_effect_on_an_antigen_is_no_vaccine():
              "Surface Antigen of Virally Suppressed Subjects")
     assert primary(("DRUG", "Celecoxib"), ("DRUG", "nucleos(t)ide analogue"),
                    title=title) == ["small_molecule"]
+
+
+# 2026.12.114: a plain name compared with a product keeps its own kind; regimens; adjuvants
+def test_a_plain_name_compared_with_an_antibody_is_no_biosimilar():
+    placed = classify(("DRUG", "Fingolimod"), ("BIOLOGICAL", "Ofatumumab"),
+                      ("DRUG", "Siponimod"),
+                      title="Ofatumumab and Siponimod Compared to Fingolimod in Pediatric MS")
+    assert {p.modality for p in placed} == {"monoclonal_antibody", "small_molecule"}
+    # a code compared with a product is still read as its biosimilar
+    assert primary(("BIOLOGICAL", "HLX02"), ("BIOLOGICAL", "Herceptin"),
+                   title="HLX02 Compared to Herceptin in Breast Cancer") == [
+        "monoclonal_antibody"]
+
+
+@pytest.mark.parametrize("name", ["R-CEOP-70", "R-DA-EPOCH-21 + auto-SCT", "RCHOP",
+                                  "R-CHOEP chemotherapy", "R-ESHAP"])
+def test_rituximab_regimens_count_by_their_parts(name):
+    assert {p.modality for p in classify(("DRUG", name))} == {
+        "monoclonal_antibody", "small_molecule"}
+
+
+def test_an_adjuvant_listed_on_its_own_is_part_of_the_vaccine():
+    placed = classify(("BIOLOGICAL", "Aluminum hydroxide"),
+                      ("BIOLOGICAL", "Inactivated Influenza A/H5N1 Vaccine"),
+                      title="H5 Vaccine Alone or With Adjuvant in Healthy Adults")
+    assert [p.modality for p in placed] == ["vaccine"]
+    assert primary(("BIOLOGICAL", "MF59"), ("BIOLOGICAL", "rgp120/HIV-1 SF-2")) == ["vaccine"]

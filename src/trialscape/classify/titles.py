@@ -180,7 +180,7 @@ class TitleReader:
         """What the title says a bare code is, unless another listed name holds the words and
         is read as another kind. A kind another listed intervention already is names that one
         ("1018 ISS, Following Rituxan": the code is no antibody), unless the title compares
-        the two ("HLX02 versus Herceptin": a biosimilar is of its reference
+        a code with it ("HLX02 versus Herceptin": a biosimilar is of its reference
         product's kind; `background.comparison_in_title`)."""
         # words another listed name holds, read there as another kind, name that one ("Stem
         # Cell Therapy for ..." listing "Hematopoietic Stem Cell Therapy", a transplant, beside a
@@ -193,8 +193,10 @@ class TitleReader:
 
         hits = [h for h in hits if not any(read_otherwise(h, i) for i in trial.interventions
                                            if i.idx != item.idx)]
-        if not hits or self.comparison_in_title.search(title_text(trial)):
+        if not hits:
             return hits
+        if code_words(item.name) and self.comparison_in_title.search(title_text(trial)):
+            return hits  # a code compared with a product: a biosimilar (a plain name is its own)
         others = {h.modality for i in trial.interventions if i.idx != item.idx
                   for h in self.names.match(i) if h.layer != Layer.TYPE_PRIOR}
         return [h for h in hits if h.modality not in others]
