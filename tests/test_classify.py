@@ -3043,3 +3043,25 @@ def test_an_adjuvant_listed_on_its_own_is_part_of_the_vaccine():
                       title="H5 Vaccine Alone or With Adjuvant in Healthy Adults")
     assert [p.modality for p in placed] == ["vaccine"]
     assert primary(("BIOLOGICAL", "MF59"), ("BIOLOGICAL", "rgp120/HIV-1 SF-2")) == ["vaccine"]
+
+
+# 2026.12.115: plain names with no entry took their titles' kinds
+@pytest.mark.parametrize("name, title, expected", [
+    ("Fingolimod", "Long-term Effect of Fingolimod on Circulating Immunocompetent Mononuclear "
+     "Cells", ["small_molecule"]),
+    ("Laquinimod", None, ["small_molecule"]),
+])
+def test_small_molecules_by_name_not_by_their_title(name, title, expected):
+    assert primary(("DRUG", name), title=title) == expected
+
+
+def test_a_photosensitiser_beside_a_vaccine_is_a_small_molecule():
+    placed = classify(("BIOLOGICAL", "Detox-B adjuvant"), ("DRUG", "verteporfin"),
+                      title="Photodynamic Vaccination in Patients With Stage III/IV Melanoma")
+    assert {p.modality for p in placed} == {"vaccine", "small_molecule"}
+
+
+def test_the_dimeriser_of_a_safety_switch_is_background():
+    placed = classify(("BIOLOGICAL", "Rivogenlecleucel"), ("DRUG", "Rimiducid"),
+                      title="Rivogenlecleucel Donor Lymphocyte Immunotherapy")
+    assert [p.modality for p in placed] == ["gene_therapy"]
