@@ -2930,8 +2930,11 @@ def test_stem_cell_factor_given_for_a_transplant_is_support():
 @pytest.mark.parametrize("title, expected", [
     ("Pembro Plus CAR T-cell Therapy in R/R PMBCL", ["monoclonal_antibody"]),
     ("Pembrolizumab and CAR T-cell Therapy for Lymphoma", ["monoclonal_antibody"]),
-    # the CAR-T named first is what the trial gives, the partner with it
+    # named first, still only by its kind: the standard care too (2026.12.116)
     ("CAR T-cell Therapy in Combination With Pembrolizumab for Lymphoma",
+     ["monoclonal_antibody"]),
+    # a CAR-T the title names by its target is the trial's own product
+    ("CD19 CAR T-cell Therapy in Combination With Pembrolizumab for Lymphoma",
      ["engineered_cell_therapy"]),
 ])
 def test_a_car_t_the_title_adds_after_a_named_medicine_is_the_setting(title, expected):
@@ -3065,3 +3068,34 @@ def test_the_dimeriser_of_a_safety_switch_is_background():
     placed = classify(("BIOLOGICAL", "Rivogenlecleucel"), ("DRUG", "Rimiducid"),
                       title="Rivogenlecleucel Donor Lymphocyte Immunotherapy")
     assert [p.modality for p in placed] == ["gene_therapy"]
+
+
+# 2026.12.116: a CAR-T listed and titled only by its kind is the standard care
+@pytest.mark.parametrize("title, expected", [
+    ("CAR T-cell Therapy in Combination With Glofitamab for Large B-Cell Lymphoma",
+     ["bispecific_antibody"]),
+    # the title says which CAR-T: the trial's own product
+    ("CD19 CAR T-cell Therapy in Combination With Glofitamab", ["engineered_cell_therapy"]),
+    # the title does not name it: a part of the regimen tested
+    ("Pediatric-Inspired Regimen Combined With Glofitamab and Immunotherapy",
+     ["engineered_cell_therapy"]),
+])
+def test_a_car_t_named_only_by_its_kind_beside_a_named_medicine(title, expected):
+    items = (("BIOLOGICAL", "CAR T-cell therapy"), ("DRUG", "Glofitamab"),
+             ("DRUG", "Obinutuzumab"))
+    assert primary(*items, title=title) == expected
+
+
+def test_a_generic_car_t_beside_other_cells_stays_tested():
+    items = (("BIOLOGICAL", "Chimeric antigen receptor T cells"),
+             ("BIOLOGICAL", "peptide specific dendritic cell"))
+    assert primary(*items, title="CAR-T Cells Combined With Peptide Specific Dendritic Cell") == [
+        "engineered_cell_therapy"]
+
+
+def test_standard_care_tables_name_known_kinds():
+    from trialscape.classify.rules import RulesError
+    config = load_config()
+    config["background"]["standard_care"]["car_t"] = ["CAR-T"]
+    with pytest.raises(RulesError, match="standard_care names unknown"):
+        build_classifier(config)

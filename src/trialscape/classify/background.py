@@ -65,6 +65,9 @@ class Background:
     adjuvant_kinds: frozenset[str] = frozenset()  # the kinds of the adjuvant products (GM-CSF)
     title_population: GatedRegex = NEVER
     setting_in_title: dict[str, GatedRegex] = field(default_factory=dict)
+    # a product named only by its kind ("CAR T-cell therapy"), unless the title says which
+    standard_care: dict[str, GatedRegex] = field(default_factory=dict)
+    standard_care_named: dict[str, GatedRegex] = field(default_factory=dict)
 
     def regimen_only(self, pairs: Pairs) -> bool:
         """Whether everything listed is conditioning or support: the record lists the regimen
@@ -116,6 +119,7 @@ class Background:
         title = title_text(trial).casefold()
         pairs = self._drop_background(pairs, title, trial)
         pairs = self._drop_setting(pairs, title)
+        pairs = self._drop_standard_care(pairs, title)
         pairs = self._drop_titled_setting(pairs, trial)
         pairs = self._drop_transplant_setting(pairs, title)
         return self._recast_by_title(pairs, title)
@@ -250,6 +254,35 @@ class Background:
                       and h.layer != Layer.TYPE_PRIOR}
             if others and pattern.search(title):
                 pairs = [(h, i) for h, i in pairs if h.modality != mid]
+        return pairs
+
+    def _drop_standard_care(self, pairs: Pairs, title: str) -> Pairs:
+        """A product listed and titled only by its kind ("CAR T-cell therapy") beside a named
+        medicine of another kind is the approved one every participant gets while that medicine
+        is tested (LABELING.md's standard care; the labels read "CAR T-cell Therapy in
+        Combination With Glofitamab" so): background, unless the title says which product it
+        is (a target, "CD19 CAR-T") or does not name the kind at all (a regimen "Combined With
+        Venetoclax and Immunotherapy" whose parts include it), or a product of its kind is
+        named too. Cells and gene therapies beside it are
+        not such a medicine (a CAR-T given with dendritic cells may be the combination tested).
+        `title` is case-folded."""
+        by_id = self.names.by_id
+        for mid, generic in self.standard_care.items():
+            if all(h.modality != mid for h, _ in pairs):
+                continue  # (most trials: the cheap test first)
+            named = self.standard_care_named.get(mid)
+            if named is not None and named.search(title):
+                continue
+            if mid not in self.names.names_kind(title):
+                continue  # a regimen's part the title does not name may be what it tests
+            plain = {i.idx for h, i in pairs if h.modality == mid and generic.search(i.name)}
+            if not plain or any(h.modality == mid and i.idx not in plain for h, i in pairs):
+                continue
+            others = {h.modality for h, i in pairs if h.tested and i.idx not in plain
+                      and h.layer != Layer.TYPE_PRIOR and h.modality not in self.conditioning_with
+                      and not by_id[h.modality].yields_to_medicine}
+            if others:
+                pairs = [(h, i) for h, i in pairs if i.idx not in plain]
         return pairs
 
     def _drop_titled_setting(self, pairs: Pairs, trial: Trial) -> Pairs:

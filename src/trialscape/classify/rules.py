@@ -52,7 +52,7 @@ BACKGROUND_KEYS = frozenset({
     "stem_exceptions", "code_not_in_types", "cells_named",
     "transplant_given", "transplant_after", "transplant_in_title", "graft_delivers",
     "lymphodepletion", "recombinant_in_title",
-    "setting_in_title"})
+    "setting_in_title", "standard_care", "standard_care_named"})
 NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
                           "toxicity_management_with", "procedure_delivers",
                           "code_not_in_types", "graft_delivers",
@@ -235,10 +235,11 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         unknown_ids = m.suppresses - ids
         if unknown_ids:
             raise RulesError(f"modalities.toml: {m.id} suppresses unknown {sorted(unknown_ids)}")
-    unknown_settings = set(config["background"].get("setting_in_title", {})) - ids
-    if unknown_settings:
-        raise RulesError(f"modalities.toml: background.setting_in_title names unknown "
-                         f"{sorted(unknown_settings)}")
+    for table in ("setting_in_title", "standard_care", "standard_care_named"):
+        unknown_settings = set(config["background"].get(table, {})) - ids
+        if unknown_settings:
+            raise RulesError(f"modalities.toml: background.{table} names unknown "
+                             f"{sorted(unknown_settings)}")
     for key, mid in config["outcomes"].items():
         if mid not in ids:
             raise RulesError(f"modalities.toml: [outcomes] {key} names unknown {mid!r}")
@@ -311,7 +312,11 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             adjuvant_kinds=adjuvant_kinds,
             title_population=rx("title_population"),
             setting_in_title={mid: GatedRegex(alts)
-                              for mid, alts in bg.get("setting_in_title", {}).items()}),
+                              for mid, alts in bg.get("setting_in_title", {}).items()},
+            standard_care={mid: GatedRegex(alts)
+                           for mid, alts in bg.get("standard_care", {}).items()},
+            standard_care_named={mid: GatedRegex(alts)
+                                 for mid, alts in bg.get("standard_care_named", {}).items()}),
         outcomes=Outcomes(**{k: v for k, v in config["outcomes"].items() if k in OUTCOME_KEYS}),
         drug_in_device=rx("drug_in_device"),
         procedure_delivers=frozenset(bg.get("procedure_delivers", [])),
