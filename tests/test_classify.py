@@ -3099,3 +3099,13 @@ def test_standard_care_tables_name_known_kinds():
     config["background"]["standard_care"]["car_t"] = ["CAR-T"]
     with pytest.raises(RulesError, match="standard_care names unknown"):
         build_classifier(config)
+
+
+# 2026.12.117: immunotoxins by their toxin; codes nothing else describes
+@pytest.mark.parametrize("name, expected", [
+    ("RFT5-SMPT-dgA", "antibody_drug_conjugate"), ("IMTOX-25", "antibody_drug_conjugate"),
+    ("SS1(dsFv)-PE38", "antibody_drug_conjugate"), ("BI 3720931", "gene_therapy"),
+    ("SRD-001", "gene_therapy"), ("GLPG5101", "engineered_cell_therapy"),
+])
+def test_products_by_toxin_or_code(name, expected):
+    assert primary(("GENETIC", name)) == [expected]
