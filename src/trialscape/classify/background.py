@@ -263,9 +263,8 @@ class Background:
         Combination With Glofitamab" so): background, unless the title says which product it
         is (a target, "CD19 CAR-T") or does not name the kind at all (a regimen "Combined With
         Venetoclax and Immunotherapy" whose parts include it), or a product of its kind is
-        named too. Cells and gene therapies beside it are
-        not such a medicine (a CAR-T given with dendritic cells may be the combination tested).
-        `title` is case-folded."""
+        named too. Cells and gene therapies beside it are not such a medicine (a CAR-T given
+        with dendritic cells may be the combination tested). `title` is case-folded."""
         by_id = self.names.by_id
         for mid, generic in self.standard_care.items():
             if all(h.modality != mid for h, _ in pairs):

@@ -182,23 +182,21 @@ class TitleReader:
         ("1018 ISS, Following Rituxan": the code is no antibody), unless the title compares
         a code with it ("HLX02 versus Herceptin": a biosimilar is of its reference
         product's kind; `background.comparison_in_title`)."""
+        if not hits:
+            return hits
+        # the kinds each other listed name is read as
+        kinds_of = [(i.name.casefold(), {h.modality for h in self.names.match(i)
+                                         if h.layer != Layer.TYPE_PRIOR})
+                    for i in trial.interventions if i.idx != item.idx]
         # words another listed name holds, read there as another kind, name that one ("Stem
         # Cell Therapy for ..." listing "Hematopoietic Stem Cell Therapy", a transplant, beside a
         # generic "conventional drug")
-        def read_otherwise(h: Hit, other: Intervention) -> bool:
-            if h.matched.casefold() not in other.name.casefold():
-                return False
-            kinds = {o.modality for o in self.names.match(other) if o.layer != Layer.TYPE_PRIOR}
-            return bool(kinds) and h.modality not in kinds
-
-        hits = [h for h in hits if not any(read_otherwise(h, i) for i in trial.interventions
-                                           if i.idx != item.idx)]
-        if not hits:
-            return hits
+        hits = [h for h in hits if not any(
+            kinds and h.modality not in kinds and h.matched.casefold() in name
+            for name, kinds in kinds_of)]
         if code_words(item.name) and self.comparison_in_title.search(title_text(trial)):
             return hits  # a code compared with a product: a biosimilar (a plain name is its own)
-        others = {h.modality for i in trial.interventions if i.idx != item.idx
-                  for h in self.names.match(i) if h.layer != Layer.TYPE_PRIOR}
+        others = set().union(*(kinds for _, kinds in kinds_of))
         return [h for h in hits if h.modality not in others]
 
     def title_only(self, trial: Trial) -> list[Hit]:
