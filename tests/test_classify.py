@@ -2790,6 +2790,10 @@ def test_a_bare_code_given_after_lymphodepletion(items, title, expected):
     ("SAR3419", "antibody_drug_conjugate"), ("SGN-CD19A", "antibody_drug_conjugate"),
     ("MT-3724", "antibody_drug_conjugate"), ("AFM11", "bispecific_antibody"),
     ("BI 836826", "monoclonal_antibody"), ("SGN-40", "monoclonal_antibody"),
+    # 2026.12.117: immunotoxins by their toxin; codes nothing else describes
+    ("RFT5-SMPT-dgA", "antibody_drug_conjugate"), ("IMTOX-25", "antibody_drug_conjugate"),
+    ("SS1(dsFv)-PE38", "antibody_drug_conjugate"), ("BI 3720931", "gene_therapy"),
+    ("SRD-001", "gene_therapy"), ("GLPG5101", "engineered_cell_therapy"),
 ])
 def test_development_codes_with_a_published_kind(code, expected):
     assert primary(("DRUG", code)) == [expected]
@@ -3097,13 +3101,3 @@ def test_standard_care_tables_name_known_kinds():
     config["background"]["standard_care"]["car_t"] = ["CAR-T"]
     with pytest.raises(RulesError, match="standard_care names unknown"):
         build_classifier(config)
-
-
-# 2026.12.117: immunotoxins by their toxin; codes nothing else describes
-@pytest.mark.parametrize("name, expected", [
-    ("RFT5-SMPT-dgA", "antibody_drug_conjugate"), ("IMTOX-25", "antibody_drug_conjugate"),
-    ("SS1(dsFv)-PE38", "antibody_drug_conjugate"), ("BI 3720931", "gene_therapy"),
-    ("SRD-001", "gene_therapy"), ("GLPG5101", "engineered_cell_therapy"),
-])
-def test_products_by_toxin_or_code(name, expected):
-    assert primary(("GENETIC", name)) == [expected]
