@@ -3101,3 +3101,20 @@ def test_standard_care_tables_name_known_kinds():
     config["background"]["standard_care"]["car_t"] = ["CAR-T"]
     with pytest.raises(RulesError, match="standard_care names unknown"):
         build_classifier(config)
+
+
+def test_a_titled_medicine_the_placebo_arm_gets_too_is_counted_never_the_question():
+    """2026.12.118: "HLX10 and HLX04 With or Without HLX53" against placebo: the antibodies
+    every arm gets are counted (the title names them), the add-on stays the primary."""
+    arms = (ArmGroup("HLX53 + HLX10 + HLX04", "EXPERIMENTAL",
+                     ("Drug: HLX53", "Drug: Serplulimab", "Drug: Bevacizumab")),
+            ArmGroup("Placebo + HLX10 + HLX04", "PLACEBO_COMPARATOR",
+                     ("Drug: Serplulimab", "Drug: Bevacizumab", "Other: Placebo")))
+    items = (("DRUG", "HLX53"), ("DRUG", "Serplulimab"), ("DRUG", "Bevacizumab"),
+             ("OTHER", "Placebo"))
+    titled = "Serplulimab and Bevacizumab With or Without HLX53, an Anti-TIGIT Fusion Protein"
+    placed = classify(*items, title=titled, arms=arms)
+    assert {p.modality for p in placed} == {"protein", "monoclonal_antibody"}
+    assert [p.modality for p in placed if p.is_primary] == ["protein"]
+    untitled = classify(*items, title="HLX53, an Anti-TIGIT Fusion Protein, in HCC", arms=arms)
+    assert {p.modality for p in untitled} == {"protein"}

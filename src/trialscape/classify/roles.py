@@ -223,7 +223,11 @@ class RoleReader:
             comparator_only = bool(types) and has_experimental and types <= COMPARATOR_ARMS
             backbone = item.idx in in_every_arm and (
                 has_placebo_arm or (add_on and not self.titled(item, trial)))
-            if (backbone or self._usual_care(item, trial, arms_of[item.idx], set(arm_types))
+            if backbone and has_placebo_arm and self.titled(item, trial):
+                # what the placebo arm gets too, named in the title ("HLX10 and HLX04 With or
+                # Without HLX53"): counted, never the question, as when named with a placebo
+                roles[item.idx] = Role.COMPARATOR
+            elif (backbone or self._usual_care(item, trial, arms_of[item.idx], set(arm_types))
                     or (not arm_types and self._around_titled_procedure(item, trial))):
                 roles[item.idx] = Role.BACKBONE
             else:
