@@ -3118,3 +3118,17 @@ def test_a_titled_medicine_the_placebo_arm_gets_too_is_counted_never_the_questio
     assert [p.modality for p in placed if p.is_primary] == ["protein"]
     untitled = classify(*items, title="HLX53, an Anti-TIGIT Fusion Protein, in HCC", arms=arms)
     assert {p.modality for p in untitled} == {"protein"}
+
+
+# 2026.12.119: from the rest of the cell placements without a kind
+@pytest.mark.parametrize("title, expected", [
+    ("PRGN-3006 Adoptive Cellular Therapy for CD33-Positive AML", ["engineered_cell_therapy"]),
+    ("Treatment of Malignant Melanoma With GPA-TriMAR-T Cell Therapy",
+     ["engineered_cell_therapy"]),
+    ("Screening Protocol for Preliminary Eligibility Determination for Adoptive Cell Therapy "
+     "Trials", ["other"]),
+    ("Adoptive Cell Therapy Following a Non-myeloablative Induction in Melanoma",
+     ["cell_therapy"]),
+])
+def test_title_only_cell_records(title, expected):
+    assert primary(title=title) == expected
