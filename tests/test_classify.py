@@ -3132,3 +3132,16 @@ def test_a_titled_medicine_the_placebo_arm_gets_too_is_counted_never_the_questio
 ])
 def test_title_only_cell_records(title, expected):
     assert primary(title=title) == expected
+
+
+def test_a_conditioning_the_title_names_as_its_question_is_counted_beside_cells():
+    """2026.12.120: a transplant trial giving donor lymphocytes whose title names its
+    conditioning ("Using a Reduced Intensity Regimen") studies that regimen too."""
+    items = (("DRUG", "Fludarabine"), ("DRUG", "Thiotepa"),
+             ("BIOLOGICAL", "Donor Lymphocyte Infusion (DLI)"), ("DRUG", "Melphalan"))
+    titled = classify(*items, title="Bone Marrow Transplant Using a Reduced Intensity Regimen "
+                      "That is Given in Two Steps")
+    assert {p.modality for p in titled} == {"cell_therapy", "small_molecule"}
+    assert [p.modality for p in titled if p.is_primary] == ["cell_therapy"]
+    untitled = classify(*items, title="Donor Lymphocytes After Bone Marrow Transplant")
+    assert {p.modality for p in untitled} == {"cell_therapy"}

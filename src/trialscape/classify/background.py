@@ -44,6 +44,7 @@ class Background:
     supportive: GatedRegex
     conditioning: GatedRegex
     conditioning_with: frozenset[str]  # the kinds conditioning is given for
+    conditioning_in_title: GatedRegex = NEVER  # "... Using a Reduced Intensity Regimen"
     toxicity_management: GatedRegex = NEVER  # tocilizumab for the CRS a CAR-T causes
     toxicity_management_with: frozenset[str] = frozenset()  # the kinds that cause it
     pretreatment: GatedRegex = NEVER  # obinutuzumab given once before glofitamab
@@ -157,6 +158,11 @@ class Background:
         # a trial of a manipulated graft ("Marrow Transplants Depleted of T-Cells by CD34+
         # Selection") studies the graft: the regimen every such transplant needs is background
         graft = self.graft_manipulation.search(title) is not None
+        # a cell therapy given with a transplant whose title names the conditioning as its
+        # question ("Bone Marrow Transplant Using a Reduced Intensity Regimen That is Given in
+        # Two Steps", with donor lymphocytes): the conditioning is studied too
+        if cell_or_gene and self.conditioning_in_title.search(title):
+            cell_or_gene = False
 
         # a T-cell redirecting therapy's record lists what treats the cytokine release it
         # causes; only the name is read (a product's description may name its own rescue)
