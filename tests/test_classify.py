@@ -3145,3 +3145,15 @@ def test_a_conditioning_the_title_names_as_its_question_is_counted_beside_cells(
     assert [p.modality for p in titled if p.is_primary] == ["cell_therapy"]
     untitled = classify(*items, title="Donor Lymphocytes After Bone Marrow Transplant")
     assert {p.modality for p in untitled} == {"cell_therapy"}
+
+
+# 2026.12.121: products the corpus lists with nothing else to read
+@pytest.mark.parametrize("name, expected", [
+    ("NasoVAX", "vaccine"), ("DPX-Survivac", "vaccine"),
+    ("Beltavac® Polymerized with house dust mites", "vaccine"),
+    ("NEUROSTEM®-AD", "cell_therapy"), ("FURESTEM-AD Inj.", "cell_therapy"),
+    ("Allocetra-OTS", "cell_therapy"), ("Tovaxin", "cell_therapy"),
+    ("LioCyx", "engineered_cell_therapy"), ("CODOX-M/IVAC", "small_molecule"),
+])
+def test_brands_and_codes_with_a_published_kind(name, expected):
+    assert primary(("BIOLOGICAL", name)) == [expected]
