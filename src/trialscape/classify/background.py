@@ -135,8 +135,7 @@ class Background:
                   and self.transplant_given.search(i.name)}
         if not grafts:
             return pairs
-        others = {h.modality for h, i in pairs if i.idx not in grafts and h.tested
-                  and h.layer != Layer.TYPE_PRIOR and not by_id[h.modality].yields_to_medicine}
+        others = self._tested_medicines(pairs, grafts)
         if not others:
             return pairs
         setting = others & self.graft_delivers or (
@@ -154,15 +153,14 @@ class Background:
     def _drop_background(self, pairs: Pairs, title: str, trial: Trial) -> Pairs:
         """Support and conditioning give way when something else is tested, unless titled."""
         modalities = {h.modality for h, _ in pairs}
-        cell_or_gene = bool(modalities & self.conditioning_with)
+        # conditioning is given for a cell or gene therapy, unless the title names it as its
+        # question ("Bone Marrow Transplant Using a Reduced Intensity Regimen That is Given in
+        # Two Steps", with donor lymphocytes): then the conditioning is studied too
+        cell_or_gene = (bool(modalities & self.conditioning_with)
+                        and self.conditioning_in_title.search(title) is None)
         # a trial of a manipulated graft ("Marrow Transplants Depleted of T-Cells by CD34+
         # Selection") studies the graft: the regimen every such transplant needs is background
         graft = self.graft_manipulation.search(title) is not None
-        # a cell therapy given with a transplant whose title names the conditioning as its
-        # question ("Bone Marrow Transplant Using a Reduced Intensity Regimen That is Given in
-        # Two Steps", with donor lymphocytes): the conditioning is studied too
-        if cell_or_gene and self.conditioning_in_title.search(title):
-            cell_or_gene = False
 
         # a T-cell redirecting therapy's record lists what treats the cytokine release it
         # causes; only the name is read (a product's description may name its own rescue)
@@ -271,7 +269,6 @@ class Background:
         Venetoclax and Immunotherapy" whose parts include it), or a product of its kind is
         named too. Cells and gene therapies beside it are not such a medicine (a CAR-T given
         with dendritic cells may be the combination tested). `title` is case-folded."""
-        by_id = self.names.by_id
         for mid, generic in self.standard_care.items():
             if all(h.modality != mid for h, _ in pairs):
                 continue  # (most trials: the cheap test first)
@@ -283,12 +280,16 @@ class Background:
             plain = {i.idx for h, i in pairs if h.modality == mid and generic.search(i.name)}
             if not plain or any(h.modality == mid and i.idx not in plain for h, i in pairs):
                 continue
-            others = {h.modality for h, i in pairs if h.tested and i.idx not in plain
-                      and h.layer != Layer.TYPE_PRIOR and h.modality not in self.conditioning_with
-                      and not by_id[h.modality].yields_to_medicine}
-            if others:
+            if self._tested_medicines(pairs, plain) - self.conditioning_with:
                 pairs = [(h, i) for h, i in pairs if i.idx not in plain]
         return pairs
+
+    def _tested_medicines(self, pairs: Pairs, leave_out: set[int]) -> set[str]:
+        """The kinds of the tested medicines outside `leave_out` that more than the registry
+        type reads (procedures and devices, `yields_to_medicine`, are no medicine)."""
+        by_id = self.names.by_id
+        return {h.modality for h, i in pairs if h.tested and i.idx not in leave_out
+                and h.layer != Layer.TYPE_PRIOR and not by_id[h.modality].yields_to_medicine}
 
     def _drop_titled_setting(self, pairs: Pairs, trial: Trial) -> Pairs:
         """An intervention the title names as what its participants undergo ("... in Subjects

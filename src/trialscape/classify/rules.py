@@ -237,10 +237,10 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         if unknown_ids:
             raise RulesError(f"modalities.toml: {m.id} suppresses unknown {sorted(unknown_ids)}")
     for table in ("setting_in_title", "standard_care", "standard_care_named"):
-        unknown_settings = set(config["background"].get(table, {})) - ids
-        if unknown_settings:
+        unknown_kinds = set(config["background"].get(table, {})) - ids
+        if unknown_kinds:
             raise RulesError(f"modalities.toml: background.{table} names unknown "
-                             f"{sorted(unknown_settings)}")
+                             f"{sorted(unknown_kinds)}")
     for key, mid in config["outcomes"].items():
         if mid not in ids:
             raise RulesError(f"modalities.toml: [outcomes] {key} names unknown {mid!r}")
@@ -248,6 +248,10 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
 
     def rx(key: str) -> GatedRegex:
         return GatedRegex(bg[key]) if bg.get(key) else NEVER
+
+    def rx_by_kind(key: str) -> dict[str, GatedRegex]:
+        """A [background.key] table: modality id -> its patterns."""
+        return {mid: GatedRegex(alts) for mid, alts in bg.get(key, {}).items()}
 
     carriers = {m.id for m in modalities if m.carrier}
     titled = {m.id for m in modalities if m.title_fallback}
@@ -313,12 +317,9 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
             adjuvant_kinds=adjuvant_kinds,
             title_population=rx("title_population"),
-            setting_in_title={mid: GatedRegex(alts)
-                              for mid, alts in bg.get("setting_in_title", {}).items()},
-            standard_care={mid: GatedRegex(alts)
-                           for mid, alts in bg.get("standard_care", {}).items()},
-            standard_care_named={mid: GatedRegex(alts)
-                                 for mid, alts in bg.get("standard_care_named", {}).items()}),
+            setting_in_title=rx_by_kind("setting_in_title"),
+            standard_care=rx_by_kind("standard_care"),
+            standard_care_named=rx_by_kind("standard_care_named")),
         outcomes=Outcomes(**{k: v for k, v in config["outcomes"].items() if k in OUTCOME_KEYS}),
         drug_in_device=rx("drug_in_device"),
         procedure_delivers=frozenset(bg.get("procedure_delivers", [])),
