@@ -3157,3 +3157,50 @@ def test_a_conditioning_the_title_names_as_its_question_is_counted_beside_cells(
 ])
 def test_brands_and_codes_with_a_published_kind(name, expected):
     assert primary(("BIOLOGICAL", name)) == [expected]
+
+
+@pytest.mark.parametrize(("name", "codes"), [
+    ("Cohort A: ORMD-0801", {"ormd0801"}),
+    ("BI 3720931", {"bi3720931"}),
+    ("IP FT516", {"ft516"}),
+    # capitals before three digits or more only: these name diseases, targets and types
+    ("COVID-19 vaccine", set()),
+    ("IL-2", set()),
+    ("Type 2 Diabetes Mellitus", set()),
+])
+def test_development_codes_however_written(name, codes):
+    from trialscape.classify.model import code_words
+    assert code_words(name) == codes
+
+
+def test_a_hyphenated_code_is_explained_by_its_title():
+    # "ORMD-0801 (Oral Insulin)": the parenthesis says what the hyphenated code is
+    title = "A Study of ORMD-0801 (Oral Insulin) in Patients With Type 2 Diabetes Mellitus"
+    assert primary(("DRUG", "Cohort A: ORMD-0801"), ("DRUG", "Placebo oral capsule"),
+                   title=title) == ["protein"]
+    # ... and the words beside a code written with a space, the code left out
+    title = "A Study of NPT 2042 (Bumetanide Analog) Soft-gelatin Capsules in Healthy Adults"
+    assert primary(("OTHER", "NPT 2042 or Matching Placebo"), title=title) == ["small_molecule"]
+
+
+def test_an_abbreviation_of_the_medicine_the_title_names_takes_its_kind():
+    title = "Efficacy and Safety of DaxibotulinumtoxinA for Injection for Upper Limb Spasticity"
+    assert primary(("BIOLOGICAL", "DAXI for injection dose LOW DOSE"), ("OTHER", "Placebo"),
+                   title=title) == ["protein"]
+    # only the first letters of one word of the title, and a word of capitals alone
+    assert primary(("BIOLOGICAL", "DAXI for injection"), title="Dosing of a Biologic "
+                   "in Spasticity") == ["unclassified"]
+    assert primary(("BIOLOGICAL", "AXI for injection"), title=title) == ["unclassified"]
+    assert primary(("BIOLOGICAL", "Daxi for injection"), title=title) == ["unclassified"]
+
+
+def test_lymphocytes_transferred_and_samples_named_for_what_they_measure():
+    assert primary(("PROCEDURE", "Allogeneic lymphocyte transfer"),
+                   title="A Pilot Study of Allogeneic Lymphocyte Transfer in HIV Infection"
+                   ) == ["cell_therapy"]
+    # the antibodies a blood sample is drawn to measure are not given
+    placed = classify(("DRUG", "NT-I7"), ("DRUG", "Placebo"),
+                      ("PROCEDURE", "Blood for anti-drug antibody (ADA)"),
+                      ("PROCEDURE", "Blood for research purposes"),
+                      title="Evaluating the Effect of NT-I7, a Long Acting Interleukin-7")
+    assert {p.modality for p in placed} == {"protein"}

@@ -108,7 +108,8 @@ class Classifier:
                          or self.titles.code_kind(
                              self.titles.beside_code(item, trial, tested), item, trial)
                          or self.mesh.code_kind(item, trial, tested, self.is_control)
-                         or self.titles.recombinant(item, trial, tested))
+                         or self.titles.recombinant(item, trial, tested)
+                         or self.titles.abbreviated(item, trial, tested))
                 if item.type in _DELIVERING_TYPES and not code_words(item.name):
                     found = [h for h in found if h.modality in self.procedure_delivers]
                 if not found:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from trialscape.classify.inputs import Trial
 
@@ -149,9 +150,28 @@ def title_text(trial: Trial) -> str:
 CODE = re.compile(r"(?=.*[a-z])(?=.*\d)[a-z0-9]{4,}")
 
 
-def code_words(name: str) -> set[str]:
-    """The development codes among a name's normalised words ("IP FT516" -> {"ft516"})."""
-    return {w for w in normalise(name).split() if CODE.fullmatch(w)}
+# ... or written with a hyphen or a space between its letters and digits ("MK-2214", "BI
+# 3720931", "ORMD-0801"): read as one word ("mk2214"). Only capitals before three digits or
+# more, so "COVID-19", "IL-2", "HLX-02" and "Type 2 Diabetes" stay what they were.
+_SPLIT_CODE = re.compile(r"\b([A-Z]{2,5})[- ](\d{3,}[A-Za-z]?)\b")
+
+
+@lru_cache(maxsize=1 << 16)
+def code_words(name: str) -> frozenset[str]:
+    """The development codes among a name's normalised words ("IP FT516" -> {"ft516"},
+    "Cohort A: ORMD-0801" -> {"ormd0801"})."""
+    return frozenset(code for code, _, _ in code_spans(name))
+
+
+@lru_cache(maxsize=1 << 14)
+def code_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Each development code in a text, as code_words reads it, with where it is written
+    (cached: the same names and titles are asked about once per item)."""
+    found = [(m.group(0).lower(), m.start(), m.end()) for m in WORD.finditer(text)
+             if CODE.fullmatch(m.group(0).lower())]
+    found += [((m.group(1) + m.group(2)).lower(), m.start(), m.end())
+              for m in _SPLIT_CODE.finditer(text)]
+    return tuple(found)
 WORD = re.compile(r"[A-Za-z0-9]+")
 PARENTHESES = re.compile(r"\([^()]*\)")  # what a name adds in parentheses
 WORDY = re.compile(r"[A-Za-z]{3}")  # a part of a text that says something

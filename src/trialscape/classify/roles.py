@@ -22,7 +22,6 @@ from trialscape.classify.model import (
     Layer,
     Role,
     code_words,
-    normalise,
     title_text,
 )
 from trialscape.classify.names import NEVER, NameReader
@@ -284,7 +283,7 @@ class RoleReader:
         if item.name.casefold() in title.casefold():
             return True
         # a development code is as good as the whole name ("IP FT516" in "FT516 and IL2 ...")
-        if code_words(item.name) & set(normalise(title).split()):
+        if code_words(item.name) & code_words(title):
             return True
         named = self.names.names_kind(title)
         return any(h.modality in named for h in self.names.match(item))

@@ -14,11 +14,11 @@ from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Intervention, Trial
 from trialscape.classify.model import (
     CODE,
-    WORD,
     WORDY,
     Field,
     Hit,
     Layer,
+    code_spans,
     code_words,
     normalise,
     title_text,
@@ -34,9 +34,29 @@ _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+([^,;:()]{3,80}?)(?=\s*[,;:(]|\s*$|
                          r"on|with|among|versus|vs)\s)", re.I)
 _CLOSE = re.compile(r"\s*\)")
 _OPEN_AT_END = re.compile(r"([^()|,;:]{3,80}?)\s*\(\s*$")
+# a name that starts with a word of capitals alone, maybe shortening a medicine the title
+# names ("DAXI for injection" in a trial of DaxibotulinumtoxinA)
+_ABBREVIATION = re.compile(r"^\s*([A-Z]{3,8})(?![\w-])")
+_TITLE_WORD = re.compile(r"(?<![\w-])[A-Za-z]{6,}(?![\w-])")
 # words of a name that say how much or how, not what
 _DOSE_WORDS = frozenset({"low", "high", "dose", "doses", "injection", "infusion", "solution",
                          "placebo", "system", "soluble", "produced", "therapy", "treatment"})
+
+
+def _without(text: str, codes: frozenset[str]) -> str:
+    """A text with the words holding the given development codes left out, however each code
+    is written ("Anti-CD74 (hLL1) Antibody" -> "Anti-CD74 Antibody")."""
+    cut = [False] * len(text)
+    for code, start, end in code_spans(text):
+        if code not in codes:
+            continue
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        cut[start:end] = [True] * (end - start)
+    kept = "".join(" " if gone else c for c, gone in zip(text, cut, strict=True))
+    return " ".join(kept.split())
 
 
 @dataclass
@@ -95,6 +115,25 @@ class TitleReader:
         return [Hit(self.recombinant_kind, Layer.NAME_PATTERN, Field.TITLE, text,
                     found.group(0).strip(), tested)]
 
+    def abbreviated(self, item: Intervention, trial: Trial, tested: bool) -> list[Hit]:
+        """A name that shortens a medicine the title names, by the first letters of its one
+        word ("DAXI" for DaxibotulinumtoxinA, "TILD" for tildrakizumab, "OCR" for
+        ocrelizumab): that medicine's kind. Codes with digits are development codes, read
+        above; a hyphenated title word ("EPOCH-Rituximab") is a regimen, not the word."""
+        found = _ABBREVIATION.match(item.name)
+        if found is None:
+            return []
+        short = found.group(1).casefold()
+        text = title_text(trial)
+        for word in _TITLE_WORD.findall(text):
+            if len(word) > len(short) + 2 and word.casefold().startswith(short):
+                hits = [Hit(h.modality, h.layer, Field.TITLE, text, h.matched, tested)
+                        for h in self.names.match(Intervention(-1, item.type, word))
+                        if h.layer != Layer.TYPE_PRIOR]
+                if hits:
+                    return hits
+        return []
+
     def procedure(self, trial: Trial) -> list[Hit]:
         """Surgery or radiotherapy the title names as part of what is given ("Trastuzumab and
         Chemotherapy Followed by Surgery", "Strontium Compared With Radiation Therapy"), which
@@ -122,7 +161,7 @@ class TitleReader:
         title."""
         codes = code_words(item.name)
         return bool(codes) and any(
-            codes & set(normalise(m.group(0)).split())
+            codes & code_words(m.group(0))
             for m in self.title_setting.finditer(title_text(trial)))
 
     def beside_code(self, item: Intervention, trial: Trial, tested: bool) -> list[Hit]:
@@ -135,10 +174,9 @@ class TitleReader:
             return []
         text = title_text(trial)
         for part in self.title_joins.pattern.split(self.title_setting.sub(" ", text)):
-            if not part or not codes & set(normalise(part).split()):
+            if not part or not codes & code_words(part):
                 continue
-            rest = " ".join(w for w in self.title_measure.sub(" ", part).split()
-                            if not codes & set(normalise(w).split()))
+            rest = _without(self.title_measure.sub(" ", part), codes)
             return [Hit(h.modality, h.layer, Field.TITLE, text, h.matched, tested)
                     for h in self.names.match(Intervention(-1, None, rest))
                     if h.layer != Layer.TYPE_PRIOR and len(h.matched) > 3
@@ -155,18 +193,18 @@ class TitleReader:
         if not codes:
             return []
         text = title_text(trial)
-        for token in WORD.finditer(text):
-            if token.group(0).lower() not in codes:
+        for code, start, end in code_spans(text):
+            if code not in codes:
                 continue
-            after = _PAREN_AFTER.match(text, token.end()) or _APPOSITIVE.match(text, token.end())
+            after = _PAREN_AFTER.match(text, end) or _APPOSITIVE.match(text, end)
             if after:
                 explanation = after.group(1)
-            elif _CLOSE.match(text, token.end()) and (
-                    before := _OPEN_AT_END.search(text, 0, token.start())):
+            elif _CLOSE.match(text, end) and (
+                    before := _OPEN_AT_END.search(text, 0, start)):
                 explanation = self.title_joins.pattern.split(before.group(1))[-1] or ""
             else:
                 continue
-            if codes & set(normalise(explanation).split()):
+            if codes & code_words(explanation):
                 continue  # "(ABC123 Tablets)": the code again, not what it is
             found = [Hit(h.modality, h.layer, Field.TITLE, text, h.matched, tested)
                      for h in self.names.match(Intervention(-1, None, explanation))
