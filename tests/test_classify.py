@@ -3204,3 +3204,32 @@ def test_lymphocytes_transferred_and_samples_named_for_what_they_measure():
                       ("PROCEDURE", "Blood for research purposes"),
                       title="Evaluating the Effect of NT-I7, a Long Acting Interleukin-7")
     assert {p.modality for p in placed} == {"protein"}
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    # oxygen given as a treatment, however it is named; air given in its place is a control
+    ((("DRUG", "Oxygen"),), ["other"]),
+    ((("DRUG", "Titrated Oxygen"), ("DRUG", "Standard Oxygen")), ["other"]),
+    ((("DRUG", "Oxygen gas"), ("DRUG", "Air")), ["other"]),
+    ((("DRUG", "Low-flow medical oxygen insufflation"),), ["other"]),
+    # the oxygen-15 water of a PET measurement and a hypoxia tracer measure, not treat
+    ((("DRUG", "0-15 Water"),), ["other"]),
+    ((("DRUG", "FMISO"),), ["other"]),
+    ((("DRUG", "FMISO"), ("DRUG", "sorafenib")), ["small_molecule"]),
+    # a botanical and a blood product typed DRUG
+    ((("DRUG", "turmeric"), ("DRUG", "placebo")), ["other"]),
+    ((("DRUG", "Platelet Gel"),), ["other"]),
+])
+def test_gases_tracers_botanicals_and_blood_products_typed_as_drugs(items, expected):
+    assert primary(*items) == expected
+    placed = {p.modality for p in classify(*items)}
+    assert "small_molecule" not in placed or expected == ["small_molecule"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("NS-065/NCNP-01", "oligonucleotide"),  # viltolarsen
+    ("TAK-186", "bispecific_antibody"),
+    ("MEDI-557", "monoclonal_antibody"),
+])
+def test_development_codes_of_2026_12_123(name, expected):
+    assert primary(("DRUG", name)) == [expected]
