@@ -3233,3 +3233,42 @@ def test_gases_tracers_botanicals_and_blood_products_typed_as_drugs(items, expec
 ])
 def test_development_codes_of_2026_12_123(name, expected):
     assert primary(("DRUG", name)) == [expected]
+
+
+@pytest.mark.parametrize("title", [
+    "Natural Killer Cells Function in Patients With Chronic Lymphocytic Leukemia",
+    "A Phase II Trial of Camrelizumab in Combination With Apatinib for Neoadjuvant Treatment of "
+    "Early-stage TNBC With a High Proportion of TILs",
+    "Evaluation of Circulating T Cells and Tumor Infiltrating Lymphocytes (TILs) During / After "
+    "Pre-Surgery Chemotherapy in Non-Small Cell Lung Cancer (NSCLC)",
+    "Phenotypic Characterization Tumor-infiltrating Lymphocytes at Diagnosis and After "
+    "Chemotherapy in Ovarian Cancer",
+    "Phenotypic and Functional Study of Bone Marrow Mesenchymal Stem Cells in Waldenstrom "
+    "Macroglobulinemia",
+])
+def test_cells_a_title_measures_are_not_given(title):
+    assert "cell_therapy" not in {p.modality for p in classify(title=title)}
+
+
+def test_cells_a_title_gives_are_still_read():
+    for title in ("Immunotherapy Using Tumor Infiltrating Lymphocytes for Metastatic Melanoma",
+                  "High-activity Natural Killer Immunotherapy for Small Metastases of Melanoma",
+                  "NK Cell Infusion for Patients With Acute Myeloid Leukemia"):
+        assert primary(title=title) == ["cell_therapy"], title
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("T Cell Membrane-Anchored Tumor-Targeted IL12 -Modified TIL Cell Therapy for Sarcoma",
+     "engineered_cell_therapy"),
+    ("Safety of Metabolically Armed Tumor-Infiltrating Lymphocytes for Solid Tumors",
+     "engineered_cell_therapy"),
+    ("PD-1 Knockout Tumor-infiltrating T Cells (TILs) in Advanced Colorectal Cancer",
+     "engineered_cell_therapy"),
+    ("T-cell Therapy with CRISPR PD1-edited Tumor Infiltrating Lymphocytes for Melanoma",
+     "engineered_cell_therapy"),
+    # TILs left as they were, however the title says so
+    ("TILT-123 Adenovirus With Non-modified TILs in Melanoma", "gene_therapy"),
+    ("Unmodified Tumor Infiltrating Lymphocytes for Melanoma", "cell_therapy"),
+])
+def test_tils_modified_in_the_lab_are_engineered_cells(title, expected):
+    assert primary(title=title) == [expected]
