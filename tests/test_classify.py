@@ -3272,3 +3272,28 @@ def test_cells_a_title_gives_are_still_read():
 ])
 def test_tils_modified_in_the_lab_are_engineered_cells(title, expected):
     assert primary(title=title) == [expected]
+
+
+@pytest.mark.parametrize(("title", "absent", "expected"), [
+    # an mRNA level that types the tumour, or an mRNA a drug blocks, is no mRNA medicine
+    ("Pertuzumab in Platinum-Resistant Low Human Epidermal Growth Factor Receptor 3 (HER3) "
+     "Messenger Ribonucleic Acid (mRNA) Epithelial Ovarian Cancer", "mrna", "monoclonal_antibody"),
+    ("A Study of Hypoxia-inducible Factor 1a (HIF1A) Messenger Ribonucleic Acid (mRNA) "
+     "Antagonist (RO7070179) in Hepatocellular Carcinoma", "mrna", "oligonucleotide"),
+    # insulin a programme lowers is measured; TILs a treatment is guided by are measured
+    ("Delish Study: Diabetes Education to Lower Insulin, Sugars, and Hunger", "protein", "other"),
+    ("Pembrolizumab and Chemotherapy Treatment or no Treatment Guided by the Level of TILs in "
+     "Resected Early-stage TNBC", "cell_therapy", "monoclonal_antibody"),
+])
+def test_what_a_title_measures_or_targets_is_not_given(title, absent, expected):
+    assert absent not in {p.modality for p in classify(title=title)}
+    assert primary(title=title) == [expected]
+
+
+def test_mrna_and_insulin_a_title_gives_are_still_read():
+    assert primary(title="High-Dose mRNA-1273 Booster for Lung Transplant Recipients") == ["mrna"]
+    assert primary(title="Messenger RNA (mRNA)-Based, Personalized Cancer Vaccine Against "
+                   "Neoantigens") == ["mrna"]
+    assert "protein" in {p.modality for p in classify(
+        ("DRUG", "semaglutide"), ("DRUG", "insulin glargine"),
+        title="Semaglutide With a Lower Dose of Insulin Glargine in Type 2 Diabetes")}
