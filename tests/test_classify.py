@@ -3297,3 +3297,27 @@ def test_mrna_and_insulin_a_title_gives_are_still_read():
     assert "protein" in {p.modality for p in classify(
         ("DRUG", "semaglutide"), ("DRUG", "insulin glargine"),
         title="Semaglutide With a Lower Dose of Insulin Glargine in Type 2 Diabetes")}
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Gene Therapy Using Anti-Her-2 Cells to Treat Metastatic Cancer", "engineered_cell_therapy"),
+    ("Anti-MART-1 F5 Lymphocytes to Treat High-Risk Melanoma Patients",
+     "engineered_cell_therapy"),
+    ("Radiation, Chemotherapy, Vaccine and Anti-MART-1 and Anti-gp100 Cells for Melanoma",
+     "engineered_cell_therapy"),
+    # lymphocytes against a tumour or a virus are found, not made
+    ("Anti-tumor Activated T Cells for Melanoma", "cell_therapy"),
+    ("Short-Term Cultured Anti-Tumor Autologous Lymphocytes in Metastatic Melanoma",
+     "cell_therapy"),
+    # vaccines a programme delivers: the programme
+    ("School-located Influenza Vaccination Clinics for Adolescents", "other"),
+])
+def test_lymphocytes_named_by_their_antigen_and_vaccination_programmes(title, expected):
+    assert primary(title=title) == [expected]
+
+
+def test_an_antibody_measured_by_what_it_binds_is_no_vaccine():
+    items = (("DIAGNOSTIC_TEST", "Humoral immunity vs SARS-CoV-2"),
+             ("DIAGNOSTIC_TEST", "Tetanus toxoid-binding IgG"))
+    assert "vaccine" not in {p.modality for p in classify(*items, title="Persistence of "
+                                                          "Vaccine-Induced Immune Responses")}
