@@ -3321,3 +3321,37 @@ def test_an_antibody_measured_by_what_it_binds_is_no_vaccine():
              ("DIAGNOSTIC_TEST", "Tetanus toxoid-binding IgG"))
     assert "vaccine" not in {p.modality for p in classify(*items, title="Persistence of "
                                                           "Vaccine-Induced Immune Responses")}
+
+
+@pytest.mark.parametrize(("items", "title", "expected"), [
+    # a record without arms: what only the second side of the title's comparison names is the
+    # comparator (counted, never primary)
+    ((("DEVICE", "Microfragmented Adipose Tissue"), ("DRUG", "Corticosteroid")),
+     "Microfragmented Adipose Tissue Compared to Corticosteroid Injection for Knee Osteoarthritis",
+     "other"),
+    ((("DRUG", "Fenebrutinib"), ("DRUG", "Ocrelizumab")),
+     "A Study to Evaluate Fenebrutinib Compared With Ocrelizumab in Multiple Sclerosis",
+     "small_molecule"),
+    # ... unless the first side is the standard, or the second says both are tested
+    ((("RADIATION", "Radiotherapy"), ("DRUG", "Cisplatin")),
+     "Radiotherapy Alone Versus Concurrent Chemoradiation With Cisplatin in Lymphoma",
+     "small_molecule"),
+    ((("BEHAVIORAL", "cognitive-behavioral therapy"), ("DRUG", "imipramine")),
+     "Cognitive-Behavioral Therapy vs Imipramine and Their Combination for Panic Disorder",
+     "small_molecule"),
+])
+def test_the_second_side_of_a_titled_comparison_is_the_comparator(items, title, expected):
+    assert primary(*items, title=title) == [expected]
+    assert len(classify(*items, title=title)) == 2  # both counted
+
+
+def test_arms_decide_before_a_titled_comparison():
+    arms = (ArmGroup("A", "EXPERIMENTAL", ("Drug: Ocrelizumab",)),
+            ArmGroup("B", "ACTIVE_COMPARATOR", ("Drug: Fenebrutinib",)))
+    assert primary(("DRUG", "Fenebrutinib"), ("DRUG", "Ocrelizumab"), arms=arms,
+                   title="Fenebrutinib Compared With Ocrelizumab") == ["monoclonal_antibody"]
+
+
+@pytest.mark.parametrize("name", ["leridistim", "Actrapid", "Humulin R", "Mixtard 30"])
+def test_proteins_of_2026_12_127(name):
+    assert primary(("DRUG", name)) == ["protein"]

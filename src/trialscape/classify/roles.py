@@ -43,6 +43,10 @@ _NOT_AROUND = re.compile(r"transplant|\b(HSCT|BMT|SCT)\b|\bblock|an(a)?esthe|ana
                          r"hormon|steroid|antiarrhythm|thromboly|\bmedical|preparation",
                          re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with))\s", re.IGNORECASE)
+# a first side of a comparison that names the standard the second is tested against
+_STANDARD_FIRST = re.compile(r"\b(alone|only|monotherapy|standard|conventional|usual|current|"
+                             r"traditional|routine|placebo)\b", re.IGNORECASE)
+_BOTH_TESTED = re.compile(r"\b(their|the|in) combination\b|\bcombined\b|\bboth\b", re.IGNORECASE)
 _SIGNIFICANT = re.compile(r"[a-z]{4,}")  # words that name something (not "of", "vs", "ESB")
 _GENERIC_WORDS = frozenset({"therapy", "treatment", "group", "standard", "care", "with",
                             "control", "active", "usual", "intervention", "program",
@@ -231,7 +235,29 @@ class RoleReader:
                 roles[item.idx] = Role.BACKBONE
             else:
                 roles[item.idx] = Role.COMPARATOR if comparator_only else Role.TESTED
+        if not arm_types:
+            self._compared_with(trial, roles)
         return roles
+
+    def _compared_with(self, trial: Trial, roles: dict[int, Role]) -> None:
+        """A record without arms whose title compares one listed intervention with another
+        ("Microfragmented Adipose Tissue Compared to Corticosteroid Injection", "X Versus
+        Y"): what only the second side names is the comparator (counted, never primary), as
+        an arm typed ACTIVE_COMPARATOR would be, when the first side names another."""
+        title = trial.brief_title or ""
+        sides = _VERSUS.split(title)
+        if len(sides) != 2 or _STANDARD_FIRST.search(sides[0]):
+            return  # "Radiotherapy Alone Versus Concurrent Chemoradiation": the second is new
+        if _BOTH_TESTED.search(sides[1]):
+            return  # "CBT vs Imipramine and Their Combination": each is tested
+        first, second = (set(_SIGNIFICANT.findall(side.casefold())) for side in sides)
+        tested = [i for i in trial.interventions if roles.get(i.idx) == Role.TESTED]
+        in_first = {i.idx for i in tested if _named_in(i.name, first)}
+        in_second = {i.idx for i in tested if _named_in(i.name, second)}
+        if not in_first - in_second:
+            return
+        for idx in in_second - in_first:
+            roles[idx] = Role.COMPARATOR
 
     def _usual_care(self, item: Intervention, trial: Trial, arms: set[str],
                     all_arms: set[str]) -> bool:
