@@ -3355,3 +3355,12 @@ def test_arms_decide_before_a_titled_comparison():
 @pytest.mark.parametrize("name", ["leridistim", "Actrapid", "Humulin R", "Mixtard 30"])
 def test_proteins_of_2026_12_127(name):
     assert primary(("DRUG", name)) == ["protein"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Donzakimig", "bispecific_antibody"),  # -ki-mig: an interleukin-targeting multispecific
+    ("xaluritamig", "bispecific_antibody"),
+    ("ZOMIG Rapimelt", "small_molecule"),  # zolmitriptan's brand ends so too
+])
+def test_the_multispecific_immunoglobulin_stem(name, expected):
+    assert primary(("DRUG", name)) == [expected]
