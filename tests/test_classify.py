@@ -3364,3 +3364,27 @@ def test_proteins_of_2026_12_127(name):
 ])
 def test_the_multispecific_immunoglobulin_stem(name, expected):
     assert primary(("DRUG", name)) == [expected]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # iron given intravenously is a medicine; iron as a supplement is other
+    ("Iron sucrose injection", "small_molecule"),
+    ("Ferric derisomaltose", "small_molecule"),
+    ("Iron-folic acid supplement", "other"),
+    ("Ovitrelle", "protein"),
+    ("Aprotinin", "protein"),
+    ("Creon", "protein"),
+    ("RhoGAM", "other"),
+    ("CroFab", "other"),
+])
+def test_products_of_2026_12_129(name, expected):
+    assert primary(("DRUG", name)) == [expected]
+
+
+def test_an_antigen_peptide_pulsed_onto_dendritic_cells_is_the_cell_product():
+    items = (("BIOLOGICAL", "carcinoembryonic antigen peptide 1"),)
+    title = ("Active Immunotherapy With Carcinoembryonic Antigen Peptide-Pulsed, Autologous "
+             "Human Cultured Dendritic Cells in Pancreatic Adenocarcinoma")
+    assert primary(*items, title=title) == ["cell_therapy"]
+    # a title naming a cell product elsewhere does not make a peptide one
+    assert primary(*items, title="CEA Peptide Before Sipuleucel-T") != ["cell_therapy"]
