@@ -3388,3 +3388,11 @@ def test_an_antigen_peptide_pulsed_onto_dendritic_cells_is_the_cell_product():
     assert primary(*items, title=title) == ["cell_therapy"]
     # a title naming a cell product elsewhere does not make a peptide one
     assert primary(*items, title="CEA Peptide Before Sipuleucel-T") != ["cell_therapy"]
+
+
+def test_an_allogeneic_cell_whose_name_starts_like_car_is_no_car():
+    # "Allogeneic Cardiosphere-Derived Cells" had matched "allogeneic CAR"
+    assert primary(("BIOLOGICAL", "Allogeneic Cardiosphere-Derived Cells (CAP-1002)")) == [
+        "cell_therapy"]
+    assert primary(("BIOLOGICAL", "Allogeneic CAR-T cells")) == ["engineered_cell_therapy"]
+    assert primary(("BIOLOGICAL", "In vivo CAR therapy")) == ["engineered_cell_therapy"]
