@@ -1120,10 +1120,27 @@ def test_accuracy_on_gold_labels(ctgov_db):
     require_shared(GOLD)
     report = evaluate_snapshot(ctgov_db, GOLD)
     assert report.trials >= 300 and not report.missing
-    assert report.primary_match >= 0.95
+    # 95.9% with 2026.12.6 (the rules were written from these labels), 97.4% since .121
+    assert report.primary_match >= 0.97
     for modality, floor in FLOORS.items():
         assert report.per_modality[modality].f1 >= floor, (modality,
                                                            report.per_modality[modality].f1)
+
+
+@pytest.mark.parametrize(("part", "floor"), [
+    # the never-read part 1b: 92.9% with 2026.12.106 to .120, 93.9% since .121
+    ("1b", 0.93),
+    # all of dev_labels_2: 83.9% with 2026.12.6, 94.7% since .121
+    (None, 0.94),
+])
+def test_accuracy_floors_on_labels_written_after_the_first_rules(ctgov_db, part, floor):
+    """Regression floors just under the figures reached (docs/classification.md), so a rule
+    that costs a labelled trial on the second file, or on its unread part, is seen; the
+    issue's target (94% on trials no rule was written from) is a target, not a floor."""
+    labels = require_shared(GOLD.with_name("dev_labels_2.csv"))
+    report = evaluate_snapshot(ctgov_db, labels, part)
+    assert report.trials > (90 if part else 350) and not report.missing
+    assert report.primary_match >= floor, report.primary_match
 
 
 def test_evaluate_lists_each_error_with_its_evidence(ctgov_db, capsys):
@@ -3396,3 +3413,10 @@ def test_an_allogeneic_cell_whose_name_starts_like_car_is_no_car():
         "cell_therapy"]
     assert primary(("BIOLOGICAL", "Allogeneic CAR-T cells")) == ["engineered_cell_therapy"]
     assert primary(("BIOLOGICAL", "In vivo CAR therapy")) == ["engineered_cell_therapy"]
+
+
+def test_a_brand_ending_like_a_fusion_protein_stem_is_no_protein():
+    # Viracept is nelfinavir; "-cept" is the receptor-fusion-protein stem
+    title = "A New Anti-HIV Drug (AG1549) Plus Viracept (Nelfinavir) Plus Combivir"
+    assert primary(title=title) != ["protein"]
+    assert primary(("DRUG", "Viracept")) == ["small_molecule"]
