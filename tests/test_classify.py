@@ -3420,3 +3420,12 @@ def test_a_brand_ending_like_a_fusion_protein_stem_is_no_protein():
     title = "A New Anti-HIV Drug (AG1549) Plus Viracept (Nelfinavir) Plus Combivir"
     assert primary(title=title) != ["protein"]
     assert primary(("DRUG", "Viracept")) == ["small_molecule"]
+
+
+def test_cells_injected_into_a_tissue_are_a_cell_product():
+    item = ("PROCEDURE", "Intramyocardial injection of autologous CD133+ marrow cells")
+    assert primary(item, title="Bypass Surgery and CD133 Marrow Cell Injection for Ischemic "
+                   "Heart Failure") == ["cell_therapy"]
+    # a graft given into a vein stays the transplant
+    assert primary(("PROCEDURE", "Infusion of autologous CD34+ cells"),
+                   title="Autologous Stem Cell Transplantation for Myeloma") == ["other"]
