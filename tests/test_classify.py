@@ -3429,3 +3429,8 @@ def test_cells_injected_into_a_tissue_are_a_cell_product():
     # a graft given into a vein stays the transplant
     assert primary(("PROCEDURE", "Infusion of autologous CD34+ cells"),
                    title="Autologous Stem Cell Transplantation for Myeloma") == ["other"]
+
+
+def test_mt027_is_an_allogeneic_car_t():
+    assert primary(("DRUG", "Fludarabine"), title="MT027 Cell Injection in Patients With "
+                   "Advanced Primary or Secondary Peritoneal Tumors") == ["engineered_cell_therapy"]
