@@ -755,8 +755,9 @@ def test_a_bare_code_is_not_the_other_product_its_title_names():
 
 
 def test_a_bare_code_does_not_take_the_setting_its_title_names():
-    (p,) = classify(("DRUG", "E7777"), title="Study of E7777 Prior to Kymriah for DLBCL")
-    assert p.modality == "small_molecule"  # the type prior: the title says nothing of E7777
+    # (a code no entry knows: E7777, the real record's, is denileukin diftitox since .133)
+    (p,) = classify(("DRUG", "Q7777"), title="Study of Q7777 Prior to Kymriah for DLBCL")
+    assert p.modality == "small_molecule"  # the type prior: the title says nothing of Q7777
     # ... unless the setting is the code itself
     (p,) = classify(("BIOLOGICAL", "CLBR001"),
                     title="Long-term Follow-up Study for Patients Treated With CLBR001 CAR-T")
@@ -3434,3 +3435,35 @@ def test_cells_injected_into_a_tissue_are_a_cell_product():
 def test_mt027_is_an_allogeneic_car_t():
     assert primary(("DRUG", "Fludarabine"), title="MT027 Cell Injection in Patients With "
                    "Advanced Primary or Secondary Peritoneal Tumors") == ["engineered_cell_therapy"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # codes other records of ../shared/ctgov describe, bare where these are listed
+    ("E7777", "protein"),
+    ("GNbAC1", "monoclonal_antibody"),
+    ("CM310", "monoclonal_antibody"),
+    ("YL201", "antibody_drug_conjugate"),
+    ("AVI-4658 for Injection", "oligonucleotide"),
+    ("ITCA 650", "peptide"),
+    ("KXV01 TCR Lentinvivo Injection", "engineered_cell_therapy"),
+])
+def test_codes_described_in_other_records(name, expected):
+    assert primary(("DRUG", name)) == [expected]
+
+
+def test_codes_one_record_describes_and_another_leaves_bare():
+    from trialscape.classify.described import described_codes
+
+    trials = [
+        Trial("NCT1", interventions=(Intervention(0, "DRUG", "XYZ-1234"),)),
+        Trial("NCT2", interventions=(Intervention(0, "DRUG", "XYZ-1234 monoclonal antibody"),)),
+        # described two ways: left out
+        Trial("NCT3", interventions=(Intervention(0, "DRUG", "QRS9"),)),
+        Trial("NCT4", interventions=(Intervention(0, "BIOLOGICAL", "QRS9 CAR-T cells"),)),
+        Trial("NCT5", interventions=(Intervention(0, "DRUG", "QRS9 siRNA"),)),
+        # described, never bare: nothing to add
+        Trial("NCT6", interventions=(Intervention(0, "DRUG", "ABC123 vaccine"),)),
+    ]
+    found = described_codes(trials, C)
+    assert [(d.code, d.kind, d.bare_in, d.source) for d in found] == [
+        ("xyz1234", "monoclonal_antibody", ("NCT1",), ("NCT2", "XYZ-1234 monoclonal antibody"))]

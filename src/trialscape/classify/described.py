@@ -1,0 +1,50 @@
+"""Development codes one record describes and another leaves bare (a rules editor's look-up).
+
+A code such as "E7777" is bare where a record lists it alone and described where another
+record's intervention name or description says what it is ("denileukin diftitox (E7777)").
+`scripts/described_codes.py` prints this for a snapshot, so a `[products]` entry can name the
+describing record as its source.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from trialscape.classify.engine import Classifier
+from trialscape.classify.inputs import Trial
+from trialscape.classify.model import Layer, code_words
+
+
+@dataclass(frozen=True)
+class DescribedCode:
+    code: str
+    kind: str  # what the describing record's own words make it
+    bare_in: tuple[str, ...]  # NCT ids listing the code with nothing a rule reads
+    source: tuple[str, str]  # (NCT id, intervention name) of the first describing record
+
+
+def described_codes(trials: Iterable[Trial], classifier: Classifier) -> list[DescribedCode]:
+    """Codes that are bare in some records and described, as one kind only, in others. A code
+    described as two kinds is left out: its records disagree ("AT101" is both a CAR-T and
+    gossypol)."""
+    kinds: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    source: dict[str, tuple[str, str]] = {}
+    bare: defaultdict[str, list[str]] = defaultdict(list)
+    for trial in trials:
+        for item in trial.interventions:
+            codes = code_words(item.name)
+            if not codes:
+                continue
+            hits = classifier.names.match(item)
+            if hits and hits[0].layer != Layer.TYPE_PRIOR:
+                for code in codes:
+                    kinds[code].update({h.modality for h in hits})
+                    source.setdefault(code, (trial.nct_id, item.name))
+            else:
+                for code in codes:
+                    bare[code].append(trial.nct_id)
+    return [DescribedCode(code, next(iter(kinds[code])), tuple(ids), source[code])
+            for code, ids in sorted(bare.items())
+            if code in kinds and len(kinds[code]) == 1]
