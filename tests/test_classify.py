@@ -3446,6 +3446,11 @@ def test_mt027_is_an_allogeneic_car_t():
     ("AVI-4658 for Injection", "oligonucleotide"),
     ("ITCA 650", "peptide"),
     ("KXV01 TCR Lentinvivo Injection", "engineered_cell_therapy"),
+    # ... or that other records' titles explain (2026.12.134)
+    ("ORMD-0801", "protein"),
+    ("BL-8040", "peptide"),
+    ("BMS-986446 IV", "monoclonal_antibody"),
+    ("JS207", "bispecific_antibody"),
 ])
 def test_codes_described_in_other_records(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -3463,7 +3468,20 @@ def test_codes_one_record_describes_and_another_leaves_bare():
         Trial("NCT5", interventions=(Intervention(0, "DRUG", "QRS9 siRNA"),)),
         # described, never bare: nothing to add
         Trial("NCT6", interventions=(Intervention(0, "DRUG", "ABC123 vaccine"),)),
+        # described by the title that explains it
+        Trial("NCT7", interventions=(Intervention(0, "DRUG", "QZX-4711"),)),
+        Trial("NCT8", brief_title="A Study of QZX-4711 (Oral Insulin) in Type 2 Diabetes",
+              interventions=(Intervention(0, "DRUG", "Cohort A: QZX-4711"),)),
     ]
     found = described_codes(trials, C)
     assert [(d.code, d.kind, d.bare_in, d.source) for d in found] == [
+        ("qzx4711", "protein", ("NCT7",), ("NCT8", "Cohort A: QZX-4711")),
         ("xyz1234", "monoclonal_antibody", ("NCT1",), ("NCT2", "XYZ-1234 monoclonal antibody"))]
+
+
+def test_a_code_is_not_the_background_medicine_its_title_names():
+    # AEB071 (sotrastaurin) "Versus Tacrolimus in Combination With ... Basiliximab": the code
+    # had taken the antibody the title names as the setting
+    title = ("Efficacy and Safety of AEB071 Versus Tacrolimus in Combination With Mycophenolate "
+             "Acid Sodium, Basiliximab and Steroids in Preventing Acute Rejection")
+    assert primary(("DRUG", "AEB071"), title=title) == ["small_molecule"]

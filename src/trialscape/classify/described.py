@@ -1,7 +1,8 @@
 """Development codes one record describes and another leaves bare (a rules editor's look-up).
 
 A code such as "E7777" is bare where a record lists it alone and described where another
-record's intervention name or description says what it is ("denileukin diftitox (E7777)").
+record's intervention name or description says what it is ("denileukin diftitox (E7777)"), or
+its title explains it ("ORMD-0801 (Oral Insulin)").
 `scripts/described_codes.py` prints this for a snapshot, so a `[products]` entry can name the
 describing record as its source.
 """
@@ -27,8 +28,9 @@ class DescribedCode:
 
 def described_codes(trials: Iterable[Trial], classifier: Classifier) -> list[DescribedCode]:
     """Codes that are bare in some records and described, as one kind only, in others. A code
-    described as two kinds is left out: its records disagree ("AT101" is both a CAR-T and
-    gossypol)."""
+    described as two kinds is left out: its records disagree. One kind is no proof either: two
+    makers may use one code ("AT101" is a CAR-T where described and gossypol, AT-101, where
+    bare), so the list is for reading, not for copying."""
     kinds: defaultdict[str, Counter[str]] = defaultdict(Counter)
     source: dict[str, tuple[str, str]] = {}
     bare: defaultdict[str, list[str]] = defaultdict(list)
@@ -37,8 +39,10 @@ def described_codes(trials: Iterable[Trial], classifier: Classifier) -> list[Des
             codes = code_words(item.name)
             if not codes:
                 continue
-            hits = classifier.names.match(item)
-            if hits and hits[0].layer != Layer.TYPE_PRIOR:
+            hits = [h for h in classifier.names.match(item) if h.layer != Layer.TYPE_PRIOR]
+            # ... or the title explains the code ("ORMD-0801 (Oral Insulin)")
+            hits = hits or classifier.titles.explained_code(item, trial, True)
+            if hits:
                 for code in codes:
                     kinds[code].update({h.modality for h in hits})
                     source.setdefault(code, (trial.nct_id, item.name))
