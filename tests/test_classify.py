@@ -3451,6 +3451,12 @@ def test_mt027_is_an_allogeneic_car_t():
     ("BL-8040", "peptide"),
     ("BMS-986446 IV", "monoclonal_antibody"),
     ("JS207", "bispecific_antibody"),
+    # ... or that records' summaries describe (2026.12.135)
+    ("EVER001", "small_molecule"),
+    ("ILB-3101", "antibody_drug_conjugate"),
+    ("IMO-8400", "oligonucleotide"),
+    ("GDX012 Suspension for IV Infusion", "cell_therapy"),
+    ("RXIM002", "engineered_cell_therapy"),
 ])
 def test_codes_described_in_other_records(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -3485,3 +3491,19 @@ def test_a_code_is_not_the_background_medicine_its_title_names():
     title = ("Efficacy and Safety of AEB071 Versus Tacrolimus in Combination With Mycophenolate "
              "Acid Sodium, Basiliximab and Steroids in Preventing Acute Rejection")
     assert primary(("DRUG", "AEB071"), title=title) == ["small_molecule"]
+
+
+def test_what_a_summary_says_a_code_is():
+    from trialscape.classify.described import bare_codes, said_in_summaries
+
+    trials = [Trial("NCT1", interventions=(Intervention(0, "DRUG", "QZX-9001"),)),
+              Trial("NCT2", interventions=(Intervention(0, "DRUG", "QZX-9002 siRNA"),))]
+    bare = bare_codes(trials, C)
+    assert bare == {"qzx9001": ["NCT1"]}
+    said = said_in_summaries({
+        "NCT3": "QZX-9001 is an antisense oligonucleotide that lowers tau. It is given monthly.",
+        "NCT4": "QZX-9001 will be studied in 40 patients."}, bare, C)
+    assert said == {"qzx9001": ("oligonucleotide", "NCT3",
+                                "antisense oligonucleotide that lowers tau")}
+    # words that name no medicine kind say nothing
+    assert said_in_summaries({"NCT5": "QZX-9001, a study drug given twice daily."}, bare, C) == {}

@@ -9,13 +9,18 @@ describing record as its source.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from trialscape.classify.engine import Classifier
-from trialscape.classify.inputs import Trial
-from trialscape.classify.model import Layer, code_words
+from trialscape.classify.inputs import Intervention, Trial
+from trialscape.classify.model import Layer, code_spans, code_words
+
+# what a summary says right after a code: "XYZ-1 is a ...", "XYZ-1, an ...", "XYZ-1 (a ..."
+_SAYS = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*|\s+is\s+|\s+\()(?:an?|the)\s+([^.;:]{5,120})",
+                   re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -52,3 +57,38 @@ def described_codes(trials: Iterable[Trial], classifier: Classifier) -> list[Des
     return [DescribedCode(code, next(iter(kinds[code])), tuple(ids), source[code])
             for code, ids in sorted(bare.items())
             if code in kinds and len(kinds[code]) == 1]
+
+
+def bare_codes(trials: Iterable[Trial], classifier: Classifier) -> dict[str, list[str]]:
+    """Each development code some record lists with nothing a rule reads, and those records."""
+    found: defaultdict[str, list[str]] = defaultdict(list)
+    for trial in trials:
+        for item in trial.interventions:
+            hits = classifier.names.match(item)
+            if hits and hits[0].layer != Layer.TYPE_PRIOR:
+                continue
+            for code in code_words(item.name):
+                found[code].append(trial.nct_id)
+    return dict(found)
+
+
+def said_in_summaries(summaries: Mapping[str, str], codes: Iterable[str],
+                      classifier: Classifier) -> dict[str, tuple[str, str, str]]:
+    """What a record's summary says each code is, in the words right after it ("EVER001 is a
+    highly selective, oral ... BTK inhibitor"): code -> (kind, NCT id, the words), for codes
+    whose first such sentence reads as one medicine kind."""
+    wanted = set(codes)
+    found: dict[str, tuple[str, str, str]] = {}
+    for nct_id, text in summaries.items():
+        for code, _, end in code_spans(text):
+            if code not in wanted or code in found:
+                continue
+            says = _SAYS.match(text, end)
+            if says is None:
+                continue
+            kinds = {h.modality for h in classifier.names.match(Intervention(-1, None, says[1]))
+                     if h.layer != Layer.TYPE_PRIOR
+                     and not classifier.names.by_id[h.modality].yields_to_medicine}
+            if len(kinds) == 1:
+                found[code] = (kinds.pop(), nct_id, says[1])
+    return found
