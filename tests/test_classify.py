@@ -3185,6 +3185,10 @@ def test_brands_and_codes_with_a_published_kind(name, expected):
     ("COVID-19 vaccine", set()),
     ("IL-2", set()),
     ("Type 2 Diabetes Mellitus", set()),
+    # a dose is no code, however its unit is written
+    ("Meloxicam GSK 15mg", set()),
+    ("pegfilgrastim, 60mcg/kg", set()),
+    ("HLX02 100mg", {"hlx02"}),
 ])
 def test_development_codes_however_written(name, codes):
     from trialscape.classify.model import code_words

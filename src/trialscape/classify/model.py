@@ -156,6 +156,11 @@ CODE = re.compile(r"(?=.*[a-z])(?=.*\d)[a-z0-9]{4,}")
 _SPLIT_CODE = re.compile(r"\b([A-Z]{2,5})[- ](\d{3,}[A-Za-z]?)\b")
 
 
+# ... but not a dose, however its unit is written ("15mg", "60mcg", "120mg", "10ml", "5mgkg")
+_DOSE = re.compile(r"\d+(mg|mcg|ug|µg|g|gr|kg|mgkg|ml|l|iu|u|units?|mmol|meq|mm|cm|h|hr|hrs|min|"
+                   r"d|days?|wk|wks|weeks?|x|times|pct)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1 << 16)
 def code_words(name: str) -> frozenset[str]:
     """The development codes among a name's normalised words ("IP FT516" -> {"ft516"},
@@ -168,7 +173,7 @@ def code_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     """Each development code in a text, as code_words reads it, with where it is written
     (cached: the same names and titles are asked about once per item)."""
     found = [(m.group(0).lower(), m.start(), m.end()) for m in WORD.finditer(text)
-             if CODE.fullmatch(m.group(0).lower())]
+             if CODE.fullmatch(m.group(0).lower()) and not _DOSE.fullmatch(m.group(0))]
     found += [((m.group(1) + m.group(2)).lower(), m.start(), m.end())
               for m in _SPLIT_CODE.finditer(text)]
     return tuple(found)
