@@ -3511,3 +3511,9 @@ def test_what_a_summary_says_a_code_is():
                                 "antisense oligonucleotide that lowers tau")}
     # words that name no medicine kind say nothing
     assert said_in_summaries({"NCT5": "QZX-9001, a study drug given twice daily."}, bare, C) == {}
+
+
+def test_cells_a_title_locates_something_in_are_not_given():
+    assert primary(title="Target of Suv420h1/2 in Hepatocytes") == ["unclassified"]
+    assert primary(title="Hepatocyte Transplantation for Urea Cycle Disorders") == [
+        "cell_therapy"]
