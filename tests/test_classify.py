@@ -3517,3 +3517,15 @@ def test_cells_a_title_locates_something_in_are_not_given():
     assert primary(title="Target of Suv420h1/2 in Hepatocytes") == ["unclassified"]
     assert primary(title="Hepatocyte Transplantation for Urea Cycle Disorders") == [
         "cell_therapy"]
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    # typed BIOLOGICAL, as the records do: assessments all the same
+    ((("BIOLOGICAL", "Sample"),), "other"),
+    ((("BIOLOGICAL", "Biological collection with nasopharyngeal samples, saliva, blood"),),
+     "other"),
+    ((("BIOLOGICAL", "HPC, Cord Blood"),), "other"),  # a licensed cord-blood graft
+    ((("DRUG", "substance P injections"),), "peptide"),
+])
+def test_samples_grafts_and_a_neuropeptide(items, expected):
+    assert primary(*items) == [expected]
