@@ -3529,3 +3529,10 @@ def test_cells_a_title_locates_something_in_are_not_given():
 ])
 def test_samples_grafts_and_a_neuropeptide(items, expected):
     assert primary(*items) == [expected]
+
+
+def test_a_plural_cell_word_cannot_shed_its_s_to_escape_a_measure():
+    # "Natural Killer Cells Function" had matched as "Natural Killer Cell" + "s Function"
+    assert primary(("BIOLOGICAL", "Natural Killer Cells Function test")) == ["other"]
+    assert primary(("OTHER", "dendritic cells neoplasm panel")) == ["other"]
+    assert primary(("BIOLOGICAL", "Natural Killer Cells")) == ["cell_therapy"]
