@@ -3536,3 +3536,5 @@ def test_a_plural_cell_word_cannot_shed_its_s_to_escape_a_measure():
     assert primary(("BIOLOGICAL", "Natural Killer Cells Function test")) == ["other"]
     assert primary(("OTHER", "dendritic cells neoplasm panel")) == ["other"]
     assert primary(("BIOLOGICAL", "Natural Killer Cells")) == ["cell_therapy"]
+    assert primary(("BIOLOGICAL", "Regulatory T cells function assay")) == ["other"]
+    assert primary(("BIOLOGICAL", "Regulatory T cells")) == ["cell_therapy"]
