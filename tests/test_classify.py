@@ -3538,3 +3538,6 @@ def test_a_plural_cell_word_cannot_shed_its_s_to_escape_a_measure():
     assert primary(("BIOLOGICAL", "Natural Killer Cells")) == ["cell_therapy"]
     assert primary(("BIOLOGICAL", "Regulatory T cells function assay")) == ["other"]
     assert primary(("BIOLOGICAL", "Regulatory T cells")) == ["cell_therapy"]
+    # ... nor a number shed a digit ("interleukin-1" + "2 inhibitor")
+    assert primary(("DRUG", "interleukin-12 inhibitor")) == ["small_molecule"]
+    assert primary(("DRUG", "Interleukin 11")) == ["protein"]
