@@ -3541,3 +3541,19 @@ def test_a_plural_cell_word_cannot_shed_its_s_to_escape_a_measure():
     # ... nor a number shed a digit ("interleukin-1" + "2 inhibitor")
     assert primary(("DRUG", "interleukin-12 inhibitor")) == ["small_molecule"]
     assert primary(("DRUG", "Interleukin 11")) == ["protein"]
+
+
+def test_a_viral_vector_cancer_vaccine_is_a_vaccine():
+    # LABELING.md: viral-vector vaccines are vaccines, oncolytic viruses gene therapy
+    title = "Vaccine Therapy in Treating Patients With Advanced Cancer | Phase I Trial of TG4010"
+    assert primary(("BIOLOGICAL", "MVA-MUC1-IL2 vaccine"), title=title) == ["vaccine"]
+    assert primary(title="TG4010 and Nivolumab in Patients With Lung Cancer") == ["vaccine"]
+
+
+def test_genes_an_observational_title_measures_are_not_given():
+    title = ("IL-12RB and TNF-alpha Gene Polymorphism and Susceptibility and Progress of Covid-19 "
+             "SARS-CoV-2: A Case Control Study")
+    assert "gene_therapy" not in {p.modality for p in classify(title=title,
+                                                               study_type="OBSERVATIONAL")}
+    assert primary(title="Long-term Follow-up of Patients Given Gene Therapy for Hemophilia B",
+                   study_type="OBSERVATIONAL") == ["gene_therapy"]

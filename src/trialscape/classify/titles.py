@@ -75,12 +75,16 @@ class TitleReader:
     recombinant_in_title: GatedRegex = NEVER
     recombinant_kind: str | None = None
 
-    def hits(self, trial: Trial, tested: bool, setting: bool = True) -> list[Hit]:
+    def hits(self, trial: Trial, tested: bool, setting: bool = True,
+             measure: bool = True) -> list[Hit]:
         """Advanced-modality signals in the title, for interventions that carry none; with
-        setting=False, without what the title names as the setting ("... after CAR-T")."""
+        setting=False, without what the title names as the setting ("... after CAR-T"); with
+        measure=False, without what it names as measured ("Gene Polymorphism")."""
         text = title_text(trial)
         if not setting:
             text = self.title_setting.sub(" ", text)
+        if not measure:
+            text = self.title_measure.sub(" ", text)
         if not self.names_advanced_kind(text):
             return []  # most titles name no advanced kind: skip reading them part by part
         if self.title_programme.search(text):
@@ -153,7 +157,7 @@ class TitleReader:
     def observational(self, trial: Trial) -> list[Hit]:
         """An observational record with no interventions: the kinds its title names, except
         those whose words in such titles are mostly biology (`observational_title = false`)."""
-        return [h for h in self.hits(trial, True)
+        return [h for h in self.hits(trial, True, measure=False)
                 if self.names.by_id[h.modality].observational_title]
 
     def in_setting(self, item: Intervention, trial: Trial) -> bool:
