@@ -245,6 +245,8 @@ class RoleReader:
         Y"): what only the second side names is the comparator (counted, never primary), as
         an arm typed ACTIVE_COMPARATOR would be, when the first side names another."""
         title = trial.brief_title or ""
+        if not any(map(title.casefold().__contains__, ("vs", "versus", "compared"))):
+            return  # (most titles compare nothing: substring tests before the regex)
         sides = _VERSUS.split(title)
         if len(sides) != 2 or _STANDARD_FIRST.search(sides[0]):
             return  # "Radiotherapy Alone Versus Concurrent Chemoradiation": the second is new
