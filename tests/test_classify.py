@@ -1944,6 +1944,16 @@ def test_ampa_antagonists_are_small_molecules():
      "engineered_cell_therapy"),
     # but cells whose subsets are measured are no product
     ("Effect of Dimethyl Fumarate on Immune Cell Subsets in Multiple Sclerosis", "small_molecule"),
+    # lymphocytes named by the antigen their new receptor targets (2026.12.126)
+    ("Gene Therapy Using Anti-Her-2 Cells to Treat Metastatic Cancer", "engineered_cell_therapy"),
+    ("Anti-MART-1 F5 Lymphocytes to Treat High-Risk Melanoma Patients",
+     "engineered_cell_therapy"),
+    ("Radiation, Chemotherapy, Vaccine and Anti-MART-1 and Anti-gp100 Cells for Melanoma",
+     "engineered_cell_therapy"),
+    # ... not lymphocytes against a tumour or a virus, which are found, not made
+    ("Anti-tumor Activated T Cells for Melanoma", "cell_therapy"),
+    ("Short-Term Cultured Anti-Tumor Autologous Lymphocytes in Metastatic Melanoma",
+     "cell_therapy"),
 ])
 def test_title_only_wordings_of_cells_given_as_a_therapy(title, expected):
     assert primary(title=title) == [expected]
@@ -2289,8 +2299,20 @@ def test_surgery_or_radiotherapy_the_title_joins_to_the_treatment(title, expecte
     ("T Cells Transduced With a CD19 CAR in Leukaemia", "engineered_cell_therapy"),
     # a suicide gene is no receptor
     ("Donor T Cells Transduced With a Suicide Gene After Transplant", "gene_therapy"),
+    # TILs modified in the lab, however the title says so (2026.12.124)
+    ("T Cell Membrane-Anchored Tumor-Targeted IL12 -Modified TIL Cell Therapy for Sarcoma",
+     "engineered_cell_therapy"),
+    ("Safety of Metabolically Armed Tumor-Infiltrating Lymphocytes for Solid Tumors",
+     "engineered_cell_therapy"),
+    ("PD-1 Knockout Tumor-infiltrating T Cells (TILs) in Advanced Colorectal Cancer",
+     "engineered_cell_therapy"),
+    ("T-cell Therapy with CRISPR PD1-edited Tumor Infiltrating Lymphocytes for Melanoma",
+     "engineered_cell_therapy"),
+    # TILs left as they were, however the title says so
+    ("TILT-123 Adenovirus With Non-modified TILs in Melanoma", "gene_therapy"),
+    ("Unmodified Tumor Infiltrating Lymphocytes for Melanoma", "cell_therapy"),
 ])
-def test_cells_named_first_then_the_receptor_they_were_given(title, expected):
+def test_cells_a_title_says_were_modified_in_the_lab(title, expected):
     assert primary(title=title) == [expected]
 
 
@@ -3248,15 +3270,6 @@ def test_gases_tracers_botanicals_and_blood_products_typed_as_drugs(items, expec
     assert "small_molecule" not in placed or expected == ["small_molecule"]
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("NS-065/NCNP-01", "oligonucleotide"),  # viltolarsen
-    ("TAK-186", "bispecific_antibody"),
-    ("MEDI-557", "monoclonal_antibody"),
-])
-def test_development_codes_of_2026_12_123(name, expected):
-    assert primary(("DRUG", name)) == [expected]
-
-
 @pytest.mark.parametrize("title", [
     "Natural Killer Cells Function in Patients With Chronic Lymphocytic Leukemia",
     "A Phase II Trial of Camrelizumab in Combination With Apatinib for Neoadjuvant Treatment of "
@@ -3277,23 +3290,6 @@ def test_cells_a_title_gives_are_still_read():
                   "High-activity Natural Killer Immunotherapy for Small Metastases of Melanoma",
                   "NK Cell Infusion for Patients With Acute Myeloid Leukemia"):
         assert primary(title=title) == ["cell_therapy"], title
-
-
-@pytest.mark.parametrize(("title", "expected"), [
-    ("T Cell Membrane-Anchored Tumor-Targeted IL12 -Modified TIL Cell Therapy for Sarcoma",
-     "engineered_cell_therapy"),
-    ("Safety of Metabolically Armed Tumor-Infiltrating Lymphocytes for Solid Tumors",
-     "engineered_cell_therapy"),
-    ("PD-1 Knockout Tumor-infiltrating T Cells (TILs) in Advanced Colorectal Cancer",
-     "engineered_cell_therapy"),
-    ("T-cell Therapy with CRISPR PD1-edited Tumor Infiltrating Lymphocytes for Melanoma",
-     "engineered_cell_therapy"),
-    # TILs left as they were, however the title says so
-    ("TILT-123 Adenovirus With Non-modified TILs in Melanoma", "gene_therapy"),
-    ("Unmodified Tumor Infiltrating Lymphocytes for Melanoma", "cell_therapy"),
-])
-def test_tils_modified_in_the_lab_are_engineered_cells(title, expected):
-    assert primary(title=title) == [expected]
 
 
 @pytest.mark.parametrize(("title", "absent", "expected"), [
@@ -3321,21 +3317,9 @@ def test_mrna_and_insulin_a_title_gives_are_still_read():
         title="Semaglutide With a Lower Dose of Insulin Glargine in Type 2 Diabetes")}
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("Gene Therapy Using Anti-Her-2 Cells to Treat Metastatic Cancer", "engineered_cell_therapy"),
-    ("Anti-MART-1 F5 Lymphocytes to Treat High-Risk Melanoma Patients",
-     "engineered_cell_therapy"),
-    ("Radiation, Chemotherapy, Vaccine and Anti-MART-1 and Anti-gp100 Cells for Melanoma",
-     "engineered_cell_therapy"),
-    # lymphocytes against a tumour or a virus are found, not made
-    ("Anti-tumor Activated T Cells for Melanoma", "cell_therapy"),
-    ("Short-Term Cultured Anti-Tumor Autologous Lymphocytes in Metastatic Melanoma",
-     "cell_therapy"),
-    # vaccines a programme delivers: the programme
-    ("School-located Influenza Vaccination Clinics for Adolescents", "other"),
-])
-def test_lymphocytes_named_by_their_antigen_and_vaccination_programmes(title, expected):
-    assert primary(title=title) == [expected]
+def test_vaccines_a_programme_delivers_are_the_programme():
+    assert primary(title="School-located Influenza Vaccination Clinics for Adolescents") == [
+        "other"]
 
 
 def test_an_antibody_measured_by_what_it_binds_is_no_vaccine():
@@ -3374,11 +3358,6 @@ def test_arms_decide_before_a_titled_comparison():
                    title="Fenebrutinib Compared With Ocrelizumab") == ["monoclonal_antibody"]
 
 
-@pytest.mark.parametrize("name", ["leridistim", "Actrapid", "Humulin R", "Mixtard 30"])
-def test_proteins_of_2026_12_127(name):
-    assert primary(("DRUG", name)) == ["protein"]
-
-
 @pytest.mark.parametrize(("name", "expected"), [
     ("Donzakimig", "bispecific_antibody"),  # -ki-mig: an interleukin-targeting multispecific
     ("xaluritamig", "bispecific_antibody"),
@@ -3398,8 +3377,35 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Creon", "protein"),
     ("RhoGAM", "other"),
     ("CroFab", "other"),
+    # codes and brands of 2026.12.123 and .127
+    ("NS-065/NCNP-01", "oligonucleotide"),  # viltolarsen
+    ("TAK-186", "bispecific_antibody"),
+    ("MEDI-557", "monoclonal_antibody"),
+    ("leridistim", "protein"),
+    ("Actrapid", "protein"),
+    ("Humulin R", "protein"),
+    ("Mixtard 30", "protein"),
+    # codes other records of ../shared/ctgov describe, bare where these are listed
+    ("E7777", "protein"),
+    ("GNbAC1", "monoclonal_antibody"),
+    ("CM310", "monoclonal_antibody"),
+    ("YL201", "antibody_drug_conjugate"),
+    ("AVI-4658 for Injection", "oligonucleotide"),
+    ("ITCA 650", "peptide"),
+    ("KXV01 TCR Lentinvivo Injection", "engineered_cell_therapy"),
+    # ... or that other records' titles explain (2026.12.134)
+    ("ORMD-0801", "protein"),
+    ("BL-8040", "peptide"),
+    ("BMS-986446 IV", "monoclonal_antibody"),
+    ("JS207", "bispecific_antibody"),
+    # ... or that records' summaries describe (2026.12.135)
+    ("EVER001", "small_molecule"),
+    ("ILB-3101", "antibody_drug_conjugate"),
+    ("IMO-8400", "oligonucleotide"),
+    ("GDX012 Suspension for IV Infusion", "cell_therapy"),
+    ("RXIM002", "engineered_cell_therapy"),
 ])
-def test_products_of_2026_12_129(name, expected):
+def test_products_and_codes_of_2026_12_123_to_135(name, expected):
     assert primary(("DRUG", name)) == [expected]
 
 
@@ -3439,31 +3445,6 @@ def test_cells_injected_into_a_tissue_are_a_cell_product():
 def test_mt027_is_an_allogeneic_car_t():
     assert primary(("DRUG", "Fludarabine"), title="MT027 Cell Injection in Patients With "
                    "Advanced Primary or Secondary Peritoneal Tumors") == ["engineered_cell_therapy"]
-
-
-@pytest.mark.parametrize(("name", "expected"), [
-    # codes other records of ../shared/ctgov describe, bare where these are listed
-    ("E7777", "protein"),
-    ("GNbAC1", "monoclonal_antibody"),
-    ("CM310", "monoclonal_antibody"),
-    ("YL201", "antibody_drug_conjugate"),
-    ("AVI-4658 for Injection", "oligonucleotide"),
-    ("ITCA 650", "peptide"),
-    ("KXV01 TCR Lentinvivo Injection", "engineered_cell_therapy"),
-    # ... or that other records' titles explain (2026.12.134)
-    ("ORMD-0801", "protein"),
-    ("BL-8040", "peptide"),
-    ("BMS-986446 IV", "monoclonal_antibody"),
-    ("JS207", "bispecific_antibody"),
-    # ... or that records' summaries describe (2026.12.135)
-    ("EVER001", "small_molecule"),
-    ("ILB-3101", "antibody_drug_conjugate"),
-    ("IMO-8400", "oligonucleotide"),
-    ("GDX012 Suspension for IV Infusion", "cell_therapy"),
-    ("RXIM002", "engineered_cell_therapy"),
-])
-def test_codes_described_in_other_records(name, expected):
-    assert primary(("DRUG", name)) == [expected]
 
 
 def test_codes_one_record_describes_and_another_leaves_bare():
