@@ -3416,6 +3416,10 @@ def test_an_antigen_peptide_pulsed_onto_dendritic_cells_is_the_cell_product():
     assert primary(*items, title=title) == ["cell_therapy"]
     # a title naming a cell product elsewhere does not make a peptide one
     assert primary(*items, title="CEA Peptide Before Sipuleucel-T") != ["cell_therapy"]
+    # ... as is an mRNA a title loads into dendritic cells (2026.12.141)
+    title = "Acute Myelogenous Leukemia mRNA Plus Lysate Loaded Dendritic Cells"
+    assert {p.modality for p in classify(title=title)} == {"cell_therapy"}
+    assert primary(title="Personalized mRNA Vaccine Encoding Neoantigens") == ["mrna"]
 
 
 def test_an_allogeneic_cell_whose_name_starts_like_car_is_no_car():
