@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from trialscape.classify.described import bare_codes, described_codes, said_in_summaries
+from trialscape.classify.described import read_codes, said_in_summaries
 from trialscape.classify.inputs import read_trials
 from trialscape.classify.rules import load_classifier
 
@@ -35,11 +35,15 @@ def main() -> int:
     parser.add_argument("--summaries", action="store_true",
                         help="also what records' summaries say bare codes are")
     args = parser.parse_args()
+    classifier = load_classifier()
     with duckdb.connect(str(args.db), read_only=True) as con:
-        found = described_codes(read_trials(con), load_classifier())
+        readings = read_codes(read_trials(con), classifier)
         placed = dict(con.execute("SELECT nct_id, primary_modality FROM trials").fetchall())
+        summaries = dict(con.execute("SELECT nct_id, brief_summary FROM studies "
+                                     "WHERE brief_summary IS NOT NULL").fetchall()
+                         ) if args.summaries else {}
     shown = 0
-    for d in sorted(found, key=lambda d: (-len(d.bare_in), d.code)):
+    for d in sorted(readings.described(), key=lambda d: (-len(d.bare_in), d.code)):
         now = Counter(placed.get(i) for i in d.bare_in)
         if (d.kind in _DEFAULT_KINDS and not args.all) or set(now) == {d.kind}:
             continue
@@ -49,11 +53,7 @@ def main() -> int:
               f"described in {d.source[0]}: {d.source[1]}")
     print(f"{shown} codes")
     if args.summaries:
-        with duckdb.connect(str(args.db), read_only=True) as con:
-            classifier = load_classifier()
-            bare = bare_codes(read_trials(con), classifier)
-            summaries = dict(con.execute("SELECT nct_id, brief_summary FROM studies "
-                                         "WHERE brief_summary IS NOT NULL").fetchall())
+        bare = readings.bare()
         said = said_in_summaries(summaries, bare, classifier)
         for code, (kind, nct_id, words) in sorted(said.items(), key=lambda kv: -len(bare[kv[0]])):
             now = Counter(placed.get(i) for i in bare[code])

@@ -31,45 +31,64 @@ class DescribedCode:
     source: tuple[str, str]  # (NCT id, intervention name) of the first describing record
 
 
-def described_codes(trials: Iterable[Trial], classifier: Classifier) -> list[DescribedCode]:
-    """Codes that are bare in some records and described, as one kind only, in others. A code
-    described as two kinds is left out: its records disagree. One kind is no proof either: two
-    makers may use one code ("AT101" is a CAR-T where described and gossypol, AT-101, where
-    bare), so the list is for reading, not for copying."""
+@dataclass(frozen=True)
+class CodeReadings:
+    """What one walk over a snapshot's interventions says of each development code."""
+    kinds: dict[str, Counter[str]]  # code -> the kinds its describing records read it as
+    source: dict[str, tuple[str, str]]  # code -> (NCT id, name) of the first describing record
+    # code -> (NCT id, whether its title explains the code) for each record whose own words
+    # (name, other names, description) place nothing
+    unread: dict[str, list[tuple[str, bool]]]
+
+    def described(self) -> list[DescribedCode]:
+        """Codes that are bare in some records and described, as one kind only, in others. A
+        code described as two kinds is left out: its records disagree. One kind is no proof
+        either: two makers may use one code ("AT101" is a CAR-T where described and gossypol,
+        AT-101, where bare), so the list is for reading, not for copying."""
+        found = []
+        for code, records in sorted(self.unread.items()):
+            bare = tuple(nct_id for nct_id, explained in records if not explained)
+            kinds = self.kinds.get(code)
+            if bare and kinds and len(kinds) == 1:
+                found.append(DescribedCode(code, next(iter(kinds)), bare, self.source[code]))
+        return found
+
+    def bare(self) -> dict[str, list[str]]:
+        """Each code some record lists with nothing its own words place, and those records."""
+        return {code: [nct_id for nct_id, _ in records]
+                for code, records in self.unread.items()}
+
+
+def read_codes(trials: Iterable[Trial], classifier: Classifier) -> CodeReadings:
+    """One walk: each code's describing records (its intervention's own words place it, or the
+    title explains it: "ORMD-0801 (Oral Insulin)") and the records whose own words do not."""
     kinds: defaultdict[str, Counter[str]] = defaultdict(Counter)
     source: dict[str, tuple[str, str]] = {}
-    bare: defaultdict[str, list[str]] = defaultdict(list)
+    unread: defaultdict[str, list[tuple[str, bool]]] = defaultdict(list)
     for trial in trials:
         for item in trial.interventions:
             codes = code_words(item.name)
             if not codes:
                 continue
             hits = [h for h in classifier.names.match(item) if h.layer != Layer.TYPE_PRIOR]
-            # ... or the title explains the code ("ORMD-0801 (Oral Insulin)")
-            hits = hits or classifier.titles.explained_code(item, trial, True)
-            if hits:
+            if not hits:
+                hits = classifier.titles.explained_code(item, trial, True)
                 for code in codes:
-                    kinds[code].update({h.modality for h in hits})
-                    source.setdefault(code, (trial.nct_id, item.name))
-            else:
-                for code in codes:
-                    bare[code].append(trial.nct_id)
-    return [DescribedCode(code, next(iter(kinds[code])), tuple(ids), source[code])
-            for code, ids in sorted(bare.items())
-            if code in kinds and len(kinds[code]) == 1]
+                    unread[code].append((trial.nct_id, bool(hits)))
+            for code in codes if hits else ():
+                kinds[code].update({h.modality for h in hits})
+                source.setdefault(code, (trial.nct_id, item.name))
+    return CodeReadings(dict(kinds), source, dict(unread))
+
+
+def described_codes(trials: Iterable[Trial], classifier: Classifier) -> list[DescribedCode]:
+    """`CodeReadings.described` of these trials."""
+    return read_codes(trials, classifier).described()
 
 
 def bare_codes(trials: Iterable[Trial], classifier: Classifier) -> dict[str, list[str]]:
-    """Each development code some record lists with nothing a rule reads, and those records."""
-    found: defaultdict[str, list[str]] = defaultdict(list)
-    for trial in trials:
-        for item in trial.interventions:
-            hits = classifier.names.match(item)
-            if hits and hits[0].layer != Layer.TYPE_PRIOR:
-                continue
-            for code in code_words(item.name):
-                found[code].append(trial.nct_id)
-    return dict(found)
+    """`CodeReadings.bare` of these trials."""
+    return read_codes(trials, classifier).bare()
 
 
 def said_in_summaries(summaries: Mapping[str, str], codes: Iterable[str],

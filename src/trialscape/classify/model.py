@@ -146,6 +146,11 @@ def title_text(trial: Trial) -> str:
     return " | ".join(t for t in (trial.brief_title, trial.official_title) if t)
 
 
+WORD = re.compile(r"[A-Za-z0-9]+")
+PARENTHESES = re.compile(r"\([^()]*\)")  # what a name adds in parentheses
+WORDY = re.compile(r"[A-Za-z]{3}")  # a part of a text that says something
+
+
 # a development code: letters and digits together, four or more (ft516, ly3819469; not "2mg")
 CODE = re.compile(r"(?=.*[a-z])(?=.*\d)[a-z0-9]{4,}")
 
@@ -172,11 +177,8 @@ def code_words(name: str) -> frozenset[str]:
 def code_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     """Each development code in a text, as code_words reads it, with where it is written
     (cached: the same names and titles are asked about once per item)."""
-    found = [(m.group(0).lower(), m.start(), m.end()) for m in WORD.finditer(text)
-             if CODE.fullmatch(m.group(0).lower()) and not _DOSE.fullmatch(m.group(0))]
+    found = [(word, m.start(), m.end()) for m in WORD.finditer(text)
+             if CODE.fullmatch(word := m.group(0).lower()) and not _DOSE.fullmatch(word)]
     found += [((m.group(1) + m.group(2)).lower(), m.start(), m.end())
               for m in _SPLIT_CODE.finditer(text)]
     return tuple(found)
-WORD = re.compile(r"[A-Za-z0-9]+")
-PARENTHESES = re.compile(r"\([^()]*\)")  # what a name adds in parentheses
-WORDY = re.compile(r"[A-Za-z]{3}")  # a part of a text that says something
