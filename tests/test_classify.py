@@ -724,6 +724,23 @@ def test_code_only_intervention_falls_back_to_the_title():
     ("Study of the Effect of Vitamin D as an Add-on Therapy to Corticosteroids in Asthma",
      {"other"}),
     ("Predicting Analgesic Response to Acupuncture", {"other"}),
+    # a medicine named as the participants' history is none they are given (2026.12.142)
+    ("Rogaratinib for BCG Refractory High Risk Non-Muscle Invasive Bladder Cancer",
+     {"small_molecule"}),
+    ("Study of CP-675,206 in Bacillus Calmette-Guerin (BCG)-Resistant Bladder Cancer",
+     {"unclassified"}),
+    ("Ofatumumab vs Physician's Choice in Subjects With Fludarabine-Refractory CLL",
+     {"monoclonal_antibody"}),
+    ("Intravesical Gemcitabine and Docetaxel for BCG naïve Bladder Cancer", {"small_molecule"}),
+    # ... while what follows "resistant to" is still the setting's to blank
+    ("Nivolumab in Patients Resistant to Imatinib", {"monoclonal_antibody"}),
+    # mismatch repair is no measles vaccine; a polysaccharide extract no polysaccharide vaccine
+    ("Atezolizumab in MSI-h/MMR-D Stage III Colorectal Cancer", {"monoclonal_antibody"}),
+    ("Efficacy and Safety Study of Ginseng Polysaccharide Extract", {"other"}),
+    # tumour treating fields are a device, however a title names them
+    ("NovoTTF-100A Therapy for Refractory CNS Involved Small Cell Lung Cancer", {"other"}),
+    ("TTFields and Chemotherapy in Metastatic Pancreatic Adenocarcinoma",
+     {"other", "small_molecule"}),
 ])
 def test_a_record_without_interventions_is_read_from_its_title(title, expected):
     """A fifth of ../shared/ctgov (study-level and flat exports) lists no interventions."""
@@ -1560,6 +1577,12 @@ def test_general_wording_of_cells_vectors_and_codes(name, kind, description, exp
 @pytest.mark.parametrize("title", [
     "Text Message Reminders to Increase Influenza Vaccination Among Adults",
     "Improving HPV Vaccination Uptake in Primary Care Through Reminders",
+    # the same words before what they are about, reminders, recall and settings (2026.12.142)
+    "Understanding Native Americans' Perceptions/Beliefs About COVID-19 Testing and Vaccination",
+    "PsoVac: Educational Needs re Vaccines for Biologic Patients With Psoriasis",
+    "Evaluation of Vaccination Reminder/Recall Systems for Adolescent Patients",
+    "Patient Portal Reminder/Recall for Influenza Vaccination in a Health System",
+    "Study to Evaluate Impact of School-based Influenza Vaccination on School Populations",
 ])
 def test_a_title_only_record_about_vaccination_uptake_is_other(title):
     assert [p.modality for p in classify(title=title)] == ["other"]
@@ -3404,9 +3427,26 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("IMO-8400", "oligonucleotide"),
     ("GDX012 Suspension for IV Infusion", "cell_therapy"),
     ("RXIM002", "engineered_cell_therapy"),
+    # company codes from pipelines and INN proposals (2026.12.142)
+    ("DB-1311/BNT324", "antibody_drug_conjugate"),
+    ("BNT325", "antibody_drug_conjugate"),
+    ("GSK2118436", "small_molecule"),
 ])
-def test_products_and_codes_of_2026_12_123_to_135(name, expected):
+def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
+
+
+@pytest.mark.parametrize("kind, name, expected", [
+    ("BIOLOGICAL", "MMR vaccine", "vaccine"),
+    ("BIOLOGICAL", "23-valent pneumococcal polysaccharide vaccine", "vaccine"),
+    ("BIOLOGICAL", "Salmonella typhi polysaccharide vaccine", "vaccine"),
+    # "mMR" names a PET-MR scanner, not measles, mumps and rubella; a polysaccharide coat is no
+    # vaccine
+    ("DEVICE", 'Siemens "Biograph mMR" PET-MR (3T)', "other"),
+    ("DRUG", "Polysaccharide superparamagnetic ferric oxide injection", "small_molecule"),
+])
+def test_vaccine_words_that_other_things_share(kind, name, expected):
+    assert primary((kind, name)) == [expected]
 
 
 def test_an_antigen_peptide_pulsed_onto_dendritic_cells_is_the_cell_product():
