@@ -739,6 +739,9 @@ def test_code_only_intervention_falls_back_to_the_title():
     ("Efficacy and Safety Study of Ginseng Polysaccharide Extract", {"other"}),
     # tumour treating fields are a device, however a title names them
     ("NovoTTF-100A Therapy for Refractory CNS Involved Small Cell Lung Cancer", {"other"}),
+    # a trial run by telemedicine is no programme about care: its medicine is what it tests
+    ("A Fully Decentralized, Telemedicine Study of Pemigatinib in Pancreatic Cancer",
+     {"small_molecule"}),
     ("TTFields and Chemotherapy in Metastatic Pancreatic Adenocarcinoma",
      {"other", "small_molecule"}),
 ])
@@ -1583,8 +1586,14 @@ def test_general_wording_of_cells_vectors_and_codes(name, kind, description, exp
     "Evaluation of Vaccination Reminder/Recall Systems for Adolescent Patients",
     "Patient Portal Reminder/Recall for Influenza Vaccination in a Health System",
     "Study to Evaluate Impact of School-based Influenza Vaccination on School Populations",
+    # ... and programmes about the care around a medicine (2026.12.143)
+    "Cancer Care Coordination for Chemotherapy Patients",
+    "Oncology Care at Home for BMT and CAR-T",
+    "Digital Health Intervention for Self-Management and Telemonitoring in CAR-T Therapy",
+    "Point-of-care Urine Monitoring of Adherence: a Real-Time Urine Assay of Tenofovir in PrEP",
+    "Improving Antibiotic Prescribing Practices in Primary Care Clinics",
 ])
-def test_a_title_only_record_about_vaccination_uptake_is_other(title):
+def test_a_title_only_record_about_a_programme_is_other(title):
     assert [p.modality for p in classify(title=title)] == ["other"]
 
 
