@@ -49,6 +49,10 @@ def primary(*items, **kwargs):
     ("[177Lu]Lu-PSMA-617", "DRUG", "radiopharmaceutical"),
     ("Quadrivalent influenza vaccine", "BIOLOGICAL", "vaccine"),
     ("semaglutide", "DRUG", "peptide"),
+    # GnRH agonists named by their class are all peptides; not the antagonists (2026.12.144)
+    ("LHRH agonist", "DRUG", "peptide"), ("GnRHa", "DRUG", "peptide"),
+    ("Gonadotropin-Releasing Hormone Agonist", "DRUG", "peptide"),
+    ("GnRH antagonist", "DRUG", "small_molecule"),
     ("etanercept", "BIOLOGICAL", "protein"),
     ("osimertinib", "DRUG", "small_molecule"),
     ("Cognitive behavioural therapy", "BEHAVIORAL", "other"),
@@ -185,6 +189,9 @@ def test_generic_usual_care_around_what_is_tested_is_background():
     ("BEHAVIORAL", "Computer Tablet Group"), ("DEVICE", "wireless endoscopy capsule"),
     ("BEHAVIORAL", "diet, sodium-restricted"), ("BEHAVIORAL", "Antibiotic prescription feedback"),
     ("DIETARY_SUPPLEMENT", "Hydroxycitrate (HCA)"), ("DIETARY_SUPPLEMENT", "Mastiha capsules"),
+    # ... nor beside a named supplement, where they are read as a second medicine (2026.12.144)
+    ("DIETARY_SUPPLEMENT", "Creatine Hydrochloride"), ("DIETARY_SUPPLEMENT", "zinc citrate"),
+    ("DIETARY_SUPPLEMENT", "d-alpha tocopherol acetate"),
 ])
 def test_generic_drug_words_say_nothing_on_a_behaviour_device_or_supplement(kind, name):
     assert [p.modality for p in classify((kind, name))] == ["other"]

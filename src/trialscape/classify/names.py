@@ -382,7 +382,8 @@ class NameReader:
         # "Vitamin B5 Tablets": a dosage form describes the named product, names no medicine
         rest = self.dosage_form.sub(" ", rest)
         return [Hit(h.modality, h.layer, h.field, item.name, h.matched, h.tested)
-                for h in self.match_text(Layer.NAME_PATTERN, rest, Field.NAME, tested)]
+                for h in self.match_text(Layer.NAME_PATTERN, rest, Field.NAME, tested)
+                if item.type not in self.by_id[h.modality].patterns_not_in_types]
 
     def carriers(self, hits: list[Hit], later: list[Hit]) -> list[Hit]:
         """Carrier technologies a weaker layer finds beside a stronger layer's hits.
