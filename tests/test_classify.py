@@ -1521,6 +1521,12 @@ def test_the_accuracy_the_about_page_quotes_is_current(ctgov_db):
      "[background] suportive: unknown key"),
     (lambda c: c["background"].__setitem__("title_joins", ["(unclosed"]),
      "[background] title_joins: bad regular expression"),
+    (lambda c: c["background"]["prescribed_with"].append({"given": ["folic acid"]}),
+     "[background] prescribed_with: each entry needs a non-empty given and with list"),
+    (lambda c: c["background"]["prescribed_with"].append({"given": ["x"], "with": ["(y"]}),
+     "[background] prescribed_with: bad regular expression"),
+    (lambda c: c["background"].__setitem__("prescribed_with", "folic acid"),
+     "[background] prescribed_with: a list of"),
     (lambda c: c.pop("outcomes"), "[outcomes] needs no_medicine and no_signal"),
     (lambda c: c["outcomes"].pop("no_signal"), "[outcomes] needs no_medicine and no_signal"),
     (lambda c: c["outcomes"].__setitem__("pinyin", "other"),
@@ -1603,6 +1609,41 @@ def test_general_wording_of_cells_vectors_and_codes(name, kind, description, exp
 def test_a_title_only_record_about_a_programme_is_other(title):
     assert [p.modality for p in classify(title=title)] == ["other"]
 
+
+
+def _trial_with_arms(title, *items):
+    """A trial whose interventions are (type, name, arm labels) and whose arms are those
+    labels."""
+    labels = sorted({a for *_, arms in items for a in arms})
+    interventions = tuple(Intervention(i, t, n, arm_group_labels=tuple(arms))
+                          for i, (t, n, arms) in enumerate(items))
+    arm_groups = tuple(ArmGroup(a, "EXPERIMENTAL", tuple(n for _, n, arms in items if a in arms))
+                       for a in labels)
+    return Trial("NCT00000001", brief_title=title, study_type="INTERVENTIONAL",
+                 interventions=interventions, arm_groups=arm_groups)
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # folic acid and vitamin B12 with an antifolate, pyridoxine with isoniazid: what the
+    # medicine's label or guidance prescribes with it is background (2026.12.145) ...
+    ((("DRUG", "Pralatrexate", ("A",)), ("DRUG", "Vitamin B12", ("A",)),
+      ("DRUG", "Folic Acid", ("A",))), "Pralatrexate in Relapsed T-cell Lymphoma",
+     {"small_molecule"}),
+    ((("DRUG", "Isoniazid (INH)", ()), ("DRUG", "Rifapentine", ()), ("DRUG", "Pyridoxine", ())),
+     "Rifapentine and Dolutegravir in Latent Tuberculosis", {"small_molecule"}),
+    # ... unless the title names it as the question
+    ((("DRUG", "Methotrexate", ()), ("DIETARY_SUPPLEMENT", "Folic acid", ())),
+     "Folic Acid Supplementation During Methotrexate Therapy", {"small_molecule", "other"}),
+    # ... or the arms of that medicine differ in it (folic against folinic acid)
+    ((("DRUG", "Methotrexate", ("Folinic", "Folic")),
+      ("DIETARY_SUPPLEMENT", "Folinic acid", ("Folinic",)),
+      ("DIETARY_SUPPLEMENT", "Folic acid", ("Folic",))),
+     "Antifolate Effectiveness in Arthritis", {"small_molecule", "other"}),
+    # a vitamin with no antifolate listed is a vitamin
+    ((("DIETARY_SUPPLEMENT", "Folic acid", ()),), "Folic Acid in Pregnancy", {"other"}),
+])
+def test_what_a_medicines_label_prescribes_with_it_is_background(items, title, expected):
+    assert {p.modality for p in C.classify(_trial_with_arms(title, *items))} == expected
 
 
 @pytest.mark.parametrize("name, expected", [

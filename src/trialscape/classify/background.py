@@ -47,8 +47,9 @@ class Background:
     conditioning_in_title: GatedRegex = NEVER  # "... Using a Reduced Intensity Regimen"
     toxicity_management: GatedRegex = NEVER  # tocilizumab for the CRS a CAR-T causes
     toxicity_management_with: frozenset[str] = frozenset()  # the kinds that cause it
-    pretreatment: GatedRegex = NEVER  # obinutuzumab given once before glofitamab
-    pretreatment_before: GatedRegex = NEVER  # the medicines whose label prescribes it
+    # (given, with): what the label of a medicine listed beside it prescribes (obinutuzumab
+    # before glofitamab, folic acid with pemetrexed)
+    prescribed_with: tuple[tuple[GatedRegex, GatedRegex], ...] = ()
     support_in_title: GatedRegex = NEVER
     support_before_in_title: GatedRegex = NEVER  # "stem cells mobilized with": support follows
     support_in_transplant: GatedRegex = NEVER
@@ -165,13 +166,7 @@ class Background:
         # a T-cell redirecting therapy's record lists what treats the cytokine release it
         # causes; only the name is read (a product's description may name its own rescue)
         redirecting = bool(modalities & self.toxicity_management_with)
-        # a medicine listed beside the one whose label prescribes it as a one-off pretreatment
-        # (looked for only when a pretreatment is listed: few trials list one)
-        pretreatments = {i.idx for i in trial.interventions if self.pretreatment.search(i.name)
-                         and not self.pretreatment_before.search(i.name)}
-        if pretreatments and not any(self.pretreatment_before.search(i.name)
-                                     for i in trial.interventions):
-            pretreatments = set()
+        prescribed = self._prescribed(trial)
 
         combined = {i.idx for h, i in pairs if h.modality in self.conditioning_with}
         # one name listing several medicines of different kinds ("Azacytidine; Cytarabine;
@@ -204,7 +199,7 @@ class Background:
                 # studies ("G-CSF for Granulocyte Donation" listing "Granulocyte
                 # colony-stimulating factor")
                 return not self._support_titled(h, title)
-            if item.idx in pretreatments:
+            if item.idx in prescribed:
                 return True
             if (redirecting and h.modality not in self.toxicity_management_with
                     and self.toxicity_management.search(" ".join((item.name, *item.other_names)))):
@@ -224,6 +219,25 @@ class Background:
 
         kept = [(h, i) for h, i in pairs if not is_background(h, i) and not is_adjuvant(h, i)]
         return kept if kept else pairs
+
+    def _prescribed(self, trial: Trial) -> set[int]:
+        """The interventions listed beside a medicine whose label prescribes them with it
+        (`prescribed_with`): a pretreatment, a vitamin against its toxicity. A name holding
+        both ("Pemetrexed + Folic Acid") is the regimen itself, judged as one; one given in
+        some arms of that medicine and not others is what the arms compare (folic against
+        folinic acid with methotrexate)."""
+        found: set[int] = set()
+        for given, with_ in self.prescribed_with:
+            # (the medicine it is given with is looked for only when it is listed: few are)
+            candidates = [i for i in trial.interventions
+                          if given.search(i.name) and not with_.search(i.name)]
+            if not candidates:
+                continue
+            withs = [i for i in trial.interventions if with_.search(i.name)]
+            arms_with = {a for i in withs for a in i.arm_group_labels}
+            found.update(i.idx for i in candidates
+                         if withs and arms_with <= set(i.arm_group_labels or arms_with))
+        return found
 
     def _support_titled(self, hit: Hit, title: str) -> bool:
         """Whether the title names a support of this hit's kind, and not as support."""

@@ -46,7 +46,7 @@ BACKGROUND_KEYS = frozenset({
     "graft_manipulation", "transplant_regimen", "regimen_filler",
     "conditioning", "conditioning_with", "conditioning_in_title", "toxicity_management",
     "toxicity_management_with",
-    "pretreatment", "pretreatment_before",
+    "prescribed_with",
     "generic_medicine", "generic_in_title", "procedure_delivers",
     "title_setting", "title_population", "title_measure", "procedure_in_title",
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
@@ -111,6 +111,9 @@ def validate(config: dict[str, Any]) -> list[str]:
                              f"{', '.join(sorted(BACKGROUND_KEYS))})")
         if key in NOT_PATTERNS:
             continue
+        if key == "prescribed_with":
+            _validate_pairs(alternatives)
+            continue
         values = alternatives.values() if isinstance(alternatives, dict) else [alternatives]
         for group in values:
             for pattern in group if isinstance(group, list) else []:
@@ -123,6 +126,20 @@ def validate(config: dict[str, Any]) -> list[str]:
                          "recombinant_in_title), each a "
                          f"modality id (found: {outcomes!r:.80})")
     return warnings
+
+
+def _validate_pairs(pairs: Any) -> None:
+    """[background] prescribed_with: a list of { given = [...], with = [...] } tables."""
+    where = "modalities.toml: [background] prescribed_with"
+    if not isinstance(pairs, list):
+        raise RulesError(f"{where}: a list of {{ given = [...], with = [...] }} tables")
+    for pair in pairs:
+        if not isinstance(pair, dict) or set(pair) != {"given", "with"} or not all(
+                isinstance(v, list) and v for v in pair.values()):
+            raise RulesError(f"{where}: each entry needs a non-empty given and with list, "
+                             f"nothing else (found: {pair!r:.80})")
+        for pattern in pair["given"] + pair["with"]:
+            _compile(pattern, where)
 
 
 def _recasts(m: dict[str, Any]) -> list[Any]:
@@ -301,7 +318,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             conditioning_in_title=rx("conditioning_in_title"),
             toxicity_management=rx("toxicity_management"),
             toxicity_management_with=frozenset(bg.get("toxicity_management_with", [])),
-            pretreatment=rx("pretreatment"), pretreatment_before=rx("pretreatment_before"),
+            prescribed_with=tuple((GatedRegex(p["given"]), GatedRegex(p["with"]))
+                                  for p in bg.get("prescribed_with", [])),
             support_in_title=rx("support_in_title"),
             support_before_in_title=rx("support_before_in_title"),
             support_in_transplant=rx("support_in_transplant"),
