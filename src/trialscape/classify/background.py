@@ -50,6 +50,7 @@ class Background:
     # (given, with): what the label of a medicine listed beside it prescribes (obinutuzumab
     # before glofitamab, folic acid with pemetrexed)
     prescribed_with: tuple[tuple[GatedRegex, GatedRegex], ...] = ()
+    prescribed_any: GatedRegex = NEVER  # every pair's `given` at once: the cheap first look
     support_in_title: GatedRegex = NEVER
     support_before_in_title: GatedRegex = NEVER  # "stem cells mobilized with": support follows
     support_in_transplant: GatedRegex = NEVER
@@ -227,6 +228,8 @@ class Background:
         some arms of that medicine and not others is what the arms compare (folic against
         folinic acid with methotrexate)."""
         found: set[int] = set()
+        if not any(self.prescribed_any.search(i.name) for i in trial.interventions):
+            return found  # (most trials list none of them)
         for given, with_ in self.prescribed_with:
             # (the medicine it is given with is looked for only when it is listed: few are)
             candidates = [i for i in trial.interventions

@@ -48,7 +48,7 @@ BACKGROUND_KEYS = frozenset({
     "toxicity_management_with",
     "prescribed_with",
     "generic_medicine", "generic_in_title", "procedure_delivers",
-    "title_setting", "title_population", "title_measure", "procedure_in_title",
+    "title_setting", "title_population", "title_measure", "title_history", "procedure_in_title",
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types", "cells_named",
     "transplant_given", "transplant_after", "transplant_in_title", "graft_delivers",
@@ -305,6 +305,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         roles=roles,
         titles=TitleReader(names=names, title_joins=rx("title_joins"),
                            title_setting=rx("title_setting"), title_measure=rx("title_measure"),
+                           title_history=rx("title_history"),
                            comparison_in_title=rx("comparison_in_title"),
                            title_programme=rx("title_programme"),
                            procedure_in_title=rx("procedure_in_title"),
@@ -320,6 +321,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             toxicity_management_with=frozenset(bg.get("toxicity_management_with", [])),
             prescribed_with=tuple((GatedRegex(p["given"]), GatedRegex(p["with"]))
                                   for p in bg.get("prescribed_with", [])),
+            prescribed_any=GatedRegex([g for p in bg.get("prescribed_with", [])
+                                       for g in p["given"]]),
             support_in_title=rx("support_in_title"),
             support_before_in_title=rx("support_before_in_title"),
             support_in_transplant=rx("support_in_transplant"),

@@ -65,6 +65,7 @@ class TitleReader:
     title_joins: GatedRegex  # where a title joins the things it tests ("and", "versus", ",")
     title_setting: GatedRegex = NEVER      # "... before surgery", "refractory to imatinib"
     title_measure: GatedRegex = NEVER      # "insulin resistance": a measure, not a medicine
+    title_history: GatedRegex = NEVER  # "BCG-unresponsive": who takes part, not what is given
     comparison_in_title: GatedRegex = NEVER  # "versus", "biosimilar"
     title_programme: GatedRegex = NEVER  # "... to Increase Influenza Vaccination"
     programme_kind: str | None = None  # what such a programme is ([outcomes] no_medicine)
@@ -84,7 +85,7 @@ class TitleReader:
         if not setting:
             text = self.title_setting.sub(" ", text)
         if not measure:
-            text = self.title_measure.sub(" ", text)
+            text = self.unmeasured(text)
         if not self.names_advanced_kind(text):
             return []  # most titles name no advanced kind: skip reading them part by part
         if self.title_programme.search(text):
@@ -92,6 +93,10 @@ class TitleReader:
         by_id = self.names.by_id
         return [h for h in self.read(text, Field.TITLE, tested)
                 if by_id[h.modality].title_fallback]
+
+    def unmeasured(self, text: str) -> str:
+        """The text without what it names as measured or as the participants' history."""
+        return self.title_history.sub(" ", self.title_measure.sub(" ", text))
 
     def names_advanced_kind(self, text: str) -> bool:
         """Whether a text names a kind titles may name (`title_fallback`): a cheap, cached
@@ -180,7 +185,7 @@ class TitleReader:
         for part in self.title_joins.pattern.split(self.title_setting.sub(" ", text)):
             if not part or not codes & code_words(part):
                 continue
-            rest = _without(self.title_measure.sub(" ", part), codes)
+            rest = _without(self.unmeasured(part), codes)
             return [Hit(h.modality, h.layer, Field.TITLE, text, h.matched, tested)
                     for h in self.names.match(Intervention(-1, None, rest))
                     if h.layer != Layer.TYPE_PRIOR and len(h.matched) > 3
@@ -255,7 +260,7 @@ class TitleReader:
         if programme and self.programme_kind:  # about a programme, not the medicine it promotes
             return [Hit(self.programme_kind, Layer.NAME_PATTERN, Field.TITLE_ONLY, whole,
                         programme.group(0), True)]
-        title = self.title_measure.sub(" ", whole)
+        title = self.unmeasured(whole)
         return self.read(self.title_setting.sub(" ", title)) or self.read(title)
 
     def read(self, text: str, field_name: Field = Field.TITLE_ONLY, tested: bool = True
