@@ -325,11 +325,13 @@ def test_products_named_by_what_they_are(kind, name, expected):
     ("DRUG", "Allogeneic PBSC Cultured w/Cytokines; Transduced w/RV", "gene_therapy"),
     ("GENETIC", "CD34-TK75 transduced donor lymphocytes", "gene_therapy"),
     (None, "Genetically Modified Mesenchymal Stem Cell", "gene_therapy"),
+    (None, "Genetically-Modified Neural Stem Cells Expressing Cytosine Deaminase", "gene_therapy"),
     (None, "Pbi-shRNA EWS/FLI1 Type 1 LPX", "gene_therapy"),
     # ... a receptor given to T cells makes them engineered cells, as genetic modification of
     # NK cells and TILs does
     ("BIOLOGICAL", "autologous T cells transduced with a CD19 CAR", "engineered_cell_therapy"),
     (None, "Genetically Modified Haploidentical Natural Killer Cells", "engineered_cell_therapy"),
+    (None, "Genetically-Engineered NK Cells", "engineered_cell_therapy"),
     (None, "ScTIL (Genetically Modified TIL)", "engineered_cell_therapy"),
     (None, "Adoptive Cord Blood Immunotherapy", "cell_therapy"),
 ])
@@ -398,6 +400,7 @@ def test_engineered_ipsc_nk_products(code):
 @pytest.mark.parametrize("name", [
     "placenta-MSCs derived exosomes", "low dose hMSC-Exos", "Nebulized Platelet Lysate",
     "COVID-19 Specific T Cell derived exosomes (CSTC-Exo)", "hUCMSC conditioned medium",
+    "MSC-EVs", "Umbilical Cord MSC EVs",
 ])
 def test_what_cells_release_is_no_cell_therapy(name):
     assert [p.modality for p in classify(("BIOLOGICAL", name))] == ["other"]
