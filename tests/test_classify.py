@@ -153,6 +153,13 @@ def test_the_classifier_reads_only_the_mesh_terms_themselves(ctgov_db):
     ("Toripalimab + chemotherapy", {"monoclonal_antibody", "small_molecule"}),
     ("Pembrolizumab, Vactosertib", {"monoclonal_antibody", "small_molecule"}),
     ("Glatiramer Acetate, IFN-beta 1a and IFN-beta 1b", {"peptide", "protein"}),
+    # ... a medicine named by INN beside a cell product, whose kind overrides antibody words
+    # (2026.12.147)
+    ("CD19-7x19 CAR-T combined with Tislelizumab", {"engineered_cell_therapy",
+                                                    "monoclonal_antibody"}),
+    # ... and a regimen listed beside its assessment (2026.12.147)
+    ("rituximab, cyclophosphamide, etoposide, prednisone, vorinostat and QOL questionnaire",
+     {"monoclonal_antibody", "small_molecule"}),
     # ... but one product's own words stay one product
     ("trastuzumab emtansine", {"antibody_drug_conjugate"}),
     ("Interleukin-7 and CCL19-expressing CD19 CAR-T cells", {"engineered_cell_therapy"}),
@@ -1647,6 +1654,21 @@ def _trial_with_arms(title, *items):
 ])
 def test_what_a_medicines_label_prescribes_with_it_is_background(items, title, expected):
     assert {p.modality for p in C.classify(_trial_with_arms(title, *items))} == expected
+
+
+@pytest.mark.parametrize("items, expected", [
+    # hyaluronidase listed on its own disperses a medicine given under the skin (2026.12.147)
+    ((("DRUG", "Daratumumab"), ("DRUG", "rHuPH20")), {"monoclonal_antibody"}),
+    ((("DRUG", "Teclistamab"), ("DRUG", "Recombinant Human Hyaluronidase (rHu)")),
+     {"bispecific_antibody"}),
+    # ... not the product it is part of, nor hyaluronidase given for itself
+    ((("BIOLOGICAL", "FT538"), ("DRUG", "Daratumumab/rHuPH20")),
+     {"engineered_cell_therapy", "monoclonal_antibody"}),
+    ((("DRUG", "Epidural hyaluronidase injection"), ("DRUG", "betamethasone")),
+     {"protein", "small_molecule"}),
+])
+def test_hyaluronidase_is_support_only_on_its_own(items, expected):
+    assert {p.modality for p in classify(*items)} == expected
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -85,7 +85,7 @@ _MARKER = re.compile(r"cd\d+[a-z]?|[a-z]{1,3}\d+")  # "cd4" in "Lymphocytes (CD4
 
 # where one intervention name joins separate medicines ("X plus Y", "X + Y", "X, Y and Z");
 # not "with" (what was done to a product: "cells loaded with lysate") nor "/" ("CD19/CD22")
-_COMBINATION = re.compile(r"\s*(?:[,;+&]|\b(?:and|plus|combined with|in combination with|"
+COMBINATION = re.compile(r"\s*(?:[,;+&]|\b(?:and|plus|combined with|in combination with|"
                           r"followed by)\b)\s*", re.IGNORECASE)
 # the kinds a combination name's parts may add: plain medicines, each its own (an antibody's
 # kind overrides the chemical words of its own name, not the drug named beside it)
@@ -254,7 +254,7 @@ class NameReader:
         if known is not None:  # most names recur across trials ("Placebo", "Cisplatin")
             return list(known)
         hits = self._match_whole(item, tested)
-        if hits and hits[0].layer != Layer.TYPE_PRIOR and _COMBINATION.search(item.name):
+        if hits and hits[0].layer != Layer.TYPE_PRIOR and COMBINATION.search(item.name):
             added = self._parts(item, hits, tested)
             if added:
                 hits = self._give_way(hits + added)
@@ -278,13 +278,17 @@ class NameReader:
         # its own name's words: only what it does not override is another medicine
         overriding = {m for m in found if m not in _PLAIN}
         added: list[Hit] = []
-        for part in _COMBINATION.split(item.name):
+        for part in COMBINATION.split(item.name):
             if not part or not WORDY.search(part):
                 continue
             for h in self._match_whole(Intervention(item.idx, item.type, part.strip()), tested):
+                # a medicine the part names by product or INN is its own, whatever the whole
+                # name's kind overrides ("CD19 CAR-T cells and pembrolizumab")
+                named = h.layer in (Layer.PRODUCT, Layer.STEM)
                 if (h.layer == Layer.TYPE_PRIOR or h.modality in found
                         or h.modality not in _PLAIN
-                        or any(h.modality in self.by_id[m].suppresses for m in overriding)
+                        or (not named and any(h.modality in self.by_id[m].suppresses
+                                              for m in overriding))
                         or self.dosage_form.search(h.matched)):  # "Syrup Orofer"
                     continue
                 found.add(h.modality)

@@ -24,7 +24,7 @@ from trialscape.classify.model import (
     code_words,
     title_text,
 )
-from trialscape.classify.names import NEVER, NameReader
+from trialscape.classify.names import COMBINATION, NEVER, NameReader
 
 COMPARATOR_ARMS = frozenset({"ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR",
                              "NO_INTERVENTION"})
@@ -159,15 +159,33 @@ class RoleReader:
     def _ancillary(self, name: str) -> bool:
         """Whether a name is an assessment or a procedure around the treatment; not when the
         procedure is only where a medicine the name holds came from ("natural killer cells
-        collected from apheresis products"). (A name joining medicines to an assessment,
-        "rituximab, ..., vorinostat and QOL questionnaire", stays an assessment: read part by
-        part, measures such as "urinary NGAL, TIMP-2, IL-6" and tracers given with a
-        challenge drug would read as medicines.)"""
+        collected from apheresis products"), nor when it lists a regimen beside the assessment
+        (`_regimen_listed`)."""
         found = self.ancillary.search(name)
         if found is None:
             return False
         source = _FROM_SOURCE.search(name, 0, found.start())
-        return source is None or not self._names_medicine(name[:source.start()])
+        if source is not None and self._names_medicine(name[:source.start()]):
+            return False
+        return not self._regimen_listed(name, found.group(0))
+
+    def _regimen_listed(self, name: str, assessment: str) -> bool:
+        """Whether a name lists a regimen beside its assessment: two or more of its other
+        parts name medicines by product or INN stem ("rituximab, cyclophosphamide, etoposide,
+        prednisone, vorinostat and QOL questionnaire"). Measures ("urinary NGAL, TIMP-2,
+        IL-6") and a tracer's challenge drug name fewer."""
+        parts = [p for p in COMBINATION.split(name) if p and p.strip() and assessment not in p]
+        if len(parts) < 2:
+            return False
+        named = 0
+        for part in parts:
+            item = Intervention(-1, None, part.strip())
+            if any(self.names.layer_hits(layer, item, True)
+                   for layer in (Layer.PRODUCT, Layer.STEM)):
+                named += 1
+                if named == 2:
+                    return True
+        return False
 
     def name_role(self, name: str) -> Role | None:
         """CONTROL, ANCILLARY, SUPPORT or None, from the name alone; cached, since names
