@@ -873,6 +873,46 @@ def test_what_the_title_says_participants_undergo_is_background():
     assert "monoclonal_antibody" in {p.modality for p in classify(*items, title=title)}
 
 
+@pytest.mark.parametrize("items, title, expected", [
+    # what the tested medicine is added to, to the end of that phrase (2026.12.148)
+    ((("DRUG", "Placebo"), ("DRUG", "BIIB061"), ("BIOLOGICAL", "Interferon-beta1"),
+      ("DRUG", "Glatiramer acetate")),
+     "Oral BIIB061 Added to Interferon-beta1 (IFN-β1) or Glatiramer Acetate in Relapsing MS",
+     {"small_molecule"}),
+    ((("DRUG", "linvoseltamab"), ("DRUG", "dupilumab")),
+     "Short-Term Linvoseltamab Treatment on Top of Chronic Dupilumab Treatment",
+     {"bispecific_antibody"}),
+    ((("DRUG", "Teriflunomide"), ("DRUG", "Glatiramer Acetate (GA)")),
+     "Teriflunomide as Adjunctive Therapy to Glatiramer Acetate in Multiple Sclerosis",
+     {"small_molecule"}),
+])
+def test_what_a_title_adds_the_tested_medicine_to_is_background(items, title, expected):
+    assert {p.modality for p in classify(*items, title=title)} == expected
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # a double-dummy record without arms: what the title names is tested, the medicine it
+    # does not name is the comparator (2026.12.148) ...
+    ((("DRUG", "Evobrutinib"), ("DRUG", "Avonex®"), ("DRUG", "Avonex® matched Placebo"),
+      ("DRUG", "Evobrutinib matched Placebo")), "Study of Evobrutinib in Participants With RMS",
+     "small_molecule"),
+    ((("DRUG", "LY3502970"), ("DRUG", "Dulaglutide"), ("DRUG", "Placebo"), ("DRUG", "Placebo")),
+     "A Study of LY3502970 in Participants With Type 2 Diabetes Mellitus", "small_molecule"),
+    # ... unless the title names its kind ("Adrenocorticotropin Hormone" for "ACTH")
+    ((("DRUG", "Methylprednisolone"), ("DRUG", "ACTH"), ("DRUG", "IV placebo"),
+      ("DRUG", "IM placebo")),
+     "Adrenocorticotropin Hormone to Treat MS Relapses After Sub-responding to IV "
+     "Methylprednisolone", "peptide"),
+    # ... and one placebo is no double dummy: the partner stays tested
+    ((("DRUG", "Evobrutinib"), ("DRUG", "Avonex®"), ("DRUG", "Placebo")),
+     "Study of Evobrutinib in Participants With RMS", "protein"),
+])
+def test_a_double_dummy_comparator_is_never_primary(items, title, expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed if p.is_primary] == [expected]
+    assert len({p.modality for p in placed}) == 2  # the comparator is still counted
+
+
 
 def test_a_setting_said_of_people_is_background_however_the_title_names_it():
     """ "Patients Treated With Chemoradiation" names, by its kind, the "Radiation and

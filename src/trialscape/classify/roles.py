@@ -255,7 +255,34 @@ class RoleReader:
                 roles[item.idx] = Role.COMPARATOR if comparator_only else Role.TESTED
         if not arm_types:
             self._compared_with(trial, roles)
+            self._double_dummy(trial, roles)
         return roles
+
+    def _double_dummy(self, trial: Trial, roles: dict[int, Role]) -> None:
+        """A record without arms that lists two placebos or more gives each active medicine
+        its own dummy: a double-dummy comparison ("Evobrutinib", "Avonex", "Avonex matched
+        Placebo", "Evobrutinib matched Placebo"). What the title names is tested; a listed
+        medicine it does not name, by name or by a product of its kind, is the comparator
+        (counted, never primary), as an arm typed ACTIVE_COMPARATOR would be ("Study of
+        Evobrutinib in Participants With RMS")."""
+        placebos = sum(1 for i in trial.interventions
+                       if roles.get(i.idx) == Role.CONTROL and "placebo" in i.name.casefold())
+        if placebos < 2:
+            return
+        tested = [i for i in trial.interventions if roles.get(i.idx) == Role.TESTED]
+        if len(tested) < 2:
+            return
+        title = trial.brief_title or ""
+        words = set(_SIGNIFICANT.findall(title.casefold()))
+        codes = code_words(title)
+        named = {i.idx for i in tested
+                 if _named_in(i.name, words) or code_words(i.name) & codes}
+        if not named or len(named) == len(tested):
+            return  # the title names none of them, or all: nothing tells them apart
+        for item in tested:
+            # ... nor by a product of its kind ("Adrenocorticotropin Hormone" for "ACTH")
+            if item.idx not in named and not self.titled(item, trial):
+                roles[item.idx] = Role.COMPARATOR
 
     def _compared_with(self, trial: Trial, roles: dict[int, Role]) -> None:
         """A record without arms whose title compares one listed intervention with another
