@@ -3553,6 +3553,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("DB-1311/BNT324", "antibody_drug_conjugate"),
     ("BNT325", "antibody_drug_conjugate"),
     ("GSK2118436", "small_molecule"),
+    # Daiichi Sankyo's DS- codes span every kind: no prefix, each code its own (2026.12.149)
+    ("DS-8273a", "monoclonal_antibody"), ("DS-5141b", "oligonucleotide"),
+    ("DS-8500a 25mg", "small_molecule"), ("DS-1062a", "antibody_drug_conjugate"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
