@@ -890,6 +890,20 @@ def test_what_a_title_adds_the_tested_medicine_to_is_background(items, title, ex
     assert {p.modality for p in classify(*items, title=title)} == expected
 
 
+def test_lymphodepletion_by_antibody_is_background_unless_it_is_the_question():
+    items = (("BIOLOGICAL", "ALLO-647"), ("DRUG", "Fludarabine"), ("DRUG", "Cyclophosphamide"),
+             ("GENETIC", "ALLO-501A"))
+    title = "Safety and Efficacy of ALLO-501A Anti-CD19 Allogeneic CAR T Cells in LBCL"
+    assert [p.modality for p in classify(*items, title=title)] == ["engineered_cell_therapy"]
+    # ... the question, while the investigational CAR-T its participants receive is given by
+    # the trial, not their setting (2026.12.150)
+    title = ("Evaluation of Lymphodepletion With ALLO-647 in Adults With LBCL Receiving ALLO-501A "
+             "Allogeneic CAR T Cell Therapy")
+    placed = classify(*items, title=title)
+    assert {p.modality for p in placed} == {"engineered_cell_therapy", "monoclonal_antibody"}
+    assert [p.modality for p in placed if p.is_primary] == ["engineered_cell_therapy"]
+
+
 @pytest.mark.parametrize("items, title, expected", [
     # a double-dummy record without arms: what the title names is tested, the medicine it
     # does not name is the comparator (2026.12.148) ...
@@ -3556,6 +3570,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # Daiichi Sankyo's DS- codes span every kind: no prefix, each code its own (2026.12.149)
     ("DS-8273a", "monoclonal_antibody"), ("DS-5141b", "oligonucleotide"),
     ("DS-8500a 25mg", "small_molecule"), ("DS-1062a", "antibody_drug_conjugate"),
+    # the one ALLO- code that is no CAR-T (2026.12.150)
+    ("ALLO-647", "monoclonal_antibody"), ("ALLO-316", "engineered_cell_therapy"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]

@@ -32,6 +32,9 @@ from trialscape.classify.roles import RoleReader
 Pairs = list[tuple[Hit, Intervention]]
 
 
+# a development code of three digits or more ("ALLO-501A", "AZD1234"; not "CD19", "U300")
+_INVESTIGATIONAL = re.compile(r"\b[A-Z]{2,6}-?\d{3,}[A-Z0-9]*\b")
+
 # who a title's population phrase is said of
 _PEOPLE = re.compile(r"\b(patients?|subjects?|participants?|people|persons?|adults?|children|"
                      r"adolescents?|women|men|individuals?|survivors?|recipients?)\b", re.I)
@@ -322,8 +325,11 @@ class Background:
         # the name as the title writes it, without what it adds in parentheses
         # ("Interferon-beta (IFN-beta)" in "... Treated With Interferon-beta")
         written = {i.idx: PARENTHESES.sub(" ", i.name).casefold().strip() for _, i in pairs}
+        # (not a product named by its development code: an investigational product is given
+        # by the trial itself, "... Receiving ALLO-501A Allogeneic CAR T Cell Therapy")
         setting = {i.idx for _, i in pairs if len(written[i.idx]) > 3
-                   and written[i.idx] in settings and written[i.idx] not in elsewhere}
+                   and written[i.idx] in settings and written[i.idx] not in elsewhere
+                   and not _INVESTIGATIONAL.search(i.name)}
         # ... or, when the title says it of people ("Brain Tumor Patients Treated With
         # Chemoradiation"; not "Gliomas Treated With Adoptive Cellular Therapy", what the trial
         # does), named by its kind ("Radiation and chemotherapy"), a kind the rest of the title
