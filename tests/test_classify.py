@@ -3572,6 +3572,12 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("DS-8500a 25mg", "small_molecule"), ("DS-1062a", "antibody_drug_conjugate"),
     # the one ALLO- code that is no CAR-T (2026.12.150)
     ("ALLO-647", "monoclonal_antibody"), ("ALLO-316", "engineered_cell_therapy"),
+    # a Bicycle toxin conjugate is a peptide, though its INN ends in "-vedotin" (2026.12.151)
+    ("Zelenectide pevedotin (BT8009)", "peptide"),
+    # an antibody that exists only as its conjugate, named without the payload; a monospecific
+    # antibody the bispecific list had held; Merck KGaA's anti-TIGIT code (2026.12.151)
+    ("Polatuzumab", "antibody_drug_conjugate"), ("Inotuzumab", "antibody_drug_conjugate"),
+    ("bexmarilimab", "monoclonal_antibody"), ("M6223", "monoclonal_antibody"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
