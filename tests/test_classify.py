@@ -3578,6 +3578,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # antibody the bispecific list had held; Merck KGaA's anti-TIGIT code (2026.12.151)
     ("Polatuzumab", "antibody_drug_conjugate"), ("Inotuzumab", "antibody_drug_conjugate"),
     ("bexmarilimab", "monoclonal_antibody"), ("M6223", "monoclonal_antibody"),
+    ("sotigalimab", "monoclonal_antibody"), ("APX005M", "monoclonal_antibody"),
+    ("ABBV-706", "antibody_drug_conjugate"), ("efbalropendekin alfa", "protein"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
