@@ -3580,6 +3580,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("bexmarilimab", "monoclonal_antibody"), ("M6223", "monoclonal_antibody"),
     ("sotigalimab", "monoclonal_antibody"), ("APX005M", "monoclonal_antibody"),
     ("ABBV-706", "antibody_drug_conjugate"), ("efbalropendekin alfa", "protein"),
+    # an IL-15 superagonist and a stimulant's code the gene therapies had listed; vesicles the
+    # cell products had (2026.12.153)
+    ("Nogapendekin Alfa", "protein"), ("CTX-1301", "small_molecule"), ("ExoFlo", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
