@@ -2927,6 +2927,8 @@ def test_a_transplant_named_as_the_setting_or_a_gene_therapys_delivery(items, ti
     ((("BIOLOGICAL", "5% (5g/100 ml) intravenous immunoglobin"),), "other"),
     ((("BIOLOGICAL", "Equine COVID-19 Antiserum"),), "other"),
     ((("BIOLOGICAL", "MF59"), ("BIOLOGICAL", "rgp120/HIV-1 SF-2")), "vaccine"),
+    # ... and the peptide vaccines' Montanide listed alone (2026.12.154)
+    ((("BIOLOGICAL", "Montanide ISA-51 Adjuvant"),), "vaccine"),
     ((("BIOLOGICAL", "anti-gp120 antibody"),), "monoclonal_antibody"),
     ((("BIOLOGICAL", "gpASIT+TM"),), "vaccine"),
     # swabs taken for a test and named profiles are measures; a medicine on a swab is not
@@ -2938,6 +2940,15 @@ def test_polyclonals_immunogens_and_measures_named_so(items, expected):
     assert primary(*items) == [expected]
     if expected == "small_molecule" and len(items) > 1:
         assert [p.modality for p in classify(*items)] == ["small_molecule"]
+
+
+@pytest.mark.parametrize("items, expected", [
+    # the diluent given alone as a product's control is counted as nothing (2026.12.154)
+    ((("DRUG", "ALK Alutard birch or 5-grasses"), ("DRUG", "ALK diluent")), {"vaccine"}),
+    ((("DRUG", "Diluent: Phosphate Buffered Saline"), ("DRUG", "Etanercept")), {"protein"}),
+])
+def test_a_diluent_given_as_the_control_is_no_treatment(items, expected):
+    assert {p.modality for p in classify(*items)} == expected
 
 
 def test_an_immunocytokine_by_its_title_and_measured_levels():
@@ -3583,6 +3594,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # an IL-15 superagonist and a stimulant's code the gene therapies had listed; vesicles the
     # cell products had (2026.12.153)
     ("Nogapendekin Alfa", "protein"), ("CTX-1301", "small_molecule"), ("ExoFlo", "other"),
+    # codes and names the corpus leaves unread (2026.12.154)
+    ("COVI-AMG", "monoclonal_antibody"), ("DYN101", "oligonucleotide"), ("HHMG", "protein"),
+    ("HMG-CoA reductase inhibitor", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
