@@ -2857,10 +2857,10 @@ def test_antibodies_vaccines_and_editors_named_by_what_they_are(name, expected):
     ("PRAME T Cell Receptor (TCR) Engineered NK Cells", "engineered_cell_therapy"),
     ("Genetically Modified Therapeutic Autologous Lymphocytes Followed by Aldesleukin",
      "engineered_cell_therapy"),
-    # ... but donor T cells given a suicide gene are not (the issue: gene therapy, which their
-    # named products say, e.g. BPX-501), nor are cells a title says were given one
+    # ... but donor T cells given a suicide gene are not: the issue says gene therapy, as their
+    # named products do (BPX-501) and, since 2026.12.155, a title naming the suicide gene
     ("Gene Modified Donor T-cells After Haploidentical Transplant", "cell_therapy"),
-    ("T Cells Genetically Modified With an iCasp9 Suicide Gene", "cell_therapy"),
+    ("T Cells Genetically Modified With an iCasp9 Suicide Gene", "gene_therapy"),
 ])
 def test_titles_saying_cells_were_given_a_receptor(title, expected):
     assert primary(("BIOLOGICAL", "autologous lymphocytes"), title=title) == [expected]
@@ -2949,6 +2949,20 @@ def test_polyclonals_immunogens_and_measures_named_so(items, expected):
 ])
 def test_a_diluent_given_as_the_control_is_no_treatment(items, expected):
     assert {p.modality for p in classify(*items)} == expected
+
+
+@pytest.mark.parametrize("items, title", [
+    # donor T cells given a suicide gene are gene therapy, and only that: the dimeriser that
+    # switches them off is support, never the title's kind (2026.12.155)
+    ((("BIOLOGICAL", "rivogenlecleucel"), ("DRUG", "Rimiducid")),
+     "Study of Matched Unrelated Donor T Cell Infusion for Hematologic Malignancies"),
+    ((("DRUG", "iCaspase9-transduced T cells"), ("DRUG", "AP1903")),
+     "Administration of Donor T Cells With the Caspase-9 Suicide Gene"),
+    ((("PROCEDURE", "Donor Lymphocyte Infusion (DLI)"), ("DRUG", "AP1903")),
+     "Donor Lymphocyte Infusion (DLI) of T-cells Genetically Modified With iCasp9 Suicide Gene"),
+])
+def test_suicide_gene_donor_cells_are_gene_therapy_only(items, title):
+    assert [p.modality for p in classify(*items, title=title)] == ["gene_therapy"]
 
 
 def test_an_immunocytokine_by_its_title_and_measured_levels():

@@ -96,7 +96,10 @@ class Classifier:
                 continue
             tested = role != Role.COMPARATOR
             item_hits = self._device(item, tested) or self.names.match(item, tested)
-            if (not item_hits or item_hits[0].layer == Layer.TYPE_PRIOR) and _may_be_medicine(item):
+            if ((not item_hits or item_hits[0].layer == Layer.TYPE_PRIOR) and _may_be_medicine(item)
+                    # support is never what the title names ("Rimiducid" beside the suicide-gene
+                    # T cells of "Donor T Cell Infusion")
+                    and self.roles.name_role(item.name) != Role.SUPPORT):
                 # A bare code ("ABC-123") says nothing; the trial's title often names the kind,
                 # without what it names as the setting ("E7777 Prior to Kymriah"), unless the
                 # setting is the code itself ("Follow-up of Patients Treated With CLBR001")
