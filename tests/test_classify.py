@@ -2965,6 +2965,21 @@ def test_suicide_gene_donor_cells_are_gene_therapy_only(items, title):
     assert [p.modality for p in classify(*items, title=title)] == ["gene_therapy"]
 
 
+@pytest.mark.parametrize("items, title, expected", [
+    # stem or stromal cells a title says express a gene are gene therapy (2026.12.156)
+    ((("BIOLOGICAL", "MSC-IFNα"),), "IFNα Expressing Mesenchymal Stromal Cells for Solid Tumors",
+     {"gene_therapy"}),
+    # a behavioural programme's abbreviation is no cell; the medium cells are given in, given
+    # alone, is their control (2026.12.156)
+    ((("BEHAVIORAL", "Mindful Self-Compassion (MSC) training"),),
+     "Effects of the Mindful Self-Compassion (MSC) Program", {"other"}),
+    ((("DRUG", "Mesenchymal stem cells"), ("DRUG", "Suspension media")),
+     "Mesenchymal Stem Cells for Multiple Sclerosis", {"cell_therapy"}),
+])
+def test_cells_by_what_the_title_and_type_say(items, title, expected):
+    assert {p.modality for p in classify(*items, title=title)} == expected
+
+
 def test_an_immunocytokine_by_its_title_and_measured_levels():
     assert primary(("BIOLOGICAL", "DI-Leu16-IL2"),
                    title="Open-Label Study of De-immunized DI-Leu16-IL2 Immunocytokine") == [
