@@ -885,6 +885,10 @@ def test_what_the_title_says_participants_undergo_is_background():
     ((("DRUG", "Teriflunomide"), ("DRUG", "Glatiramer Acetate (GA)")),
      "Teriflunomide as Adjunctive Therapy to Glatiramer Acetate in Multiple Sclerosis",
      {"small_molecule"}),
+    # ... and what they are treated with, said as an adjective (2026.12.157)
+    ((("DRUG", "growth hormone"), ("DRUG", "oxandrolone")),
+     "Oxandrolone Compared With a Placebo in Girls With Growth Hormone-Treated Turner Syndrome",
+     {"small_molecule"}),
 ])
 def test_what_a_title_adds_the_tested_medicine_to_is_background(items, title, expected):
     assert {p.modality for p in classify(*items, title=title)} == expected
