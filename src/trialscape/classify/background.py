@@ -231,8 +231,9 @@ class Background:
         some arms of that medicine and not others is what the arms compare (folic against
         folinic acid with methotrexate)."""
         found: set[int] = set()
-        if not any(self.prescribed_any.search(i.name) for i in trial.interventions):
-            return found  # (most trials list none of them)
+        if len(trial.interventions) < 2 or not self.prescribed_any.search(
+                "\n".join(i.name for i in trial.interventions)):
+            return found  # (most trials list none of them: one look at all names at once)
         for given, with_ in self.prescribed_with:
             # (the medicine it is given with is looked for only when it is listed: few are)
             candidates = [i for i in trial.interventions

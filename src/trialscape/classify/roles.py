@@ -265,6 +265,8 @@ class RoleReader:
         medicine it does not name, by name or by a product of its kind, is the comparator
         (counted, never primary), as an arm typed ACTIVE_COMPARATOR would be ("Study of
         Evobrutinib in Participants With RMS")."""
+        if len(trial.interventions) < 4:
+            return  # (two placebos and two medicines at least: most records list fewer)
         placebos = sum(1 for i in trial.interventions
                        if roles.get(i.idx) == Role.CONTROL and "placebo" in i.name.casefold())
         if placebos < 2:
