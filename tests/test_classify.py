@@ -2984,6 +2984,20 @@ def test_cells_by_what_the_title_and_type_say(items, title, expected):
     assert {p.modality for p in classify(*items, title=title)} == expected
 
 
+def test_a_setting_joined_by_a_plus_is_the_setting_to_its_end():
+    """ "... Before Tetanus + Diphtheria Vaccine": the vaccine is when the vibration is given,
+    not what the trial gives (2026.12.158)."""
+    items = (("OTHER", "Local mechanical vibration"), ("OTHER", "Shotblocker group"))
+    title = ("Effect of Local Mechanical Vibration and Shotblocker on Pain Before Tetanus + "
+             "Diphtheria Vaccine in Pregnant Women")
+    assert [p.modality for p in classify(*items, title=title)] == ["other"]
+
+
+def test_allostim_is_living_cells_though_its_trials_call_it_a_vaccine():
+    title = "Universal Anti-Viral Vaccine for Elderly Adults"
+    assert primary(("DRUG", "AlloStim"), title=title) == ["cell_therapy"]
+
+
 def test_an_immunocytokine_by_its_title_and_measured_levels():
     assert primary(("BIOLOGICAL", "DI-Leu16-IL2"),
                    title="Open-Label Study of De-immunized DI-Leu16-IL2 Immunocytokine") == [
