@@ -2993,6 +2993,14 @@ def test_a_setting_joined_by_a_plus_is_the_setting_to_its_end():
     assert [p.modality for p in classify(*items, title=title)] == ["other"]
 
 
+def test_rescue_named_beside_its_medicine_is_background():
+    """ "Loratadine 10 mg Rescue Treatment" in a grass-tablet trial (2026.12.159)."""
+    items = (("BIOLOGICAL", "SCH 697243"), ("DRUG", "Loratadine 10 mg Rescue Treatment"),
+             ("DRUG", "Placebo"))
+    title = "Efficacy and Safety of Grass Sublingual Tablet in Adults"
+    assert [p.modality for p in classify(*items, title=title)] == ["vaccine"]
+
+
 def test_allostim_is_living_cells_though_its_trials_call_it_a_vaccine():
     title = "Universal Anti-Viral Vaccine for Elderly Adults"
     assert primary(("DRUG", "AlloStim"), title=title) == ["cell_therapy"]
