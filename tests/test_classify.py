@@ -756,11 +756,11 @@ def test_code_only_intervention_falls_back_to_the_title():
     ("Efficacy and Safety Study of Ginseng Polysaccharide Extract", {"other"}),
     # tumour treating fields are a device, however a title names them
     ("NovoTTF-100A Therapy for Refractory CNS Involved Small Cell Lung Cancer", {"other"}),
+    ("TTFields and Chemotherapy in Metastatic Pancreatic Adenocarcinoma",
+     {"other", "small_molecule"}),
     # a trial run by telemedicine is no programme about care: its medicine is what it tests
     ("A Fully Decentralized, Telemedicine Study of Pemigatinib in Pancreatic Cancer",
      {"small_molecule"}),
-    ("TTFields and Chemotherapy in Metastatic Pancreatic Adenocarcinoma",
-     {"other", "small_molecule"}),
 ])
 def test_a_record_without_interventions_is_read_from_its_title(title, expected):
     """A fifth of ../shared/ctgov (study-level and flat exports) lists no interventions."""
