@@ -86,7 +86,7 @@ _MARKER = re.compile(r"cd\d+[a-z]?|[a-z]{1,3}\d+")  # "cd4" in "Lymphocytes (CD4
 # where one intervention name joins separate medicines ("X plus Y", "X + Y", "X, Y and Z");
 # not "with" (what was done to a product: "cells loaded with lysate") nor "/" ("CD19/CD22")
 COMBINATION = re.compile(r"\s*(?:[,;+&]|\b(?:and|plus|combined with|in combination with|"
-                          r"followed by)\b)\s*", re.IGNORECASE)
+                         r"followed by)\b)\s*", re.IGNORECASE)
 # the kinds a combination name's parts may add: plain medicines, each its own (an antibody's
 # kind overrides the chemical words of its own name, not the drug named beside it)
 _PLAIN = frozenset({"monoclonal_antibody", "small_molecule", "protein", "peptide"})
