@@ -3001,6 +3001,21 @@ def test_rescue_named_beside_its_medicine_is_background():
     assert [p.modality for p in classify(*items, title=title)] == ["vaccine"]
 
 
+@pytest.mark.parametrize("description", [
+    "Treatment group: ADSTEM Inj. 0.5x10\\^8 cells/5mL",  # the export escapes the caret
+    "1×10^9 NK cells per dose",
+])
+def test_a_dose_in_cells_however_the_power_is_written(description):
+    """(2026.12.160)"""
+    trial = Trial("NCT00000001", brief_title="A study", study_type="INTERVENTIONAL",
+                  interventions=(Intervention(0, "BIOLOGICAL", "XYZ Inj.", (), description),))
+    assert [p.modality for p in C.classify(trial)] == ["cell_therapy"]
+
+
+def test_carbon_ion_therapy_is_external_radiotherapy():
+    assert [p.modality for p in classify((None, "Carbon Ion Therapy"))] == ["other"]
+
+
 def test_allostim_is_living_cells_though_its_trials_call_it_a_vaccine():
     title = "Universal Anti-Viral Vaccine for Elderly Adults"
     assert primary(("DRUG", "AlloStim"), title=title) == ["cell_therapy"]
