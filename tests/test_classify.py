@@ -3012,6 +3012,15 @@ def test_a_dose_in_cells_however_the_power_is_written(description):
     assert [p.modality for p in C.classify(trial)] == ["cell_therapy"]
 
 
+def test_usual_care_said_to_be_some_unnamed_drug_is_a_control():
+    """(2026.12.161)"""
+    items = (("PROCEDURE", "Hematopoietic Stem Cell Therapy"),
+             ("DRUG", "Standard treatment with a conventional drug"))
+    assert [p.modality for p in classify(*items)] == ["other"]
+    # a named drug is what it names
+    assert primary(("DRUG", "Standard treatment with cisplatin")) == ["small_molecule"]
+
+
 def test_carbon_ion_therapy_is_external_radiotherapy():
     assert [p.modality for p in classify((None, "Carbon Ion Therapy"))] == ["other"]
 
