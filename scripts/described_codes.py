@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -42,26 +43,30 @@ def main() -> int:
         summaries = dict(con.execute("SELECT nct_id, brief_summary FROM studies "
                                      "WHERE brief_summary IS NOT NULL").fetchall()
                          ) if args.summaries else {}
+
+    def line(code: str, kind: str, bare_in: Sequence[str], where: str) -> str | None:
+        """One lead, or None when its kind is the DRUG default (unless --all) or every bare
+        record is placed so already."""
+        now = Counter(placed.get(i) for i in bare_in)
+        if (kind in _DEFAULT_KINDS and not args.all) or set(now) == {kind}:
+            return None
+        placements = ", ".join(f"{k} {n}" for k, n in now.most_common())
+        return f"{code}\t{kind}\tbare in {len(bare_in)} ({placements})\t{where}"
+
     shown = 0
     for d in sorted(readings.described(), key=lambda d: (-len(d.bare_in), d.code)):
-        now = Counter(placed.get(i) for i in d.bare_in)
-        if (d.kind in _DEFAULT_KINDS and not args.all) or set(now) == {d.kind}:
-            continue
-        shown += 1
-        placements = ", ".join(f"{k} {n}" for k, n in now.most_common())
-        print(f"{d.code}\t{d.kind}\tbare in {len(d.bare_in)} ({placements})\t"
-              f"described in {d.source[0]}: {d.source[1]}")
+        found = line(d.code, d.kind, d.bare_in, f"described in {d.source[0]}: {d.source[1]}")
+        if found:
+            shown += 1
+            print(found)
     print(f"{shown} codes")
     if args.summaries:
         bare = readings.bare()
         said = said_in_summaries(summaries, bare, classifier)
         for code, (kind, nct_id, words) in sorted(said.items(), key=lambda kv: -len(bare[kv[0]])):
-            now = Counter(placed.get(i) for i in bare[code])
-            if set(now) == {kind} or (kind in _DEFAULT_KINDS and not args.all):
-                continue
-            placements = ", ".join(f"{k} {n}" for k, n in now.most_common())
-            print(f"{code}\t{kind}\tbare in {len(bare[code])} ({placements})\t"
-                  f"summary of {nct_id}: {words[:100]}")
+            found = line(code, kind, bare[code], f"summary of {nct_id}: {words[:100]}")
+            if found:
+                print(found)
     return 0
 
 

@@ -3737,7 +3737,7 @@ def test_mt027_is_an_allogeneic_car_t():
 
 
 def test_codes_one_record_describes_and_another_leaves_bare():
-    from trialscape.classify.described import described_codes
+    from trialscape.classify.described import read_codes
 
     trials = [
         Trial("NCT1", interventions=(Intervention(0, "DRUG", "XYZ-1234"),)),
@@ -3753,7 +3753,7 @@ def test_codes_one_record_describes_and_another_leaves_bare():
         Trial("NCT8", brief_title="A Study of QZX-4711 (Oral Insulin) in Type 2 Diabetes",
               interventions=(Intervention(0, "DRUG", "Cohort A: QZX-4711"),)),
     ]
-    found = described_codes(trials, C)
+    found = read_codes(trials, C).described()
     assert [(d.code, d.kind, d.bare_in, d.source) for d in found] == [
         ("qzx4711", "protein", ("NCT7",), ("NCT8", "Cohort A: QZX-4711")),
         ("xyz1234", "monoclonal_antibody", ("NCT1",), ("NCT2", "XYZ-1234 monoclonal antibody"))]
@@ -3768,11 +3768,11 @@ def test_a_code_is_not_the_background_medicine_its_title_names():
 
 
 def test_what_a_summary_says_a_code_is():
-    from trialscape.classify.described import bare_codes, said_in_summaries
+    from trialscape.classify.described import read_codes, said_in_summaries
 
     trials = [Trial("NCT1", interventions=(Intervention(0, "DRUG", "QZX-9001"),)),
               Trial("NCT2", interventions=(Intervention(0, "DRUG", "QZX-9002 siRNA"),))]
-    bare = bare_codes(trials, C)
+    bare = read_codes(trials, C).bare()
     assert bare == {"qzx9001": ["NCT1"]}
     said = said_in_summaries({
         "NCT3": "QZX-9001 is an antisense oligonucleotide that lowers tau. It is given monthly.",

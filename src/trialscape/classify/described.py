@@ -81,16 +81,6 @@ def read_codes(trials: Iterable[Trial], classifier: Classifier) -> CodeReadings:
     return CodeReadings(dict(kinds), source, dict(unread))
 
 
-def described_codes(trials: Iterable[Trial], classifier: Classifier) -> list[DescribedCode]:
-    """`CodeReadings.described` of these trials."""
-    return read_codes(trials, classifier).described()
-
-
-def bare_codes(trials: Iterable[Trial], classifier: Classifier) -> dict[str, list[str]]:
-    """`CodeReadings.bare` of these trials."""
-    return read_codes(trials, classifier).bare()
-
-
 def said_in_summaries(summaries: Mapping[str, str], codes: Iterable[str],
                       classifier: Classifier) -> dict[str, tuple[str, str, str]]:
     """What a record's summary says each code is, in the words right after it ("EVER001 is a
