@@ -3256,6 +3256,55 @@ def test_the_vector_of_a_gene_therapy_by_its_product_or_wording(name, title, exp
     assert placed["gene_therapy"].submodality == expected
 
 
+# 2026.12.162: a kind that matches anything is the default, taken after the title is read;
+# the other kinds' words are whole words and not what a CAR's own parts are called
+@pytest.mark.parametrize("item, title, expected", [
+    (("BIOLOGICAL", "CVnCoV 6 μg"), "Vaccine CVnCoV in Healthy Adults for COVID-19",
+     ("mrna", "mrna_infectious_vaccine")),
+    (("DRUG", "Id-KLH Vaccine"), "Vaccination of Follicular Lymphomas With Tumor-Derived Idiotype",
+     ("vaccine", "cancer_vaccine")),
+    (("DRUG", "Macugen Injection"), "Ocular Safety of Macugen in Macular Degeneration",
+     ("oligonucleotide", "other_oligo")),
+    (("DRUG", "AVI-4658 for Injection"), "Dose-Ranging Study of AVI-4658 in Duchenne Dystrophy",
+     ("oligonucleotide", "antisense")),
+    (("BIOLOGICAL", "CART-19"), "Redirected Autologous T Cells Engineered to Contain Anti-CD19 "
+     "Attached to TCRz and 4-1BB Signaling Domains",
+     ("engineered_cell_therapy", "car_t_autologous")),
+    (("BIOLOGICAL", "CAR T cells"), "CAR T Cell Receptor Immunotherapy Targeting Mesothelin",
+     ("engineered_cell_therapy", "car_t_autologous")),
+    (("BIOLOGICAL", "Anti-NY ESO-1 mTCR PBL"), "Anti-NY ESO-1 mTCR Peripheral Blood Lymphocytes",
+     ("engineered_cell_therapy", "tcr_t")),
+    (("DRUG", "Adalimumab"), "Adalimumab for Immune Checkpoint Inhibitor Associated Arthritis",
+     ("monoclonal_antibody", "other_mab")),
+])
+def test_the_default_kind_is_taken_only_when_no_text_names_another(item, title, expected):
+    (p,) = [p for p in classify(item, title=title) if p.is_primary]
+    assert (p.modality, p.submodality) == expected
+
+
+# 2026.12.162: what a title says is an imaging agent, and no rule reads, is an assessment
+@pytest.mark.parametrize("items, title, expected", [
+    ((("DRUG", "STX107"),), "Evaluation of Two Radioactive Chemicals to Image mGluR5 Receptors",
+     ["other"]),
+    ((("DRUG", "All Subjects"),), "A Longitudinal Evaluation of a Radiotracer for Tau Tracking",
+     ["other"]),
+    ((("DRUG", "ONM-100"),), "A Study to Evaluate ONM-100, an Intraoperative Fluorescence "
+     "Imaging Agent for the Detection of Cancer", ["other"]),
+    ((("DRUG", "[18F]MNI-958"), ("DRUG", "DaTscan")), "Evaluation of [18F]MNI-958 as a PET "
+     "Radioligand for Imaging Tau", ["other"]),
+    ((("DRUG", "Imaging procedure to measure the distribution of a newly developed radiolabeled "
+       "ligand for the oxytocin receptor"),), "First-in-man Imaging of a New PET Radiotracer",
+     ["other"]),
+    ((), "Evaluation of a Novel PET Radioligand to Image OGA", ["other"]),
+    # ... not the drug whose occupancy a tracer measures, nor a radioligand therapy
+    ((("DRUG", "BIIB014"),), "Using PET Scans to Study Brain Receptor Occupancy of BIIB014",
+     ["small_molecule"]),
+    ((), "Radioligand Therapy Before Surgery in Prostate Cancer", ["radiopharmaceutical"]),
+])
+def test_an_imaging_agent_the_title_names_is_an_assessment(items, title, expected):
+    assert primary(*items, title=title) == expected
+
+
 def test_an_in_vivo_car_code_is_engineered_cells():
     assert primary(("BIOLOGICAL", "KLN-1010"),
                    title="A Study to Evaluate a Novel Gene Therapy in Multiple Myeloma") == [

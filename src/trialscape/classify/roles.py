@@ -122,6 +122,9 @@ class RoleReader:
     # the title words that name such a class as the question ("chemo", "analgesic")
     generic_medicine: GatedRegex = NEVER
     generic_in_title: GatedRegex = NEVER
+    # a title saying the trial studies an imaging agent ("Evaluation of Two Radioactive
+    # Chemicals to Image mGluR5 Receptors"), not a drug measured with one ("... Occupancy")
+    tracer_in_title: GatedRegex = NEVER
     _name_roles: dict[str, Role | None] = field(default_factory=dict)
 
     def clear_cache(self) -> None:
@@ -225,6 +228,8 @@ class RoleReader:
                 roles[item.idx] = role
             elif role is None and _labelled_in_title(item.name, title):
                 roles[item.idx] = Role.ANCILLARY  # "PU-AD" in "PET Imaging Using 124I-PU-AD"
+            elif role is None and self._unread_tracer(item, trial, title):
+                roles[item.idx] = Role.ANCILLARY  # "STX107" in "... Radioactive Chemicals"
             # (the cheap test first: few names join a placebo; this runs for every item)
             elif _WITH_PLACEBO.search(item.name) and self._control_words(item.name):
                 # a medicine named with a placebo ("Glatiramer or interferon-beta + Placebo")
@@ -257,6 +262,21 @@ class RoleReader:
             self._compared_with(trial, roles)
             self._double_dummy(trial, roles)
         return roles
+
+    def _unread_tracer(self, item: Intervention, trial: Trial, title: str) -> bool:
+        """Whether an intervention no rule reads (a bare code: "STX107", "ONM-100"; a name
+        that says nothing: "All Subjects") is the imaging agent its trial's title says it
+        studies (`tracer_in_title`): an assessment, as a tracer the name labels would be
+        (LABELING.md: imaging tracers are `other`). Not when the record lists the tracer or
+        another assessment by name ("[11C]AZ12807110" beside the drug "AZD5213")."""
+        if item.type not in MEDICINE_TYPES or not self.tracer_in_title.search(title):
+            return False  # (most titles name no tracer: the cheap tests first; a supplement
+            # or a procedure beside a tracer is the challenge it measures)
+        if any(i.idx != item.idx and (self.name_role(i.name) == Role.ANCILLARY
+                                      or _labelled_in_title(i.name, title))
+               for i in trial.interventions):
+            return False
+        return not any(h.layer != Layer.TYPE_PRIOR for h in self.names.match(item))
 
     def _double_dummy(self, trial: Trial, roles: dict[int, Role]) -> None:
         """A record without arms that lists two placebos or more gives each active medicine

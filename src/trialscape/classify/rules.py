@@ -52,7 +52,7 @@ BACKGROUND_KEYS = frozenset({
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types", "cells_named",
     "transplant_given", "transplant_after", "transplant_in_title", "graft_delivers",
-    "lymphodepletion", "recombinant_in_title",
+    "lymphodepletion", "recombinant_in_title", "tracer_in_title",
     "setting_in_title", "standard_care", "standard_care_named"})
 NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
                           "toxicity_management_with", "procedure_delivers",
@@ -295,7 +295,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                        choice_filler=rx("choice_filler"), ancillary=rx("ancillary"),
                        supportive=rx("supportive"), title_setting=rx("title_setting"),
                        generic_medicine=rx("generic_medicine"),
-                       generic_in_title=rx("generic_in_title"))
+                       generic_in_title=rx("generic_in_title"),
+                       tracer_in_title=rx("tracer_in_title"))
     adjuvant_kinds = frozenset(mid for name in bg.get("adjuvant_products", [])
                                for mid, _ in names.find(Layer.PRODUCT, name))
     return Classifier(
