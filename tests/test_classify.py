@@ -3305,6 +3305,23 @@ def test_an_imaging_agent_the_title_names_is_an_assessment(items, title, expecte
     assert primary(*items, title=title) == expected
 
 
+# 2026.12.163: cord blood named alone or as a unit or graft is a transplant's graft (other),
+# an infusion a title calls expanded is cells; how a medicine is given is no word of its name
+@pytest.mark.parametrize("items, title, expected", [
+    ((("DRUG", "unrelated umbilical cord blood"),), "Cord Blood Stem Cells in Advanced MDS",
+     ["other"]),
+    ((("BIOLOGICAL", "Cord Blood Graft"), ("DRUG", "Clofarabine")),
+     "Cord Blood Transplant in Children With Blood Cancers", ["small_molecule"]),
+    ((("PROCEDURE", "Cord Blood Infusion"),), "Cord Blood Expansion on Mesenchymal Stem Cells",
+     ["cell_therapy"]),
+    ((("DRUG", "Erythropoietin Injection"), ("DRUG", "Sildenafil"),
+      ("OTHER", "Placebo Erythropoietin"), ("OTHER", "Placebo Sildenafil")),
+     "Erythropoietin and Sildenafil in Cerebral Palsy", ["protein"]),
+])
+def test_cord_blood_and_the_words_of_how_a_medicine_is_given(items, title, expected):
+    assert primary(*items, title=title) == expected
+
+
 def test_an_in_vivo_car_code_is_engineered_cells():
     assert primary(("BIOLOGICAL", "KLN-1010"),
                    title="A Study to Evaluate a Novel Gene Therapy in Multiple Myeloma") == [

@@ -50,7 +50,12 @@ _BOTH_TESTED = re.compile(r"\b(their|the|in) combination\b|\bcombined\b|\bboth\b
 _SIGNIFICANT = re.compile(r"[a-z]{4,}")  # words that name something (not "of", "vs", "ESB")
 _GENERIC_WORDS = frozenset({"therapy", "treatment", "group", "standard", "care", "with",
                             "control", "active", "usual", "intervention", "program",
-                            "programme", "procedure", "device", "session", "sessions"})
+                            "programme", "procedure", "device", "session", "sessions",
+                            # how a medicine is given, which titles leave out
+                            # ("Erythropoietin Injection" in "... and Erythropoietin ...")
+                            "injection", "injections", "infusion", "infusions", "tablet",
+                            "tablets", "capsule", "capsules", "oral", "dose", "doses",
+                            "intravenous", "subcutaneous", "intramuscular"})
 
 
 # a diagnostic isotope written just before a name ("124I-PU-AD", "[18F]XYZ", "Ga-68 ABC")
