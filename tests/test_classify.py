@@ -3322,6 +3322,18 @@ def test_cord_blood_and_the_words_of_how_a_medicine_is_given(items, title, expec
     assert primary(*items, title=title) == expected
 
 
+# 2026.12.164: palifermin, licensed against the mouth sores of transplant conditioning, is
+# support unless the title names it (by name or as keratinocyte growth factor)
+@pytest.mark.parametrize("title, expected", [
+    ("CHOEP + High Dose Therapy + Auto SCT for T-Cell Lymphoma", ["small_molecule"]),
+    ("Keratinocyte Growth Factor to Prevent Oral Mucositis in Hematologic Cancer", ["protein"]),
+    ("Palifermin in Preventing Chronic Graft-Versus-Host Disease", ["protein"]),
+])
+def test_palifermin_is_support_unless_titled(title, expected):
+    assert primary(("DRUG", "Palifermin"), ("DRUG", "Melphalan"),
+                   ("PROCEDURE", "Stem Cell Transplant"), title=title) == expected
+
+
 def test_an_in_vivo_car_code_is_engineered_cells():
     assert primary(("BIOLOGICAL", "KLN-1010"),
                    title="A Study to Evaluate a Novel Gene Therapy in Multiple Myeloma") == [
