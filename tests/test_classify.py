@@ -3334,6 +3334,30 @@ def test_palifermin_is_support_unless_titled(title, expected):
                    ("PROCEDURE", "Stem Cell Transplant"), title=title) == expected
 
 
+# 2026.12.165: T or NK cells aimed at a surface antigen named after them are CAR or TCR
+# products; company products whose pipelines are all engineered cells
+@pytest.mark.parametrize("items, title, expected", [
+    ((), "Natural Killer (NK) Cell Therapy Targeting CD33 in Acute Myeloid Leukemia",
+     ["engineered_cell_therapy"]),
+    ((("DRUG", "QN-023a"), ("DRUG", "Fludarabine")),
+     "Natural Killer(NK) Cell Therapy Targeting CLL1 in AML", ["engineered_cell_therapy"]),
+    ((("GENETIC", "T-Cell Infusion"), ("PROCEDURE", "Cord Blood Infusion")),
+     "Infusion of Allogeneic Umbilical Cord Blood-Derived "
+     "Cluster of Differentiation Antigen 19 (CD19)-Specific T Cells", ["engineered_cell_therapy"]),
+    ((("BIOLOGICAL", "ET190L1 ARTEMIS™ T cells"),), "Study of ET190L1 in B Cell Lymphoma",
+     ["engineered_cell_therapy"]),
+    ((("BIOLOGICAL", "RD13-01 cell infusion"),), "RD13-01 for Patients With r/r T-ALL",
+     ["engineered_cell_therapy"]),
+    # ... not cells aimed at a virus, nor NK cells beside the antibody that aims them
+    ((("BIOLOGICAL", "EBV-specific T cells"),), "EBV-Specific T Cells for Lymphoma",
+     ["cell_therapy"]),
+    ((("BIOLOGICAL", "NK cells"), ("DRUG", "Trastuzumab")),
+     "NK Cell Infusions With Trastuzumab for HER2+ Breast Cancer", ["cell_therapy"]),
+])
+def test_cells_aimed_at_a_surface_antigen_are_engineered(items, title, expected):
+    assert primary(*items, title=title) == expected
+
+
 def test_an_in_vivo_car_code_is_engineered_cells():
     assert primary(("BIOLOGICAL", "KLN-1010"),
                    title="A Study to Evaluate a Novel Gene Therapy in Multiple Myeloma") == [
