@@ -3358,6 +3358,19 @@ def test_cells_aimed_at_a_surface_antigen_are_engineered(items, title, expected)
     assert primary(*items, title=title) == expected
 
 
+# 2026.12.166: what participants are inadequately controlled with is their setting
+@pytest.mark.parametrize("title, expected", [
+    ("Effect of Dapagliflozin on Blood Glucose in T2DM Patients Inadequately Controlled With "
+     "Either Metformin Or Insulin", ["small_molecule"]),
+    ("Dapagliflozin Added to Insulin", ["small_molecule"]),
+    # ... not what the title compares with it, on either side
+    ("Insulin Versus Dapagliflozin in Type 2 Diabetes", ["protein"]),
+])
+def test_what_participants_are_inadequately_controlled_with_is_their_setting(title, expected):
+    assert primary(("DRUG", "Dapagliflozin"), ("DRUG", "Metformin"), ("DRUG", "Insulin"),
+                   title=title) == expected
+
+
 def test_an_in_vivo_car_code_is_engineered_cells():
     assert primary(("BIOLOGICAL", "KLN-1010"),
                    title="A Study to Evaluate a Novel Gene Therapy in Multiple Myeloma") == [
