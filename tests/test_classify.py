@@ -3791,6 +3791,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # codes and names the corpus leaves unread (2026.12.154)
     ("COVI-AMG", "monoclonal_antibody"), ("DYN101", "oligonucleotide"), ("HHMG", "protein"),
     ("HMG-CoA reductase inhibitor", "small_molecule"),
+    # 2026.12.165 and .167
+    ("ET190L1 ARTEMIS™ T cells", "engineered_cell_therapy"), ("RD13-01", "engineered_cell_therapy"),
+    ("MEDI4893", "monoclonal_antibody"), ("Xilonix plus Onivyde and 5FU", "monoclonal_antibody"),
+    ("Acthrel", "peptide"), ("TXA127", "peptide"), ("99mTccAbVCAM1-5 injection", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
