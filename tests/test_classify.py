@@ -3371,6 +3371,24 @@ def test_what_participants_are_inadequately_controlled_with_is_their_setting(tit
                    title=title) == expected
 
 
+# 2026.12.168: a neutralising antibody named as a product is an antibody, one measured is not;
+# a product named by a bare number is what the title's appositive says it is
+@pytest.mark.parametrize("items, title, expected", [
+    ((("BIOLOGICAL", "162"), ("OTHER", "Placebo")), "Phase 1 Study of 162, a Novel Neutralizing "
+     "Antibody Targeting Hepatitis B Surface Antigen, in Healthy Adult Subjects",
+     ["monoclonal_antibody"]),
+    ((("DRUG", "BGB-DXP593"),), "SARS-CoV-2 Neutralizing Antibody BGB-DXP593 in COVID-19",
+     ["monoclonal_antibody"]),
+    ((("BIOLOGICAL", "611"),), "Evaluation of 611 in Adults With COPD", ["unclassified"]),
+    ((("OTHER", "Blood Sample"),), "Measuring Neutralizing Antibodies in Patients Treated With "
+     "Interferon Beta 1a", ["other"]),
+    ((("DIAGNOSTIC_TEST", "COVID-19 neutralizing antibody"),),
+     "Neutralizing Antibody Level After COVID-19 Vaccination", ["other"]),
+])
+def test_a_neutralising_antibody_named_as_a_product(items, title, expected):
+    assert primary(*items, title=title) == expected
+
+
 def test_an_in_vivo_car_code_is_engineered_cells():
     assert primary(("BIOLOGICAL", "KLN-1010"),
                    title="A Study to Evaluate a Novel Gene Therapy in Multiple Myeloma") == [

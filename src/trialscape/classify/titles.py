@@ -33,6 +33,7 @@ _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+([^,;:()]{3,80}?)(?=\s*[,;:(]|\s*$|\s+(?:in|for|to|"
                          r"on|with|among|versus|vs)\s)", re.I)
 _CLOSE = re.compile(r"\s*\)")
+_NUMBER_NAME = re.compile(r"\s*(\d{3,})\s*")  # a name that is a number alone ("162")
 _OPEN_AT_END = re.compile(r"([^()|,;:]{3,80}?)\s*\(\s*$")
 # a name that starts with a word of capitals alone, maybe shortening a medicine the title
 # names ("DAXI for injection" in a trial of DaxibotulinumtoxinA)
@@ -199,10 +200,18 @@ class TitleReader:
         Antibody Targeting CD20, in ..."). The explanation is about this code, so it holds even
         when another listed medicine is of the same kind (the omalizumab it is compared with)."""
         codes = code_words(item.name)
-        if not codes:
-            return []
         text = title_text(trial)
-        for code, start, end in code_spans(text):
+        spans = code_spans(text)
+        if not codes:
+            # a product named by a bare number ("162"), which only the title's explanation
+            # can read: "Phase 1 Study of 162, a Novel Neutralizing Antibody ..."
+            number = _NUMBER_NAME.fullmatch(item.name)
+            if number is None:
+                return []
+            codes = frozenset([number.group(1)])
+            spans = tuple((m.group(0), m.start(), m.end())
+                          for m in re.finditer(rf"\b{number.group(1)}\b", text))
+        for code, start, end in spans:
             if code not in codes:
                 continue
             after = _PAREN_AFTER.match(text, end) or _APPOSITIVE.match(text, end)
