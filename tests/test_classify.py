@@ -3389,6 +3389,16 @@ def test_a_neutralising_antibody_named_as_a_product(items, title, expected):
     assert primary(*items, title=title) == expected
 
 
+# 2026.12.169: a placebo named by its filler ("Potato Starch Capsule") is a control
+@pytest.mark.parametrize("filler", ["Freeze Dried Potato Starch Capsule",
+                                    "Microcrystalline Cellulose Capsule", "Maltodextrin tablets",
+                                    "Starch Powder Soft gels"])
+def test_a_placebo_named_by_its_filler_is_a_control(filler):
+    assert primary(("OTHER", "Lactobacillus Plantarum 299v Capsule"), ("OTHER", filler),
+                   title="Impact of Lp299v on Vascular Function") == ["other"]
+    assert primary(("OTHER", filler)) == ["other"]
+
+
 def test_an_in_vivo_car_code_is_engineered_cells():
     assert primary(("BIOLOGICAL", "KLN-1010"),
                    title="A Study to Evaluate a Novel Gene Therapy in Multiple Myeloma") == [
