@@ -3399,6 +3399,14 @@ def test_a_placebo_named_by_its_filler_is_a_control(filler):
     assert primary(("OTHER", filler)) == ["other"]
 
 
+def test_a_swab_named_first_is_an_assessment_not_the_title_s_immunisation():
+    # 2026.12.170: "Immunization" in the title is allergic sensitisation; what the record
+    # lists are samples, assessments
+    assert primary(("BIOLOGICAL", "serum punction"), ("BIOLOGICAL", "skin swab in elbow folds"),
+                   title="Quaternary Ammonium and Immunization in Hairdressers") == ["other"]
+    assert primary(("DRUG", "Povidone iodine nasal swabs")) == ["small_molecule"]
+
+
 def test_an_in_vivo_car_code_is_engineered_cells():
     assert primary(("BIOLOGICAL", "KLN-1010"),
                    title="A Study to Evaluate a Novel Gene Therapy in Multiple Myeloma") == [
@@ -3823,6 +3831,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("ET190L1 ARTEMIS™ T cells", "engineered_cell_therapy"), ("RD13-01", "engineered_cell_therapy"),
     ("MEDI4893", "monoclonal_antibody"), ("Xilonix plus Onivyde and 5FU", "monoclonal_antibody"),
     ("Acthrel", "peptide"), ("TXA127", "peptide"), ("99mTccAbVCAM1-5 injection", "other"),
+    # 2026.12.170
+    ("CM326", "monoclonal_antibody"), ("LP-003 Dose 2 (Single)", "monoclonal_antibody"),
+    ("CM355", "bispecific_antibody"), ("Blood punction", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
