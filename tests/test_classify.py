@@ -3839,6 +3839,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("IMA-638 is a biologic", "monoclonal_antibody"), ("VHB937", "monoclonal_antibody"),
     ("LY2189265", "peptide"), ("Genetic: MB-105", "engineered_cell_therapy"),
     ("CK0801", "cell_therapy"), ("SAB-185", "other"),
+    # 2026.12.172
+    ("REGN1500", "monoclonal_antibody"), ("REGN1979", "bispecific_antibody"),
+    ("MRT5201", "mrna"), ("AN-1792 also known as AIP-001", "vaccine"),
+    ("RAPA-501-Allo off-the-shelf Therapy of COVID-19", "cell_therapy"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
