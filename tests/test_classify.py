@@ -3843,6 +3843,11 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("REGN1500", "monoclonal_antibody"), ("REGN1979", "bispecific_antibody"),
     ("MRT5201", "mrna"), ("AN-1792 also known as AIP-001", "vaccine"),
     ("RAPA-501-Allo off-the-shelf Therapy of COVID-19", "cell_therapy"),
+    # 2026.12.173: generic names no rule read
+    ("Leptin", "protein"), ("CEREDASE™", "protein"), ("CD4 Antigens", "protein"),
+    ("GHRH", "peptide"), ("oCRH", "peptide"), ("muromonab-CD3", "monoclonal_antibody"),
+    ("TH9507 human growth hormone releasing hormone (GHRH)", "peptide"),
+    ("incomplete Freund's adjuvant", "vaccine"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
