@@ -3848,6 +3848,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("GHRH", "peptide"), ("oCRH", "peptide"), ("muromonab-CD3", "monoclonal_antibody"),
     ("TH9507 human growth hormone releasing hormone (GHRH)", "peptide"),
     ("incomplete Freund's adjuvant", "vaccine"),
+    # 2026.12.174
+    ("ONTAK", "protein"), ("MDX-060", "monoclonal_antibody"), ("anti-SARS-CoV-2 IgY", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
