@@ -131,6 +131,7 @@ class RoleReader:
     # Chemicals to Image mGluR5 Receptors"), not a drug measured with one ("... Occupancy")
     tracer_in_title: GatedRegex = NEVER
     _name_roles: dict[str, Role | None] = field(default_factory=dict)
+    _tracer_title: tuple[str, bool] = ("", False)  # the last title asked about, and the answer
 
     def clear_cache(self) -> None:
         self._name_roles.clear()
@@ -268,13 +269,19 @@ class RoleReader:
             self._double_dummy(trial, roles)
         return roles
 
+    def _tracer_titled(self, title: str) -> bool:
+        """`tracer_in_title` on a trial's title, once per trial (it is asked for each item)."""
+        if self._tracer_title[0] != title:
+            self._tracer_title = (title, self.tracer_in_title.search(title) is not None)
+        return self._tracer_title[1]
+
     def _unread_tracer(self, item: Intervention, trial: Trial, title: str) -> bool:
         """Whether an intervention no rule reads (a bare code: "STX107", "ONM-100"; a name
         that says nothing: "All Subjects") is the imaging agent its trial's title says it
         studies (`tracer_in_title`): an assessment, as a tracer the name labels would be
         (LABELING.md: imaging tracers are `other`). Not when the record lists the tracer or
         another assessment by name ("[11C]AZ12807110" beside the drug "AZD5213")."""
-        if item.type not in MEDICINE_TYPES or not self.tracer_in_title.search(title):
+        if item.type not in MEDICINE_TYPES or not self._tracer_titled(title):
             return False  # (most titles name no tracer: the cheap tests first; a supplement
             # or a procedure beside a tracer is the challenge it measures)
         if any(i.idx != item.idx and (self.name_role(i.name) == Role.ANCILLARY
