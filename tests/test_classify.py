@@ -3850,6 +3850,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("incomplete Freund's adjuvant", "vaccine"),
     # 2026.12.174
     ("ONTAK", "protein"), ("MDX-060", "monoclonal_antibody"), ("anti-SARS-CoV-2 IgY", "other"),
+    # 2026.12.175: aspirin by its INN (a name that joins it to a placebo names a medicine)
+    ("Acetylsalicylic acid at 1st visit, then Placebo at 2nd visit", "small_molecule"),
+    ("MLC 901", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
