@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from trialscape.classify.gates import GatedRegex
 from trialscape.classify.inputs import Trial
 
 
@@ -64,11 +65,16 @@ FIELD_LABELS = {Field.NAME: "intervention name", Field.OTHER_NAMES: "other name"
                 Field.TYPE: "intervention type"}
 
 
+# the patterns of a submodality that matches anything: the kind when no other is named
+DEFAULT_KIND = ["."]
+
+
 @dataclass(frozen=True)
 class Submodality:
     id: str
     label: str
-    pattern: re.Pattern[str]
+    pattern: GatedRegex  # gated: most titles and names hold none of a kind's words
+    default: bool = False  # its patterns are DEFAULT_KIND
 
 
 @dataclass(frozen=True, kw_only=True)  # seventeen fields: named, never by position

@@ -21,9 +21,6 @@ from trialscape.classify.model import (
     Placement,
 )
 
-# a submodality whose pattern is this matches anything: the kind when no other is named
-DEFAULT_KIND = "."
-
 _STRENGTH = {layer: i for i, layer in enumerate((*TEXT_LAYERS, Layer.TYPE_PRIOR))}
 
 
@@ -59,14 +56,14 @@ def submodality(modality: Modality, hit: Hit, items: list[Intervention], title: 
     """The first kind whose words the placing texts hold (the matched text, then each
     intervention's name, other names and description); failing them, the trial's titles,
     which often name the vector a bare code carries ("... AAV9 Gene Therapy"). A kind that
-    matches anything (`DEFAULT_KIND`) is taken only when neither names another: the title
-    of "CVnCoV 6 μg" says it is a COVID-19 vaccine, not an mRNA protein replacement."""
+    matches anything (`Submodality.default`) is taken only when neither names another: the
+    title of "CVnCoV 6 μg" says it is a COVID-19 vaccine, not an mRNA protein replacement."""
     texts = [hit.text] + [" ".join((i.name, *i.other_names, i.description or ""))
                           for i in items]
     default = None
     for group in (texts, [title]):
         for sub in modality.submodalities:
-            if sub.pattern.pattern == DEFAULT_KIND:
+            if sub.default:
                 default = sub.id
             elif any(sub.pattern.search(t) for t in group if t):
                 return sub.id

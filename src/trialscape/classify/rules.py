@@ -13,7 +13,7 @@ from trialscape import settings
 from trialscape.classify.background import Background
 from trialscape.classify.engine import Classifier
 from trialscape.classify.gates import GatedRegex
-from trialscape.classify.model import Layer, Modality, Scope, Submodality, normalise
+from trialscape.classify.model import DEFAULT_KIND, Layer, Modality, Scope, Submodality, normalise
 from trialscape.classify.names import NEVER, NameReader, lowered_patterns
 from trialscape.classify.primary import Outcomes
 from trialscape.classify.roles import RoleReader
@@ -194,7 +194,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
     for i, m in enumerate(config["modality"]):
         slug = m.get("explainer", "")
         url = slug if slug.startswith("http") else (f"{base}/{slug}" if slug and base else None)
-        subs = tuple(Submodality(s["id"], s["label"], re.compile("|".join(s["patterns"]), re.I))
+        subs = tuple(Submodality(s["id"], s["label"], GatedRegex(s["patterns"]),
+                                 default=s["patterns"] == DEFAULT_KIND)
                      for s in m.get("submodality", []))
         modalities.append(Modality(
             id=m["id"], label=m["label"], definition=m["definition"], explainer_url=url,
