@@ -200,14 +200,16 @@ class TitleReader:
         Antibody Targeting CD20, in ..."). The explanation is about this code, so it holds even
         when another listed medicine is of the same kind (the omalizumab it is compared with)."""
         codes = code_words(item.name)
-        text = title_text(trial)
-        spans = code_spans(text)
-        if not codes:
+        if codes:
+            text = title_text(trial)
+            spans = code_spans(text)
+        else:
             # a product named by a bare number ("162"), which only the title's explanation
             # can read: "Phase 1 Study of 162, a Novel Neutralizing Antibody ..."
             number = _NUMBER_NAME.fullmatch(item.name)
             if number is None:
                 return []
+            text = title_text(trial)
             codes = frozenset([number.group(1)])
             spans = tuple((m.group(0), m.start(), m.end())
                           for m in re.finditer(rf"\b{number.group(1)}\b", text))
