@@ -3853,6 +3853,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.175: aspirin by its INN (a name that joins it to a placebo names a medicine)
     ("Acetylsalicylic acid at 1st visit, then Placebo at 2nd visit", "small_molecule"),
     ("MLC 901", "other"),
+    # 2026.12.176: a challenge given to provoke what is measured; plasma by its abbreviations
+    ("house dust mite and alternaria allergen bronchial challenge", "other"),
+    ("Whole lung antigen challenge, segmental allergen challenge", "other"), ("CCP", "other"),
+    ("FFP", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
