@@ -3857,6 +3857,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("house dust mite and alternaria allergen bronchial challenge", "other"),
     ("Whole lung antigen challenge, segmental allergen challenge", "other"), ("CCP", "other"),
     ("FFP", "other"),
+    # 2026.12.177: tissue given as tissue; the cells made from it are cells
+    ("Umbilical Cord-derived Wharton's Jelly", "other"),
+    ("Amniotic and Umbilical Cord Tissue Procedure", "other"),
+    ("Wharton's jelly-derived mesenchymal stem cells", "cell_therapy"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
