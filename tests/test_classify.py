@@ -3861,6 +3861,11 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Umbilical Cord-derived Wharton's Jelly", "other"),
     ("Amniotic and Umbilical Cord Tissue Procedure", "other"),
     ("Wharton's jelly-derived mesenchymal stem cells", "cell_therapy"),
+    # 2026.12.178
+    ("MK-2214", "monoclonal_antibody"), ("SOC plus 15mg/kg EB05 IV", "monoclonal_antibody"),
+    ("MK-2225", "protein"), ("SANGUINATE™", "protein"), ("TRV027", "peptide"),
+    ("IMNN-101", "vaccine"), ("BonoFill-II", "cell_therapy"), ("Ampion", "other"),
+    ("shotblocker", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
