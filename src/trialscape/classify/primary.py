@@ -60,14 +60,11 @@ def submodality(modality: Modality, hit: Hit, items: list[Intervention], title: 
     title of "CVnCoV 6 μg" says it is a COVID-19 vaccine, not an mRNA protein replacement."""
     texts = [hit.text] + [" ".join((i.name, *i.other_names, i.description or ""))
                           for i in items]
-    default = None
     for group in (texts, [title]):
         for sub in modality.submodalities:
-            if sub.default:
-                default = sub.id
-            elif any(sub.pattern.search(t) for t in group if t):
+            if not sub.default and any(sub.pattern.search(t) for t in group if t):
                 return sub.id
-    return default
+    return next((sub.id for sub in modality.submodalities if sub.default), None)
 
 
 def evidence(modality: Modality, h: Hit) -> str:

@@ -131,7 +131,6 @@ class RoleReader:
     # Chemicals to Image mGluR5 Receptors"), not a drug measured with one ("... Occupancy")
     tracer_in_title: GatedRegex = NEVER
     _name_roles: dict[str, Role | None] = field(default_factory=dict)
-    _tracer_title: tuple[str, bool] = ("", False)  # the last title asked about, and the answer
 
     def clear_cache(self) -> None:
         self._name_roles.clear()
@@ -228,13 +227,15 @@ class RoleReader:
                         if len(arm_types) > 1 and arms_of[i.idx] >= set(arm_types)}
         roles: dict[int, Role] = {}
         title = title_text(trial)
+        # (once per trial: a gate on the title, and most titles hold none of its words)
+        tracer_titled = self.tracer_in_title.search(title) is not None
         for item in trial.interventions:
             role = self.name_role(item.name)
             if role in (Role.CONTROL, Role.ANCILLARY):
                 roles[item.idx] = role
             elif role is None and _labelled_in_title(item.name, title):
                 roles[item.idx] = Role.ANCILLARY  # "PU-AD" in "PET Imaging Using 124I-PU-AD"
-            elif role is None and self._unread_tracer(item, trial, title):
+            elif role is None and tracer_titled and self._unread_tracer(item, trial, title):
                 roles[item.idx] = Role.ANCILLARY  # "STX107" in "... Radioactive Chemicals"
             # (the cheap test first: few names join a placebo; this runs for every item)
             elif _WITH_PLACEBO.search(item.name) and self._control_words(item.name):
@@ -269,21 +270,16 @@ class RoleReader:
             self._double_dummy(trial, roles)
         return roles
 
-    def _tracer_titled(self, title: str) -> bool:
-        """`tracer_in_title` on a trial's title, once per trial (it is asked for each item)."""
-        if self._tracer_title[0] != title:
-            self._tracer_title = (title, self.tracer_in_title.search(title) is not None)
-        return self._tracer_title[1]
-
     def _unread_tracer(self, item: Intervention, trial: Trial, title: str) -> bool:
         """Whether an intervention no rule reads (a bare code: "STX107", "ONM-100"; a name
         that says nothing: "All Subjects") is the imaging agent its trial's title says it
-        studies (`tracer_in_title`): an assessment, as a tracer the name labels would be
-        (LABELING.md: imaging tracers are `other`). Not when the record lists the tracer or
-        another assessment by name ("[11C]AZ12807110" beside the drug "AZD5213")."""
-        if item.type not in MEDICINE_TYPES or not self._tracer_titled(title):
-            return False  # (most titles name no tracer: the cheap tests first; a supplement
-            # or a procedure beside a tracer is the challenge it measures)
+        studies (the caller has found `tracer_in_title` in that title): an assessment, as a
+        tracer the name labels would be (LABELING.md: imaging tracers are `other`). Not when
+        the record lists the tracer or another assessment by name ("[11C]AZ12807110" beside
+        the drug "AZD5213")."""
+        if item.type not in MEDICINE_TYPES:
+            return False  # a supplement or a procedure beside a tracer is the challenge it
+            # measures
         if any(i.idx != item.idx and (self.name_role(i.name) == Role.ANCILLARY
                                       or _labelled_in_title(i.name, title))
                for i in trial.interventions):

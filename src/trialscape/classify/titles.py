@@ -200,16 +200,15 @@ class TitleReader:
         Antibody Targeting CD20, in ..."). The explanation is about this code, so it holds even
         when another listed medicine is of the same kind (the omalizumab it is compared with)."""
         codes = code_words(item.name)
-        if codes:
-            text = title_text(trial)
+        # ... or a product named by a bare number ("162"), which only the title's explanation
+        # can read: "Phase 1 Study of 162, a Novel Neutralizing Antibody ..."
+        number = None if codes else _NUMBER_NAME.fullmatch(item.name)
+        if not codes and number is None:
+            return []
+        text = title_text(trial)
+        if number is None:
             spans = code_spans(text)
         else:
-            # a product named by a bare number ("162"), which only the title's explanation
-            # can read: "Phase 1 Study of 162, a Novel Neutralizing Antibody ..."
-            number = _NUMBER_NAME.fullmatch(item.name)
-            if number is None:
-                return []
-            text = title_text(trial)
             codes = frozenset([number.group(1)])
             spans = tuple((m.group(0), m.start(), m.end())
                           for m in re.finditer(rf"\b{number.group(1)}\b", text))
