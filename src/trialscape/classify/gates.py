@@ -24,22 +24,103 @@ MIN_TRIE_GATE = 2
 TRIE_FROM = 14
 
 
+# A run of pattern items that matches only a few strings ("68[- ]?ga": "68ga", "68-ga", "68 ga")
+# is read as those strings; more than this many and it is read item by item
+MAX_STRINGS = 64
+
+
 def _best(candidates: list[frozenset[str]], min_length: int) -> frozenset[str] | None:
     usable = [c for c in candidates if c and min(len(s) for s in c) >= min_length]
     return max(usable, key=lambda c: min(len(s) for s in c), default=None)
 
 
+def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    if len(left) * len(right) > MAX_STRINGS:
+        return None
+    return frozenset(x + y for x in left for y in right)
+
+
+def _finite(op: Any, av: Any) -> frozenset[str] | None:
+    """Every string one parsed item can match, or None when they are many or unbounded.
+    Assertions and anchors match the empty string: what is around them is still adjacent."""
+    if op is sre_c.LITERAL:
+        return frozenset([chr(av)])
+    if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+        return frozenset([""])
+    if op is sre_c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is sre_c.LITERAL:
+                chars.add(chr(a))
+            elif o is sre_c.RANGE and a[1] - a[0] < MAX_STRINGS:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:  # a negated set or a category (\\d, \\w): many
+                return None
+        return frozenset(chars) if len(chars) <= MAX_STRINGS else None
+    if op is sre_c.SUBPATTERN:
+        return _finite_sequence(list(av[-1]))
+    if op is sre_c.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            strings = _finite_sequence(list(branch))
+            if strings is None:
+                return None
+            found |= strings
+        return frozenset(found) if len(found) <= MAX_STRINGS else None
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[1] <= 3:
+        inner = _finite_sequence(list(av[2]))
+        if inner is None:
+            return None
+        repeated, found = frozenset([""]), set()
+        for count in range(av[1] + 1):
+            if count >= av[0]:
+                found |= repeated
+            if count < av[1]:
+                step = _product(repeated, inner)
+                if step is None:
+                    return None
+                repeated = step
+        return frozenset(found) if len(found) <= MAX_STRINGS else None
+    return None
+
+
+def _finite_sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    strings: frozenset[str] | None = frozenset([""])
+    for op, av in items:
+        item = _finite(op, av)
+        if item is None or strings is None:
+            return None
+        strings = _product(strings, item)
+    return strings
+
+
+def _fewest(strings: frozenset[str]) -> frozenset[str]:
+    """The strings none of the others contains: where "car" occurs, so may "cars"."""
+    return frozenset(s for s in strings
+                     if not any(t != s and t in s for t in strings))
+
+
 def _sequence(items: list[tuple[Any, Any]], min_length: int) -> frozenset[str] | None:
     """A set of strings one of which must occur for this sequence to match (None if unknown)."""
     candidates: list[frozenset[str]] = []
-    run: list[str] = []
+    run = frozenset([""])  # the strings the items since the last unbounded one can match
+
+    def flush() -> None:
+        if run != frozenset([""]):
+            candidates.append(_fewest(run))
+
     for op, av in items:
-        if op is sre_c.LITERAL:
-            run.append(chr(av))
+        strings = _finite(op, av)
+        if strings is not None:
+            joined = _product(run, strings)
+            if joined is not None:
+                run = joined
+                continue
+            flush()
+            run = strings
             continue
-        if run:
-            candidates.append(frozenset(["".join(run)]))
-            run = []
+        flush()
+        run = frozenset([""])
         if op is sre_c.SUBPATTERN:
             inner = _sequence(list(av[-1]), min_length)
             if inner:
@@ -52,8 +133,7 @@ def _sequence(items: list[tuple[Any, Any]], min_length: int) -> frozenset[str] |
             inner = _sequence(list(av[2]), min_length)
             if inner:
                 candidates.append(inner)
-    if run:
-        candidates.append(frozenset(["".join(run)]))
+    flush()
     return _best(candidates, min_length)
 
 
@@ -102,38 +182,62 @@ def literal_trie(literals: Iterable[str], longest: bool = False) -> str:
     return branch(trie)
 
 
+class LiteralIndex:
+    """Which of a list of patterns a lower-case text may match, from the literals each needs
+    (a pattern with no gate, None, is always a candidate)."""
+
+    def __init__(self, gates: list[frozenset[str] | None], trie_from: int) -> None:
+        index: dict[str, list[int]] = {}
+        for n, gate in enumerate(gates):
+            for literal in gate or ():
+                index.setdefault(literal, []).append(n)
+        self.always = tuple(n for n, gate in enumerate(gates) if gate is None)
+        self.literals = tuple(sorted(index))
+        # Many literals: one search that stops at the first (most texts hold none), then from
+        # there one zero-width search per position for the longest literal starting there;
+        # the literals that are its prefixes start there too. Together: every literal the
+        # text holds, in two passes of the regex engine. Few literals: `in` tests.
+        self.first = (re.compile(literal_trie(self.literals))
+                      if self.literals and len(self.literals) >= trie_from else None)
+        self.trie = (re.compile(f"(?=({literal_trie(self.literals, longest=True)}))")
+                     if self.first is not None else None)
+        # literal -> the patterns gated by it or by a literal that is its prefix
+        self.opens: dict[str, tuple[int, ...]] = {
+            literal: tuple(sorted({n for k in range(1, len(literal) + 1)
+                                   for n in index.get(literal[:k], ())}))
+            for literal in index}
+
+    def opened(self, lowered: str) -> tuple[int, ...]:
+        """The patterns `lowered` may match, in list order."""
+        if self.first is not None and self.trie is not None:
+            first = self.first.search(lowered)
+            if first is None:
+                return self.always
+            found = [m.group(1) for m in self.trie.finditer(lowered, first.start())]
+        # map over str.__contains__ keeps the common case (no literal) in C: these gates run
+        # on every name
+        elif any(map(lowered.__contains__, self.literals)):
+            found = [literal for literal in self.literals if literal in lowered]
+        else:
+            return self.always
+        if len(found) == 1 and not self.always:
+            return self.opens[found[0]]
+        return tuple(sorted(set(self.always).union(*(self.opens[f] for f in found))))
+
+
 class GatedPatterns:
     """Patterns per modality; `find` runs only those whose gate passes on lower-case text."""
 
     def __init__(self, groups: dict[str, list[str]]) -> None:
-        self.rules: list[tuple[str, re.Pattern[str]]] = []
-        self.ungated: list[int] = []
-        index: dict[str, list[int]] = {}
-        for mid, patterns in groups.items():
-            for p in patterns:
-                gate = required_literals(p, MIN_TRIE_GATE)
-                n = len(self.rules)
-                self.rules.append((mid, re.compile(p)))
-                if gate is None:
-                    self.ungated.append(n)
-                for literal in gate or ():
-                    index.setdefault(literal, []).append(n)
-        # One zero-width search per position finds the longest literal starting there; the
-        # literals that are its prefixes start there too. Together: every literal the text
-        # holds, in one pass of the regex engine.
-        self.trie = re.compile(f"(?=({literal_trie(index, longest=True)}))") if index else None
-        # literal -> the rules gated by it or by a literal that is its prefix
-        self.opens: dict[str, frozenset[int]] = {
-            literal: frozenset(n for k in range(MIN_TRIE_GATE, len(literal) + 1)
-                               for n in index.get(literal[:k], ()))
-            for literal in index}
+        self.rules: list[tuple[str, re.Pattern[str]]] = [
+            (mid, re.compile(p)) for mid, patterns in groups.items() for p in patterns]
+        self.index = LiteralIndex([required_literals(p.pattern, MIN_TRIE_GATE)
+                                   for _, p in self.rules], trie_from=1)
+        self.ungated = self.index.always
 
     def find(self, lowered: str) -> dict[str, re.Match[str]]:
-        candidates = set(self.ungated)
-        for found in self.trie.finditer(lowered) if self.trie is not None else ():
-            candidates |= self.opens[found.group(1)]
         hits: dict[str, re.Match[str]] = {}
-        for n in sorted(candidates):
+        for n in self.index.opened(lowered):
             mid, pattern = self.rules[n]
             if mid not in hits:
                 match = pattern.search(lowered)
@@ -143,41 +247,50 @@ class GatedPatterns:
 
 
 class GatedRegex:
-    """One case-insensitive alternation of rules, skipped when the text holds none of the
-    literals its alternatives need ("placebo", "biopsy"...): most names and titles hold none,
-    and a long IGNORECASE alternation costs far more than a few substring tests."""
+    """One case-insensitive alternation of rules that runs, on each text, only the
+    alternatives whose literals the text holds ("placebo", "biopsy"...): most names and titles
+    hold none, and a long IGNORECASE alternation costs far more than a few substring tests.
+
+    An alternative whose literal is absent cannot match anywhere in the text, so leaving it out
+    changes neither where the alternation matches nor which alternative wins there: the
+    narrowed alternation finds, substitutes and iterates exactly as the whole one would."""
 
     def __init__(self, patterns: list[str]) -> None:
         # no patterns: one that never matches (an optional rule list left unset)
         self.pattern = re.compile("|".join(patterns) or r"(?!x)x", re.IGNORECASE)
-        literals: set[str] = set()
-        loose: list[str] = []  # alternatives that need no literal ("^\s*CT\s*$")
-        for p in patterns:
-            found = required_literals(lower_pattern(p))
-            if found is None:
-                loose.append(p)
-            else:
-                literals |= found
-        self.gate = tuple(sorted(literals))
-        self.trie = re.compile(literal_trie(self.gate)) if len(self.gate) >= TRIE_FROM else None
-        # The loose alternatives alone decide whether the whole alternation may match when no
-        # literal is present; on their own they are a small, cheap regex, and one of them no
-        # longer costs the whole list its gate. The match itself still comes from the whole
-        # alternation, so what matches is unchanged.
-        self.loose = re.compile("|".join(loose), re.IGNORECASE) if loose else None
+        self.alternatives = tuple(patterns)
+        # the loose alternatives (no literal: "^\s*CT\s*$") run on every text: on their own
+        # they are a small, cheap regex, and one of them no longer costs the whole list its gate
+        self.index = LiteralIndex([required_literals(lower_pattern(p)) for p in patterns],
+                                  trie_from=TRIE_FROM)
+        self.gate = self.index.literals
+        self.loose = self.index.always
+        # which alternatives a text opened -> their alternation (None: nothing can match);
+        # texts open few distinct sets, so this stays small
+        self._narrowed: dict[tuple[int, ...], re.Pattern[str] | None] = {}
 
-    def _may_match(self, text: str) -> bool:
-        lowered = text.lower()
-        # map over str.__contains__ keeps the loop in C: these gates run on every name
-        has_literal = (self.trie.search(lowered) is not None if self.trie is not None
-                       else any(map(lowered.__contains__, self.gate)))
-        return has_literal or (self.loose is not None and self.loose.search(text) is not None)
+    def narrowed(self, text: str) -> re.Pattern[str] | None:
+        """The alternation of the alternatives that may match `text`, or None."""
+        opened = self.index.opened(text.lower())
+        try:
+            return self._narrowed[opened]
+        except KeyError:
+            pass
+        if len(self._narrowed) > 10_000:  # a bound, never reached by real rules and text
+            self._narrowed.clear()
+        compiled = (re.compile("|".join(self.alternatives[n] for n in opened), re.IGNORECASE)
+                    if opened else None)
+        self._narrowed[opened] = compiled
+        return compiled
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self._may_match(text) else None
+        pattern = self.narrowed(text)
+        return pattern.search(text) if pattern is not None else None
 
     def sub(self, repl: str, text: str) -> str:
-        return self.pattern.sub(repl, text) if self._may_match(text) else text
+        pattern = self.narrowed(text)
+        return pattern.sub(repl, text) if pattern is not None else text
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self._may_match(text) else iter(())
+        pattern = self.narrowed(text)
+        return pattern.finditer(text) if pattern is not None else iter(())
