@@ -193,14 +193,14 @@ class LiteralIndex:
                 index.setdefault(literal, []).append(n)
         self.always = tuple(n for n, gate in enumerate(gates) if gate is None)
         self.literals = tuple(sorted(index))
-        # Many literals: one search that stops at the first (most texts hold none), then from
-        # there one zero-width search per position for the longest literal starting there;
-        # the literals that are its prefixes start there too. Together: every literal the
-        # text holds, in two passes of the regex engine. Few literals: `in` tests.
-        self.first = (re.compile(literal_trie(self.literals))
-                      if self.literals and len(self.literals) >= trie_from else None)
-        self.trie = (re.compile(f"(?=({literal_trie(self.literals, longest=True)}))")
-                     if self.first is not None else None)
+        # Many literals: a search over their trie stops at the first position where one
+        # starts, matching the longest there (the literals that are its prefixes start there
+        # too); searching again from the next position finds every literal the text holds,
+        # overlapping ones included, in as many searches as it holds literals (most texts hold
+        # none). A zero-width lookahead at every position found the same in one pass, at three
+        # times the cost. Few literals: `in` tests.
+        self.trie = (re.compile(literal_trie(self.literals, longest=True))
+                     if self.literals and len(self.literals) >= trie_from else None)
         # literal -> the patterns gated by it or by a literal that is its prefix
         self.opens: dict[str, tuple[int, ...]] = {
             literal: tuple(sorted({n for k in range(1, len(literal) + 1)
@@ -209,11 +209,14 @@ class LiteralIndex:
 
     def opened(self, lowered: str) -> tuple[int, ...]:
         """The patterns `lowered` may match, in list order."""
-        if self.first is not None and self.trie is not None:
-            first = self.first.search(lowered)
-            if first is None:
+        if self.trie is not None:
+            found = []
+            at = self.trie.search(lowered)
+            while at is not None:
+                found.append(at.group(0))
+                at = self.trie.search(lowered, at.start() + 1)
+            if not found:
                 return self.always
-            found = [m.group(1) for m in self.trie.finditer(lowered, first.start())]
         # map over str.__contains__ keeps the common case (no literal) in C: these gates run
         # on every name
         elif any(map(lowered.__contains__, self.literals)):
@@ -268,16 +271,24 @@ class GatedRegex:
         # which alternatives a text opened -> their alternation (None: nothing can match);
         # texts open few distinct sets, so this stays small
         self._narrowed: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self._met: set[tuple[int, ...]] = set()
 
     def narrowed(self, text: str) -> re.Pattern[str] | None:
-        """The alternation of the alternatives that may match `text`, or None."""
+        """An alternation that matches in `text` as the whole list does: the alternatives
+        that may match there, or the whole list the first time a set of them is met (a
+        compile costs about five searches of the whole list, and a third of the sets are met
+        once), or None when nothing can match."""
         opened = self.index.opened(text.lower())
         try:
             return self._narrowed[opened]
         except KeyError:
             pass
+        if opened and opened not in self._met:
+            self._met.add(opened)
+            return self.pattern
         if len(self._narrowed) > 10_000:  # a bound, never reached by real rules and text
             self._narrowed.clear()
+            self._met.clear()
         compiled = (re.compile("|".join(self.alternatives[n] for n in opened), re.IGNORECASE)
                     if opened else None)
         self._narrowed[opened] = compiled

@@ -139,9 +139,14 @@ class Hit:
     tested: bool
 
 
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """Lower-case words separated by single spaces, padded: how products and stems are read."""
-    return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
+    """Lower-case words separated by single spaces, padded: how products and stems are read
+    (cached: names repeat across trials, and each is read by several layers)."""
+    return " " + _NOT_WORD.sub(" ", text.lower()).strip() + " "
 
 
 # the registry's intervention types that name a medicine (the rest name what is done)
