@@ -1503,6 +1503,18 @@ def test_a_product_under_two_modalities_is_reported(tmp_path):
         build_classifier(config)
 
 
+def test_a_product_listed_twice_in_one_modality_is_reported():
+    """Names are matched normalised, so a second spelling that differs only in case or
+    punctuation reads nothing: it is reported, with the spelling it repeats."""
+    from trialscape.classify.rules import RulesError, build_classifier, load_config
+    config = load_config()
+    engineered = next(m for m in config["modality"] if m["id"] == "engineered_cell_therapy")
+    engineered["products"] = [*engineered["products"], "KYMRIAH"]
+    with pytest.raises(RulesError, match="'KYMRIAH' under engineered_cell_therapy repeats "
+                                         "'Kymriah'"):
+        build_classifier(config)
+
+
 def test_editor_corrections_replace_the_rules_placement_but_not_their_score(tmp_path,
                                                                              monkeypatch):
     """A row in corrections.csv places its trial as the editor says, with the reason as the

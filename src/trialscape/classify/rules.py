@@ -214,8 +214,16 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             recast_in_title=tuple((re.compile("|".join(r["title"]), re.IGNORECASE), r["to"],
                                    bool(r.get("named", True))) for r in _recasts(m)),
             explainer_verified=bool(m.get("explainer_verified", False))))
+        listed: dict[str, str] = {}  # normalised name -> as this modality first lists it
         for name in m.get("products", []):
             key = normalise(name).strip()
+            if key in listed:
+                # names are read normalised, so a repeat (or a spelling that differs only in
+                # case or punctuation: "ADV-TK", "AdV-tk") is a leftover that reads nothing
+                raise RulesError(f"modalities.toml: product {name!r} under {m['id']} repeats "
+                                 f"{listed[key]!r} (names are matched without case or "
+                                 f"punctuation)")
+            listed[key] = name
             if name.rstrip().endswith("-"):
                 # a product is a whole name: "ION-" would read as the word "ion" (heavy ion
                 # therapy); a code prefix needs a pattern such as 'ION-?\d{3}'
