@@ -4044,3 +4044,39 @@ def test_genes_an_observational_title_measures_are_not_given():
                                                                study_type="OBSERVATIONAL")}
     assert primary(title="Long-term Follow-up of Patients Given Gene Therapy for Hemophilia B",
                    study_type="OBSERVATIONAL") == ["gene_therapy"]
+
+
+@pytest.mark.parametrize("item, title, expected", [
+    # dendritic cells by their abbreviation, one T cell, adoptive transfer, -leucel
+    (("DRUG", "Neoantigen-loaded DC vaccine"), "Neoantigen-loaded DC Vaccine for NSCLC",
+     "immune_cells"),
+    (("BIOLOGICAL", "Tovaxin Autologous T Cell Vaccine"), "T Cell Vaccine in MS", "immune_cells"),
+    (("BIOLOGICAL", "tabelecleucel"), "Expanded Access Protocol for Tabelecleucel",
+     "immune_cells"),
+    (("BIOLOGICAL", "TTRNA-DC vaccines with GM-CSF"),
+     "Brain Stem Gliomas Treated With Adoptive Cellular Therapy", "immune_cells"),
+    # a graft the T cells were taken out of is still the stem cells given
+    (("BIOLOGICAL", "CD34+ enriched, T Cell Depleted donor stem cell product"),
+     "Expanded Access Protocol Using the CliniMACS Device", "stem_progenitor"),
+    (("BIOLOGICAL", "BMMNC"), "Safety and Efficacy of BMMNC in Multiple Sclerosis",
+     "stem_progenitor"),
+    # the brain stem is no stem cell: a cell therapy the record names no kind of
+    (("BIOLOGICAL", "Autologous cell therapy"), "Cell Therapy for Brain Stem Glioma", None),
+    # differentiated cells given to repair a tissue
+    (("PROCEDURE", "Islet Transplantation"), "Islet Transplantation for Type 1 Diabetes",
+     "tissue_cells"),
+    (("BIOLOGICAL", "Myoblast transplantation"), "Transplantation of Myoblasts in DMD",
+     "tissue_cells"),
+    (("DRUG", "Allogeneic Cardiosphere-Derived Cells (CAP-1002)"), "HOPE-Duchenne",
+     "tissue_cells"),
+])
+def test_kinds_of_cell_therapy_as_records_write_them(item, title, expected):
+    placed = {p.modality: p for p in classify(item, title=title)}
+    assert placed["cell_therapy"].submodality == expected
+
+
+def test_ex_vivo_gene_therapy_of_a_blood_disease_is_modified_stem_cells():
+    title = ("Long-Term Follow-up of Subjects With Fanconi Anaemia Subtype A Treated With ex "
+             "Vivo Gene Therapy")
+    (p,) = [p for p in classify(title=title) if p.is_primary]
+    assert (p.modality, p.submodality) == ("gene_therapy", "ex_vivo_stem_cell")
