@@ -4080,3 +4080,23 @@ def test_ex_vivo_gene_therapy_of_a_blood_disease_is_modified_stem_cells():
              "Vivo Gene Therapy")
     (p,) = [p for p in classify(title=title) if p.is_primary]
     assert (p.modality, p.submodality) == ("gene_therapy", "ex_vivo_stem_cell")
+
+
+@pytest.mark.parametrize("kind, name, expected", [
+    # a protein named with the antibody Fc it is joined to
+    ("DRUG", "CD24Fc", "protein"),
+    ("DRUG", "INBRX-101/rhAAT-Fc", "protein"),
+    ("DRUG", "TNFR:Fc", "protein"),
+    # ... not flucytosine written after its partner ("DB107-FC", "TG6002/5-FC")
+    ("DRUG", "DB107-FC", "small_molecule"),
+    ("DRUG", "5-FC", "small_molecule"),
+    # the hypothalamic releasing hormones are peptides, named in full or as "[LHRH] agonist"
+    ("DRUG", "luteinizing hormone-releasing factor", "peptide"),
+    ("DRUG", "thyrotropin-releasing hormone", "peptide"),
+    ("BIOLOGICAL", "gonadotrophin releasing hormone", "peptide"),
+    ("DRUG", "Luteinizing hormone releasing hormone [LHRH] agonist", "peptide"),
+    # ... but not an antagonist, some of which are small molecules (elagolix, relugolix)
+    ("DRUG", "gonadotropin-releasing hormone antagonist", "small_molecule"),
+])
+def test_fusion_proteins_and_releasing_hormones_by_how_they_are_named(kind, name, expected):
+    assert primary((kind, name)) == [expected]
