@@ -3111,6 +3111,9 @@ def test_a_bare_code_given_after_lymphodepletion(items, title, expected):
     ("RFT5-SMPT-dgA", "antibody_drug_conjugate"), ("IMTOX-25", "antibody_drug_conjugate"),
     ("SS1(dsFv)-PE38", "antibody_drug_conjugate"), ("BI 3720931", "gene_therapy"),
     ("SRD-001", "gene_therapy"), ("GLPG5101", "engineered_cell_therapy"),
+    ("BIIB092", "monoclonal_antibody"), ("BIIB076", "monoclonal_antibody"),
+    ("ABBV-916", "monoclonal_antibody"), ("BIIB078", "oligonucleotide"),
+    ("rAvPAL-PEG 0.1 mg/kg", "protein"),
 ])
 def test_development_codes_with_a_published_kind(code, expected):
     assert primary(("DRUG", code)) == [expected]
@@ -4097,6 +4100,39 @@ def test_ex_vivo_gene_therapy_of_a_blood_disease_is_modified_stem_cells():
     ("DRUG", "Luteinizing hormone releasing hormone [LHRH] agonist", "peptide"),
     # ... but not an antagonist, some of which are small molecules (elagolix, relugolix)
     ("DRUG", "gonadotropin-releasing hormone antagonist", "small_molecule"),
+    # angiotensin given as itself is a peptide, its converting enzyme 2 a protein; the drugs
+    # named after them are small molecules
+    ("DRUG", "Angiotensin-(1-7)", "peptide"),
+    ("DRUG", "Angiotensin 2", "peptide"),
+    ("DRUG", "Angiotensin Converting Enzyme 2", "protein"),
+    ("DRUG", "Angiotensin II type 1 receptor antagonists", "small_molecule"),
+    ("DRUG", "Angiotensin II Receptor Blockers", "small_molecule"),
+    ("DRUG", "angiotensin converting enzyme inhibitor", "small_molecule"),
 ])
 def test_fusion_proteins_and_releasing_hormones_by_how_they_are_named(kind, name, expected):
     assert primary((kind, name)) == [expected]
+
+
+def test_a_class_named_by_what_it_blocks_is_not_that_substance():
+    """A product followed by what blocks it names other medicines ("candesartan, an
+    angiotensin II receptor blocker"); nor does the indexer's MeSH term for the substance
+    the name spells out place it."""
+    named = Trial("NCT00000003", brief_title="Prophylactic Treatment of Cluster Headache",
+                  study_type="INTERVENTIONAL",
+                  interventions=(Intervention(0, "DRUG", "candesartan cilexetil",
+                                              ("angiotensin II receptor blocker",)),))
+    assert [p.modality for p in C.classify(named)] == ["small_molecule"]
+    trial = Trial("NCT00000001", brief_title="The Role of Angiotensin Type I Receptor",
+                  study_type="INTERVENTIONAL",
+                  interventions=(Intervention(0, "DRUG",
+                                              "Angiotensin II type 1 receptor antagonists"),),
+                  intervention_mesh=("Angiotensin II", "Giapreza"))
+    assert [(p.modality, p.rule) for p in C.classify(trial)] == [("small_molecule",
+                                                                  "type prior")]
+    # the substance itself, named so, is still read, and so is its MeSH term for a bare code
+    assert primary(("DRUG", "Angiotensin II")) == ["peptide"]
+    coded = Trial("NCT00000002", brief_title="A Study of XYZ-123 in Shock",
+                  study_type="INTERVENTIONAL",
+                  interventions=(Intervention(0, "DRUG", "XYZ-123"),),
+                  intervention_mesh=("Angiotensin II",))
+    assert [p.modality for p in C.classify(coded) if p.is_primary] == ["peptide"]

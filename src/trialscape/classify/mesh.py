@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from trialscape.classify.inputs import Intervention, Trial
-from trialscape.classify.model import MEDICINE_TYPES, Field, Hit, Layer
+from trialscape.classify.model import MEDICINE_TYPES, Field, Hit, Layer, normalise
 from trialscape.classify.names import NameReader
 
 
@@ -37,6 +37,12 @@ class MeshReader:
         # rituximab-biosimilar-plus-CHOP trial), as for titles (TitleReader.code_kind)
         others = {h.modality for i in trial.interventions if i.idx != item.idx
                   for h in self.names.match(i) if h.layer != Layer.TYPE_PRIOR}
+        name = normalise(item.name)
+        if any(normalise(term) in name for term in trial.intervention_mesh):
+            # the indexer took the name for a substance it spells out, which reading the name
+            # did not find it to be ("Angiotensin II type 1 receptor antagonists", indexed
+            # "Angiotensin II" with its synonyms, names the medicines that block it)
+            return []
         found: dict[str, Hit] = {}
         for term in trial.intervention_mesh:
             for h in self.names.match(Intervention(-1, None, term)):

@@ -64,6 +64,25 @@ def _reagent(tokens: list[str], after: int) -> bool:
     return False
 
 
+_BLOCKING = frozenset({"antagonist", "antagonists", "blocker", "blockers", "inhibitor",
+                       "inhibitors"})
+# words that may stand between a product and what blocks it ("angiotensin ii type 1 receptor
+# antagonists")
+_RECEPTOR_WORDS = frozenset({"receptor", "receptors", "type", "1", "2", "i", "ii", "at1", "at2"})
+
+
+def _blocked(tokens: list[str], after: int) -> bool:
+    """Whether the product that ends before `after` is what the named medicines block
+    ("Angiotensin II Receptor Blockers", "angiotensin converting enzyme inhibitor"): a class
+    of other medicines, as the patterns read "IL-1 receptor antagonist", not the product."""
+    for at in range(after, min(after + 5, len(tokens))):
+        if tokens[at] in _BLOCKING:
+            return True
+        if tokens[at] not in _RECEPTOR_WORDS:
+            return False
+    return False
+
+
 def _made_with(tokens: list[str], at: int) -> bool:
     """Whether the product that starts at `at` is what cells named before it were made with
     ("Syngeneic Lymphocytes Cultured with OKT3 and Interleukin-2", "dendritic cells pulsed
@@ -182,7 +201,8 @@ class NameReader:
                 # cells" the reagent the cells were made with
                 if (name in self.products and not (n == 1 and name in codes)
                         and (i == 0 or tokens[i - 1] != "anti")
-                        and not _reagent(tokens, i + n) and not _made_with(tokens, i)):
+                        and not _reagent(tokens, i + n) and not _made_with(tokens, i)
+                        and not _blocked(tokens, i + n)):
                     spans.append((-n, i, name))
         used = [False] * len(tokens)
         pairs: list[tuple[str, str]] = []
