@@ -4108,6 +4108,22 @@ def test_ex_vivo_gene_therapy_of_a_blood_disease_is_modified_stem_cells():
     ("DRUG", "Angiotensin II type 1 receptor antagonists", "small_molecule"),
     ("DRUG", "Angiotensin II Receptor Blockers", "small_molecule"),
     ("DRUG", "angiotensin converting enzyme inhibitor", "small_molecule"),
+    # an enzyme named by what it cuts is a protein; what inhibits it is not
+    ("DRUG", "carboxypeptidase-G2", "protein"),
+    ("DRUG", "aerosolized DNase", "protein"),
+    ("DRUG", "Dipeptidyl Peptidase IV inhibitors", "small_molecule"),
+    ("DRUG", "α-Glucosidase inhibitors", "small_molecule"),
+    # reconstituted HDL and a botulinum toxin by its brand are proteins
+    ("DRUG", "Reconstituted High Density Lipoprotein", "protein"),
+    ("DRUG", "Meditoxin", "protein"),
+    # immunoglobulin by its older names, and endotoxin given to provoke inflammation, are
+    # other (LABELING.md); insect venom given as allergen immunotherapy is counted a vaccine
+    ("DRUG", "Gamma Globulin", "other"),
+    ("DRUG", "Anti-HIV Immune Serum Globulin (Human)", "other"),
+    ("DRUG", "Reference Endotoxin", "other"),
+    ("DRUG", "Insect Venom", "vaccine"),
+    # ... not bee venom injected at acupoints
+    ("PROCEDURE", "Bee venom pharmacopuncture", "other"),
 ])
 def test_fusion_proteins_and_releasing_hormones_by_how_they_are_named(kind, name, expected):
     assert primary((kind, name)) == [expected]

@@ -67,8 +67,8 @@ def _reagent(tokens: list[str], after: int) -> bool:
 _BLOCKING = frozenset({"antagonist", "antagonists", "blocker", "blockers", "inhibitor",
                        "inhibitors"})
 # words that may stand between a product and what blocks it ("angiotensin ii type 1 receptor
-# antagonists")
-_RECEPTOR_WORDS = frozenset({"receptor", "receptors", "type", "1", "2", "i", "ii", "at1", "at2"})
+# antagonists", "dipeptidyl peptidase iv inhibitors")
+_RECEPTOR_WORD = re.compile(r"receptors?|type|subtype|\d+|[ivx]{1,4}|at\d")
 
 
 def _blocked(tokens: list[str], after: int) -> bool:
@@ -78,7 +78,7 @@ def _blocked(tokens: list[str], after: int) -> bool:
     for at in range(after, min(after + 5, len(tokens))):
         if tokens[at] in _BLOCKING:
             return True
-        if tokens[at] not in _RECEPTOR_WORDS:
+        if not _RECEPTOR_WORD.fullmatch(tokens[at]):
             return False
     return False
 
@@ -225,8 +225,11 @@ class NameReader:
                 if len(self._word_stems) > 500_000:  # a vocabulary, but keep it bounded
                     self._word_stems.clear()
                 mids = self._word_stems[word] = self._stem_modalities(word)
-            if mids and (_reagent(tokens, at + 1) or _made_with(tokens, at)):
-                continue  # "Blinatumomab Expanded T-cells", "T cells expanded with ..."
+            if mids and (_reagent(tokens, at + 1) or _made_with(tokens, at)
+                         or _blocked(tokens, at + 1)):
+                # "Blinatumomab Expanded T-cells", "T cells expanded with ...", "Dipeptidyl
+                # Peptidase IV inhibitors"
+                continue
             for mid in mids:
                 if (mid, word) not in found:
                     found.append((mid, word))
