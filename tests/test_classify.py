@@ -4124,6 +4124,16 @@ def test_ex_vivo_gene_therapy_of_a_blood_disease_is_modified_stem_cells():
     ("DRUG", "Insect Venom", "vaccine"),
     # ... not bee venom injected at acupoints
     ("PROCEDURE", "Bee venom pharmacopuncture", "other"),
+    # peptide and protein hormones as older records spell them
+    ("DRUG", "Adrenocorticotrophic hormone", "peptide"),
+    ("DRUG", "alpha-melanocyte stimulating hormone", "peptide"),
+    ("DRUG", "rGlucagon (Part B)", "peptide"),
+    ("DRUG", "r-metHuLeptin", "protein"),
+    ("DRUG", "Fibrinogen", "protein"),
+    ("DRUG", "Octafibrin", "protein"),
+    # serum given as such is other, as plasma is
+    ("BIOLOGICAL", "Convalescent Serum", "other"),
+    ("DRUG", "autologous serum (AS)", "other"),
 ])
 def test_fusion_proteins_and_releasing_hormones_by_how_they_are_named(kind, name, expected):
     assert primary((kind, name)) == [expected]
