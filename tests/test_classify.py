@@ -4162,3 +4162,16 @@ def test_a_class_named_by_what_it_blocks_is_not_that_substance():
                   interventions=(Intervention(0, "DRUG", "XYZ-123"),),
                   intervention_mesh=("Angiotensin II",))
     assert [p.modality for p in C.classify(coded) if p.is_primary] == ["peptide"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Meditation and Hypnosis for Chronic Depressed Mood", "other"),
+    ("Guided Self-help for Families With an Overweight Child", "other"),
+    ("Motivational Interviewing to Reduce Substance Use Among Depression Patients", "other"),
+    ("Comparing Tai Chi Chih and Relaxation Therapy in the Treatment of Rheumatoid Arthritis",
+     "other"),
+    # a sleeping medicine is no hypnosis
+    ("Zolpidem, a Hypnotic, for Insomnia in Older Adults", "small_molecule"),
+])
+def test_a_title_listing_nothing_that_names_a_mind_body_programme(title, expected):
+    assert primary(title=title) == [expected]
