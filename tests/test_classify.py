@@ -4175,3 +4175,22 @@ def test_a_class_named_by_what_it_blocks_is_not_that_substance():
 ])
 def test_a_title_listing_nothing_that_names_a_mind_body_programme(title, expected):
     assert primary(title=title) == [expected]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # small molecules by more WHO INN endings, in titles that list nothing
+    ("Lisdexamfetamine's Effect In ADHD in the Brain and Cognition", "small_molecule"),
+    ("Phase 2a Desipramine in Small Cell Lung Cancer", "small_molecule"),
+    ("Effect of Pimecrolimus Cream on Cathelicidin Levels in Subjects With Eczema",
+     "small_molecule"),
+    ("Selegiline Patch for Treatment of Nicotine Dependence", "small_molecule"),
+    # a substance participants misuse, depend on or use is their condition, not the medicine
+    ("Behaviorally Enhanced Counseling on Nicotine Dependence (BEACON) Trial.", "other"),
+    ("Behavioral Treatment of Oxycodone Misuse", "other"),
+    # (a title that names nothing else names no medicine)
+    ("Treatment of Nicotine Dependence and Acute Depression", "unclassified"),
+    # ... but a transplant "using" a device is still that transplant
+    ("Haploid Allogeneic Transplant Using the CliniMACS System", "other"),
+])
+def test_inn_endings_and_substances_named_as_the_condition(title, expected):
+    assert primary(title=title) == [expected]
