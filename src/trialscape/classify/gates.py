@@ -14,8 +14,8 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 MIN_GATE = 3
-# GatedPatterns finds its literals with one trie search per text, where a two-letter literal
-# costs no more than a long one, so its patterns may be gated by two letters ("ct", "il")
+# GatedPatterns finds its literals with searches of one trie (LiteralIndex), where a two-letter
+# literal costs no more than a long one, so its patterns may be gated by two letters ("ct", "il")
 MIN_TRIE_GATE = 2
 # GatedRegex tests a short gate with `in` (C loops, cheaper than a search on a short list) and
 # a longer one with its trie (cheaper than a hundred `in` scans)

@@ -33,16 +33,16 @@ class MeshReader:
                     if not is_control(i.name) and self._unplaced(i)]
         if [i.idx for i in unplaced] != [item.idx]:
             return []  # several unknowns: a term could be any of them
-        # kinds another intervention already is name that one ("Cyclophosphamide" in a
-        # rituximab-biosimilar-plus-CHOP trial), as for titles (TitleReader.code_kind)
-        others = {h.modality for i in trial.interventions if i.idx != item.idx
-                  for h in self.names.match(i) if h.layer != Layer.TYPE_PRIOR}
         name = normalise(item.name)
         if any(normalise(term) in name for term in trial.intervention_mesh):
             # the indexer took the name for a substance it spells out, which reading the name
             # did not find it to be ("Angiotensin II type 1 receptor antagonists", indexed
             # "Angiotensin II" with its synonyms, names the medicines that block it)
             return []
+        # kinds another intervention already is name that one ("Cyclophosphamide" in a
+        # rituximab-biosimilar-plus-CHOP trial), as for titles (TitleReader.code_kind)
+        others = {h.modality for i in trial.interventions if i.idx != item.idx
+                  for h in self.names.match(i) if h.layer != Layer.TYPE_PRIOR}
         found: dict[str, Hit] = {}
         for term in trial.intervention_mesh:
             for h in self.names.match(Intervention(-1, None, term)):
