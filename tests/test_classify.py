@@ -4194,3 +4194,19 @@ def test_a_title_listing_nothing_that_names_a_mind_body_programme(title, expecte
 ])
 def test_inn_endings_and_substances_named_as_the_condition(title, expected):
     assert primary(title=title) == [expected]
+
+
+@pytest.mark.parametrize("item, title, expected", [
+    (("BIOLOGICAL", "ALK Grass tablet"), "Grass Sublingual Tablet in Adults",
+     "allergen_immunotherapy"),
+    (("DRUG", "Peanut OIT"), "Salvage Peanut Oral Immunotherapy Study", "allergen_immunotherapy"),
+    # an infectious-disease vaccine given to allergic people stays one
+    (("BIOLOGICAL", "Influenza vaccine"), "Influenza Vaccine in Egg-Allergic Children",
+     "infectious_vaccine"),
+    # ... and the "active specific immunotherapy" of a cancer vaccine is a cancer vaccine
+    (("BIOLOGICAL", "vitespen"), "Vaccine Therapy in Patients With Recurrent Cancer | A Phase "
+     "II Trial of Active Specific Immunotherapy", "cancer_vaccine"),
+])
+def test_allergen_immunotherapy_is_its_own_kind_of_vaccine(item, title, expected):
+    placed = {p.modality: p for p in classify(item, title=title)}
+    assert placed["vaccine"].submodality == expected
