@@ -1078,7 +1078,8 @@ def test_literal_gates_never_hide_a_match(ctgov_db):
             assert {k: m.group(0) for k, m in gated.find(text).items()} == plain, (layer, text)
     # a pattern with no literal of two letters runs on every text of its layer
     for key, gated in C.names.patterns.items():
-        assert not gated.ungated, (key, [gated.rules[n][1].pattern for n in gated.ungated])
+        assert not gated.index.always, (key, [gated.rules[n][1].pattern
+                                              for n in gated.index.always])
     # the [background] lists are gated the same way: same matches as the plain alternation
     import re
 
@@ -1127,8 +1128,8 @@ def test_a_loose_alternative_keeps_the_gate_of_the_others():
     alts = ["biospecimen", r"\bquestionnaires?\b", r"^\s*(CT|MRI)\s*$", r"\b(ECG|EKG)\b"]
     gated, plain = GatedRegex(alts), re.compile("|".join(alts), re.IGNORECASE)
     # "ECG|EKG" parses as "E[CK]G", which is read back as the two strings it matches
-    assert gated.gate == ("biospecimen", "ecg", "ekg", "questionnaire")
-    assert [alts[n] for n in gated.loose] == [r"^\s*(CT|MRI)\s*$"]
+    assert gated.index.literals == ("biospecimen", "ecg", "ekg", "questionnaire")
+    assert [alts[n] for n in gated.index.always] == [r"^\s*(CT|MRI)\s*$"]
     for text in ("CT", " mri ", "CT scan", "Biospecimen Collection", "ECG monitoring",
                  "aspirin", "", "QUESTIONNAIRES and CT", "CTLA-4"):
         g, p = gated.search(text), plain.search(text)

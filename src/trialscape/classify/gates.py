@@ -236,7 +236,6 @@ class GatedPatterns:
             (mid, re.compile(p)) for mid, patterns in groups.items() for p in patterns]
         self.index = LiteralIndex([required_literals(p.pattern, MIN_TRIE_GATE)
                                    for _, p in self.rules], trie_from=1)
-        self.ungated = self.index.always
 
     def find(self, lowered: str) -> dict[str, re.Match[str]]:
         hits: dict[str, re.Match[str]] = {}
@@ -266,8 +265,6 @@ class GatedRegex:
         # they are a small, cheap regex, and one of them no longer costs the whole list its gate
         self.index = LiteralIndex([required_literals(lower_pattern(p)) for p in patterns],
                                   trie_from=TRIE_FROM)
-        self.gate = self.index.literals
-        self.loose = self.index.always
         # which alternatives a text opened -> their alternation (None: nothing can match);
         # texts open few distinct sets, so this stays small
         self._narrowed: dict[tuple[int, ...], re.Pattern[str] | None] = {}
