@@ -1931,7 +1931,7 @@ def test_a_record_listing_only_the_regimen_is_read_for_its_product():
     placed = classify(("DRUG", "Fludarabine"), ("DRUG", "Cyclophosphamide"),
                       ("DRUG", "Interleukin-2"),
                       title="PD-1 Knockout EBV-CTLs for Advanced EBV Associated Malignancies")
-    assert [p.modality for p in placed] == ["cell_therapy"]
+    assert [p.modality for p in placed] == ["engineered_cell_therapy"]  # a gene knocked out
     placed = classify(("BIOLOGICAL", "MVA-MUC1-IL2 vaccine"), title="Vaccine Therapy")
     assert [p.modality for p in placed] == ["vaccine"]
 
@@ -4059,9 +4059,9 @@ def test_genes_an_observational_title_measures_are_not_given():
      "immune_cells"),
     (("BIOLOGICAL", "TTRNA-DC vaccines with GM-CSF"),
      "Brain Stem Gliomas Treated With Adoptive Cellular Therapy", "immune_cells"),
-    # a graft the T cells were taken out of is still the stem cells given
-    (("BIOLOGICAL", "CD34+ enriched, T Cell Depleted donor stem cell product"),
-     "Expanded Access Protocol Using the CliniMACS Device", "stem_progenitor"),
+    # stem cells given for repair, not as a transplant graft
+    (("BIOLOGICAL", "Autologous bone marrow CD34+ stem cells"),
+     "Intracoronary CD34+ Cells in Refractory Angina", "stem_progenitor"),
     (("BIOLOGICAL", "BMMNC"), "Safety and Efficacy of BMMNC in Multiple Sclerosis",
      "stem_progenitor"),
     # the brain stem is no stem cell: a cell therapy the record names no kind of
@@ -4211,3 +4211,58 @@ def test_inn_endings_and_substances_named_as_the_condition(title, expected):
 def test_allergen_immunotherapy_is_its_own_kind_of_vaccine(item, title, expected):
     placed = {p.modality: p for p in classify(item, title=title)}
     assert placed["vaccine"].submodality == expected
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # immune cells a title measures are the participants' biology: nothing is given
+    ((), "Assessment of the Cytotoxic Immune Status of Pancreatic Cancer Patients Using "
+     "Measurement of Natural Killer Cell Activities", ["other"]),
+    # ... and a kind the title names as the participants' history recasts nothing ("CIK cell"
+    # stays the cells given, not the CAR-T whose dysfunction brought the patients)
+    ((("DRUG", "CIK cell"),), "CIK Cell Therapy for Relapsed B-ALL: Prognostic Impact on "
+     "Patients With Early CAR-T Cell Dysfunction", ["cell_therapy"]),
+    # a code's title is read without what it measures ("LymphoScan Imaging" of a labelled
+    # antibody is a tracer: the record lists the imaging procedure)
+    ((("PROCEDURE", "immunoscintigraphy"), ("RADIATION", "technetium Tc 99m epratuzumab")),
+     "Radiolabeled Monoclonal Antibody in the Detection and Staging of Lymphoma | The Utility "
+     "of LymphoScan Imaging in the Localization and Staging of Lymphoma", ["other"]),
+    # oral tolerance induction is a treatment, not a tolerance measured
+    ((("OTHER", "Cow's milk"),), "Specific Oral Tolerance Induction to Cow's Milk Allergy",
+     ["vaccine"]),
+    # a CAR with a generation prefix; T cells a gene was knocked out of; an armed TIL's code
+    ((("BIOLOGICAL", "4SCAR19/22 T cells"), ("DRUG", "Interleukin-2")),
+     "Interleukin-2 Following 4SCAR19/22 T Cells", ["engineered_cell_therapy"]),
+    ((), "PD-1 Knockout EBV-CTLs for EBV Associated Malignancies", ["engineered_cell_therapy"]),
+    ((), "Safety and Efficacy of OBX-115 in Advanced Solid Tumors", ["engineered_cell_therapy"]),
+    # a graft named by its selection or depletion is the transplant (LABELING.md: other) ...
+    ((("BIOLOGICAL", "CD34+ enriched, T Cell Depleted donor stem cell product"),),
+     "Expanded Access Protocol Using the CliniMACS Device for Donor Stem Cell Transplant",
+     ["other"]),
+    # ... the donor cells given back after one are a cell therapy
+    ((("BIOLOGICAL", "CD45RA depleted stem cell addback"),),
+     "CD45RA Depleted Stem Cell Addback Post TCRab/CD19 Depleted HSCT", ["cell_therapy"]),
+    # clofarabine is the conditioning of a manipulated graft, as fludarabine is
+    ((("RADIATION", "total body irradiation"), ("DRUG", "Thiotepa"), ("DRUG", "Clofarabine"),
+      ("PROCEDURE", "(CliniMACS) T-cell depleted PBSC Transplant")),
+     "Donors With CD34+ Enriched, T-cell Depleted Peripheral Blood Stem Cells Isolated by the "
+     "CliniMACS System", ["other"]),
+    # siplizumab by its code
+    ((("DRUG", "MEDI-507"), ("PROCEDURE", "T-cell Depleted PBSC Transplant")),
+     "Ex-Vivo T-cell Depleted Stem Cell Transplantation", ["monoclonal_antibody"]),
+])
+def test_measured_cells_grafts_and_engineered_t_cells(items, title, expected):
+    assert primary(*items, title=title) == expected
+
+
+@pytest.mark.parametrize("item, title, expected", [
+    ((), "PD-1 Knockout EBV-CTLs for EBV Associated Malignancies", "engineered_t_other"),
+    ((), "Safety and Efficacy of OBX-115 in Advanced Solid Tumors", "engineered_t_other"),
+    # ... not a CAR whose cells also had a gene knocked out
+    ((), "PD-1 Knockout Anti-MUC1 CAR-T Cells in Advanced Breast Cancer", "car_t_autologous"),
+    (("BIOLOGICAL", "CD8 DLI"), "CD8 DLI Following Allogeneic Stem Cell Transplantation",
+     "immune_cells"),
+    (("BIOLOGICAL", "Remestemcel-L"), "Expanded Access Program of Remestemcel-L", "msc"),
+])
+def test_kinds_of_engineered_t_cells_dli_and_remestemcel(item, title, expected):
+    placed = classify(*([item] if item else []), title=title)
+    assert placed[0].submodality == expected

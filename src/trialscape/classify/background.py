@@ -9,6 +9,7 @@ only by generic words is recast by what the title says it is for (`recast_in_tit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedRegex
@@ -74,6 +75,9 @@ class Background:
     # a product named only by its kind ("CAR T-cell therapy"), unless the title says which
     standard_care: dict[str, GatedRegex] = field(default_factory=dict)
     standard_care_named: dict[str, GatedRegex] = field(default_factory=dict)
+    # the title without what it names as measured or as the participants' history
+    # (TitleReader.unmeasured): "Patients With Early CAR-T Cell Dysfunction" recasts nothing
+    unmeasured: Callable[[str], str] = field(default=lambda text: text)
 
     def regimen_only(self, pairs: Pairs) -> bool:
         """Whether everything listed is conditioning or support: the record lists the regimen
@@ -128,7 +132,7 @@ class Background:
         pairs = self._drop_standard_care(pairs, title)
         pairs = self._drop_titled_setting(pairs, trial)
         pairs = self._drop_transplant_setting(pairs, title)
-        return self._recast_by_title(pairs, title)
+        return self._recast_by_title(pairs, self.unmeasured(title))
 
     def _drop_transplant_setting(self, pairs: Pairs, title: str) -> Pairs:
         """A transplant beside a tested medicine of another kind is background when the title

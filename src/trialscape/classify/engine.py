@@ -105,7 +105,8 @@ class Classifier:
                 # setting is the code itself ("Follow-up of Patients Treated With CLBR001")
                 own = self.titles.in_setting(item, trial)
                 if (tested, own) not in title_hits:
-                    title_hits[tested, own] = self.titles.hits(trial, tested, setting=own)
+                    title_hits[tested, own] = self.titles.hits(trial, tested, setting=own,
+                                                                measure=False)
                 found = (self.titles.explained_code(item, trial, tested)
                          or self.titles.code_kind(title_hits[tested, own], item, trial)
                          or self.titles.code_kind(
@@ -137,7 +138,7 @@ class Classifier:
         if not placed and backbone:
             placed = backbone  # nothing but the backbone: it is what the trial studies
         if not placed and not trial.interventions:
-            title = title_text(trial).casefold()
+            title = self.background.unmeasured(title_text(trial).casefold())
             placed = [self.background.recast(h, title) for h in (
                 self.titles.observational(trial) if trial.study_type == "OBSERVATIONAL"
                 else self.titles.title_only(trial))]

@@ -308,22 +308,23 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                        tracer_in_title=rx("tracer_in_title"))
     adjuvant_kinds = frozenset(mid for name in bg.get("adjuvant_products", [])
                                for mid, _ in names.find(Layer.PRODUCT, name))
+    titles = TitleReader(names=names, title_joins=rx("title_joins"),
+                         title_setting=rx("title_setting"), title_measure=rx("title_measure"),
+                         title_history=rx("title_history"),
+                         comparison_in_title=rx("comparison_in_title"),
+                         title_programme=rx("title_programme"),
+                         procedure_in_title=rx("procedure_in_title"),
+                         recombinant_in_title=rx("recombinant_in_title"),
+                         recombinant_kind=config["outcomes"].get("recombinant_in_title"),
+                         programme_kind=config["outcomes"]["no_medicine"])
     return Classifier(
         version=str(config["version"]),
         modalities=tuple(modalities),
         names=names,
         roles=roles,
-        titles=TitleReader(names=names, title_joins=rx("title_joins"),
-                           title_setting=rx("title_setting"), title_measure=rx("title_measure"),
-                           title_history=rx("title_history"),
-                           comparison_in_title=rx("comparison_in_title"),
-                           title_programme=rx("title_programme"),
-                           procedure_in_title=rx("procedure_in_title"),
-                           recombinant_in_title=rx("recombinant_in_title"),
-                           recombinant_kind=config["outcomes"].get("recombinant_in_title"),
-                           programme_kind=config["outcomes"]["no_medicine"]),
+        titles=titles,
         background=Background(
-            names=names, roles=roles, supportive=rx("supportive"),
+            names=names, roles=roles, supportive=rx("supportive"), unmeasured=titles.unmeasured,
             conditioning=rx("conditioning"),
             conditioning_with=frozenset(bg["conditioning_with"]),
             conditioning_in_title=rx("conditioning_in_title"),

@@ -271,7 +271,9 @@ class TitleReader:
             return [Hit(self.programme_kind, Layer.NAME_PATTERN, Field.TITLE_ONLY, whole,
                         programme.group(0), True)]
         title = self.unmeasured(whole)
-        return self.read(self.title_setting.sub(" ", title)) or self.read(title)
+        unset = self.title_setting.sub(" ", title)
+        # most titles name no setting: their second reading would repeat the first
+        return self.read(unset) or (self.read(title) if unset != title else [])
 
     def read(self, text: str, field_name: Field = Field.TITLE_ONLY, tested: bool = True
              ) -> list[Hit]:
