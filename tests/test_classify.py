@@ -4266,3 +4266,61 @@ def test_measured_cells_grafts_and_engineered_t_cells(items, title, expected):
 def test_kinds_of_engineered_t_cells_dli_and_remestemcel(item, title, expected):
     placed = classify(*([item] if item else []), title=title)
     assert placed[0].submodality == expected
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # Spiegelmers (mirror-image RNA aptamers) by code and INN
+    ((("DRUG", "NOX-A12"), ("DRUG", "Filgrastim")), "NOX-A12 Multiple Ascending Dose Study",
+     ["oligonucleotide"]),
+    ((("DRUG", "Lexaptepid pegol (NOX-H94)"),), "Lexaptepid Pegol in Anaemia of Chronic Disease",
+     ["oligonucleotide"]),
+    # NK cells named by their donor alone, and by a product code
+    ((), "Haplo NK With SQ IL-15 in Adult Relapsed AML", ["cell_therapy"]),
+    ((), "FATE-NK100 as Monotherapy and in Combination With Monoclonal Antibody",
+     ["cell_therapy"]),
+    # a code's cells listed with their lymphodepletion in one name
+    ((("DRUG", "JK500 cell injection, cyclophosphamide, Fludarabine"),),
+     "Safety of JK500 Cell Injection in Pediatric AML", ["cell_therapy"]),
+    # an autoantibody test is no antibody given
+    ((("DIAGNOSTIC_TEST", "anti-aquaporin-4 antibody"),),
+     "A Multicenter Observational Study of Pediatric Multiple Sclerosis", ["other"]),
+    # the standard treatment participants are on is the setting, however many words name it
+    ((), "Fermented Wheat Germ Nutritional Supplementation in Patients Being Treated With "
+     "Standard of Care Checkpoint Inhibitors", ["other"]),
+    # a medicine joined to its placebo by a bare slash names the medicine ...
+    ((("DRUG", "Pirfenidone/Placebo"),), "Pirfenidone Versus Placebo as Prophylaxis",
+     ["small_molecule"]),
+    # ... a dose written with a slash does not
+    ((("DRUG", "5/10 mg placebo"),), "A Trial of Nothing Else", ["other"]),
+])
+def test_aptamer_codes_nk_cells_autoantibody_tests_and_slashed_placebos(items, title, expected):
+    assert primary(*items, title=title) == expected
+
+
+def test_full_width_punctuation_reads_as_ascii(tmp_path):
+    """A record typed with an East Asian input method ("，") is read as its ASCII: the cells
+    and the chemotherapy its one name lists are told apart, from a real snapshot."""
+    import duckdb
+
+    from trialscape.classify.inputs import plain, read_trials
+    from trialscape.snapshot.build import schema_sql
+
+    assert plain("JK500 cell injection，cyclophosphamide（CTX）") == (
+        "JK500 cell injection,cyclophosphamide(CTX)")
+    assert plain("haNK™") == "haNK™"  # not the rest of NFKC ("haNKTM")
+    con = duckdb.connect(str(tmp_path / "s.duckdb"))
+    con.execute(schema_sql())
+    con.execute("INSERT INTO studies (nct_id, brief_title, study_type) VALUES "
+                "('NCT05519384', 'JK500 Cell Injection in Pediatric AML', 'INTERVENTIONAL')")
+    con.execute("INSERT INTO interventions (nct_id, idx, type, name) VALUES "
+                "('NCT05519384', 0, 'DRUG', 'JK500 cell injection，cyclophosphamide，Fludarabine')")
+    (trial,) = read_trials(con)
+    assert [p.modality for p in C.classify(trial) if p.is_primary] == ["cell_therapy"]
+
+
+def test_an_app_whose_name_ends_like_a_fusion_protein_is_no_protein():
+    item = Intervention(0, "COMBINATION_PRODUCT", "Physiotherapy with integrated Virtual Reality",
+                        other_names=("Reducept",))
+    placed = C.classify(Trial("NCT05701891", brief_title="Virtual Reality Within Physiotherapy",
+                              study_type="INTERVENTIONAL", interventions=(item,)))
+    assert [p.modality for p in placed] == ["other"]

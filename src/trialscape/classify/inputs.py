@@ -67,18 +67,35 @@ def trial_batches(con: duckdb.DuckDBPyConnection, batch_rows: int = 50_000,
     yield from con.sql(TRIALS_SQL.format(where=where)).to_arrow_reader(batch_rows)
 
 
+# full-width forms (U+FF01 to U+FF5E) as the ASCII they stand for, the ideographic space and
+# comma as a space and a comma; not the rest of NFKC, which would spell "haNK™" "haNKTM"
+_FULL_WIDTH: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH |= {0x3000: " ", 0x3001: ","}
+
+
+def plain(text: str | None) -> str | None:
+    """Text with full-width characters in their plain form: records typed with an East Asian
+    input method write full-width punctuation ("JK500 cell injection，cyclophosphamide，
+    Fludarabine", "（"), which no rule's comma or parenthesis matches. Most text is ASCII and
+    passes untouched."""
+    if text is None or text.isascii():
+        return text
+    return text.translate(_FULL_WIDTH)
+
+
 def trials_from_batch(batch: pa.RecordBatch) -> Iterator[Trial]:
     for row in batch.to_pylist():
         yield Trial(
-            nct_id=row["nct_id"], brief_title=row["brief_title"],
-            official_title=row["official_title"], study_type=row["study_type"],
+            nct_id=row["nct_id"], brief_title=plain(row["brief_title"]),
+            official_title=plain(row["official_title"]), study_type=row["study_type"],
             interventions=tuple(
-                Intervention(it["idx"], it["type"], it["name"],
-                             tuple(it["other_names"] or ()), it["description"],
-                             tuple(it["arm_group_labels"] or ()))
+                Intervention(it["idx"], it["type"], plain(it["name"]) or "",
+                             tuple(plain(o) or "" for o in it["other_names"] or ()),
+                             plain(it["description"]),
+                             tuple(plain(g) or "" for g in it["arm_group_labels"] or ()))
                 for it in row["items"] or ()),
-            arm_groups=tuple(ArmGroup(a["label"], a["type"],
-                                      tuple(a["intervention_names"] or ()))
+            arm_groups=tuple(ArmGroup(plain(a["label"]) or "", a["type"],
+                                      tuple(plain(n) or "" for n in a["intervention_names"] or ()))
                              for a in row["arms"] or ()),
             intervention_mesh=tuple(row["terms"] or ()),
         )

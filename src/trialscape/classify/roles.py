@@ -30,8 +30,11 @@ COMPARATOR_ARMS = frozenset({"ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_CO
                              "NO_INTERVENTION"})
 PLACEBO_ARMS = frozenset({"PLACEBO_COMPARATOR", "SHAM_COMPARATOR"})
 _NAME_WORD = re.compile(r"[A-Za-z]{4,}")  # a name, not a dose or an abbreviation
-# where one intervention name joins two things ("X or Placebo", "X + Placebo", "X / Placebo")
-_JOINS = re.compile(r"\s*(?:[,;+]|\s/\s|\bor\b|\band\b|\bvs\b\.?|\bversus\b|\bthen\b|\.\s)\s*",
+# where one intervention name joins two things ("X or Placebo", "X + Placebo", "X / Placebo");
+# a slash without spaces only beside a placebo ("Pirfenidone/Placebo"), since "5/10 mg" and
+# "LABA/LAMA" are one thing
+_JOINS = re.compile(r"\s*(?:[,;+]|\s/\s|/(?=\s*(?:matching |matched )?(?:placebo|sham|dummy)\b)"
+                    r"|(?<=placebo)/|\bor\b|\band\b|\bvs\b\.?|\bversus\b|\bthen\b|\.\s)\s*",
                     re.IGNORECASE)
 # the types of what is done around a medicine: a title naming one of these may name the
 # medicine's setting (not radiation: a drug beside radiotherapy is often the sensitiser a
