@@ -4324,3 +4324,30 @@ def test_an_app_whose_name_ends_like_a_fusion_protein_is_no_protein():
     placed = C.classify(Trial("NCT05701891", brief_title="Virtual Reality Within Physiotherapy",
                               study_type="INTERVENTIONAL", interventions=(item,)))
     assert [p.modality for p in placed] == ["other"]
+
+
+# Codes and names the seventeenth session read in records placed by the DRUG type alone, each
+# with its public source in data/modalities.toml
+@pytest.mark.parametrize(("name", "expected"), [
+    ("SHR-1707", "monoclonal_antibody"), ("VAY736", "monoclonal_antibody"),
+    ("MEDI-507", "monoclonal_antibody"), ("RGLS8429", "oligonucleotide"),
+    ("PPI-1019 (APAN)", "peptide"), ("XG-102", "peptide"), ("MS1819-SD", "protein"),
+    ("ALLN-177 high dose", "protein"), ("25 mg Actilyse infusion in 6 hours", "protein"),
+    ("MDCO-216", "protein"), ("Stemgen", "protein"), ("AGS-16C3F", "antibody_drug_conjugate"),
+    ("TRPH-222", "antibody_drug_conjugate"), ("AMG 562", "bispecific_antibody"),
+    ("Lu AF20513, low dose", "vaccine"), ("AllerT full dose", "vaccine"),
+    ("TNFerade biologic", "gene_therapy"), ("GRF6019", "other"),
+    ("Aerosolized 13 cis retinoic acid", "small_molecule"),
+])
+def test_products_and_codes_of_the_seventeenth_session(name, expected):
+    assert primary(("DRUG", name)) == [expected]
+
+
+def test_a_tau_tracer_by_its_code_is_an_assessment():
+    assert primary(("DRUG", "AV-1451"), title="Tau PET/CT Imaging in a Cohort") == ["other"]
+
+
+def test_a_title_comparing_with_a_vaccine_gives_no_vaccine_to_a_named_drug():
+    assert primary(("DRUG", "Aerosolized 13 cis retinoic acid"), ("OTHER", "Placebo"),
+                   title="Aerosol Retinoic Acid for Inducing Neutralizing Antibodies in COVID-19 "
+                   "Better Than Vaccine") == ["small_molecule"]
