@@ -4351,3 +4351,28 @@ def test_a_title_comparing_with_a_vaccine_gives_no_vaccine_to_a_named_drug():
     assert primary(("DRUG", "Aerosolized 13 cis retinoic acid"), ("OTHER", "Placebo"),
                    title="Aerosol Retinoic Acid for Inducing Neutralizing Antibodies in COVID-19 "
                    "Better Than Vaccine") == ["small_molecule"]
+
+
+@pytest.mark.parametrize("item, title, expected", [
+    # vectors by product code (sources in data/modalities.toml)
+    (("GENETIC", "ART-I02"), "A Single Dose Trial of ART-I02 in Arthritis", "aav"),
+    (("GENETIC", "BB-301: Dose escalation cohort 1"), "BB-301 in OPMD", "aav"),
+    (("BIOLOGICAL", "TG-C High Dose"), "TG-C in Degenerative Disc Disease",
+     "lentiviral_retroviral"),
+    ((), "Phase 2a Study of CAN-2409 With Standard Radiation Therapy for Malignant Glioma",
+     "adenoviral"),
+    # cells that make a retroviral vector
+    (("DEVICE", "G1TKSVNa.53 Producer Cell Line"), "Gene Therapy for the Treatment of Brain "
+     "Tumors", "lentiviral_retroviral"),
+    # cells other than stem cells given a gene outside the body
+    ((), "Gene Modified Allogeneic Neuroblastoma Cells For Relapsed Neuroblastoma",
+     "ex_vivo_other_cells"),
+    ((), "IFNα Expressing Mesenchymal Stromal Cells for Metastatic Solid Tumors",
+     "ex_vivo_other_cells"),
+    # ... not stem cells so modified, which keep their kind
+    ((), "Gene Therapy With Gene-Modified Hematopoietic Stem Cells for Fanconi Anemia",
+     "ex_vivo_stem_cell"),
+])
+def test_kinds_of_gene_therapy_from_codes_and_modified_cells(item, title, expected):
+    placed = {p.modality: p for p in classify(*([item] if item else []), title=title)}
+    assert placed["gene_therapy"].submodality == expected
