@@ -1476,6 +1476,10 @@ def test_the_examples_written_in_modalities_toml():
     ("recast_in_title", "vaccine", "expected a dict or list, got str"),
     ("recast_in_title", [{"title": ["x"]}], "each recast is { title = [patterns], to ="),
     ("recast_in_title", [{"title": ["(x"], "to": "vaccine"}], "bad regular expression '(x'"),
+    ("submodality", [{"id": "k", "label": "K", "patterns": ["x"], "generics": ["y"]}],
+     "'k': a kind has id, label, patterns and may have generic (got ['generics', 'id'"),
+    ("submodality", [{"id": "k", "label": "K", "patterns": ["x"], "generic": ["(y"]}],
+     "'k': bad regular expression '(y'"),
 ])
 def test_a_broken_rules_file_stops_with_one_line(key, value, message):
     from trialscape.classify.rules import RulesError, validate
@@ -4376,3 +4380,24 @@ def test_a_title_comparing_with_a_vaccine_gives_no_vaccine_to_a_named_drug():
 def test_kinds_of_gene_therapy_from_codes_and_modified_cells(item, title, expected):
     placed = {p.modality: p for p in classify(*([item] if item else []), title=title)}
     assert placed["gene_therapy"].submodality == expected
+
+
+@pytest.mark.parametrize("item, title, modality, expected", [
+    # "vaccine" says infectious disease only when no disease is named anywhere
+    (("BIOLOGICAL", "FAP mRNA vaccine (dose 1) + immune checkpoint inhibitors"),
+     "Exploratory Clinical Study of FAP mRNA Vaccine in Patients With Advanced Malignant "
+     "Solid Tumors", "mrna", "mrna_cancer"),
+    (("BIOLOGICAL", "Acne mRNA vaccine"), "Acne mRNA Vaccine in Mild Acne", "mrna",
+     "mrna_infectious_vaccine"),
+    (("BIOLOGICAL", "mRNA-1273"), "COVID-19 Vaccine in Patients With Cancer", "mrna",
+     "mrna_infectious_vaccine"),
+    # "stem cells" says stem cells only when no kind of them is named
+    (("BIOLOGICAL", "Stem cell implantation"), "Spheroidal Mesenchymal Stem Cells in "
+     "Retinitis Pigmentosa", "cell_therapy", "msc"),
+    (("BIOLOGICAL", "Stem Cell"), "Stem Cell Therapy in Duchenne Muscular Dystrophy",
+     "cell_therapy", "stem_progenitor"),
+])
+def test_generic_words_of_a_kind_yield_to_a_kind_the_title_names(item, title, modality,
+                                                                 expected):
+    placed = {p.modality: p for p in classify(item, title=title)}
+    assert placed[modality].submodality == expected

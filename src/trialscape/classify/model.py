@@ -75,6 +75,9 @@ class Submodality:
     label: str
     pattern: GatedRegex  # gated: most titles and names hold none of a kind's words
     default: bool = False  # its patterns are DEFAULT_KIND
+    # words that say this kind only when no kind's own words are found in the placing texts or
+    # the title ("mRNA vaccine" is an infectious-disease vaccine unless the title says cancer)
+    generic: GatedRegex | None = None
 
 
 @dataclass(frozen=True, kw_only=True)  # seventeen fields: named, never by position

@@ -57,12 +57,20 @@ def submodality(modality: Modality, hit: Hit, items: list[Intervention], title: 
     intervention's name, other names and description); failing them, the trial's titles,
     which often name the vector a bare code carries ("... AAV9 Gene Therapy"). A kind that
     matches anything (`Submodality.default`) is taken only when neither names another: the
-    title of "CVnCoV 6 μg" says it is a COVID-19 vaccine, not an mRNA protein replacement."""
+    title of "CVnCoV 6 μg" says it is a COVID-19 vaccine, not an mRNA protein replacement. A
+    kind's `generic` words count only after every kind's own words are missing from both: "FAP
+    mRNA vaccine" in a solid-tumour trial is a cancer vaccine, though "vaccine" alone says
+    infectious disease."""
     texts = [hit.text] + [" ".join((i.name, *i.other_names, i.description or ""))
                           for i in items]
     for group in (texts, [title]):
         for sub in modality.submodalities:
             if not sub.default and any(sub.pattern.search(t) for t in group if t):
+                return sub.id
+    # ... then the words that say a kind only when nothing more specific is said
+    for group in (texts, [title]):
+        for sub in modality.submodalities:
+            if sub.generic is not None and any(sub.generic.search(t) for t in group if t):
                 return sub.id
     return next((sub.id for sub in modality.submodalities if sub.default), None)
 

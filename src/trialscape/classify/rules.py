@@ -90,8 +90,13 @@ def validate(config: dict[str, Any]) -> list[str]:
             for pattern in m.get(key, []):
                 _compile(pattern, _where(m, key))
         for sub in m.get("submodality", []):
-            for pattern in sub.get("patterns", []):
-                _compile(pattern, f"{_where(m, 'submodality')} {sub.get('id', '?')!r}")
+            where = f"{_where(m, 'submodality')} {sub.get('id', '?')!r}"
+            unknown = set(sub) - {"id", "label", "patterns", "generic"}
+            if unknown or not {"id", "label", "patterns"} <= set(sub):
+                raise RulesError(f"{where}: a kind has id, label, patterns and may have "
+                                 f"generic (got {sorted(sub)})")
+            for pattern in [*sub["patterns"], *sub.get("generic", [])]:
+                _compile(pattern, where)
         for recast in _recasts(m):
             if (not isinstance(recast, dict) or not {"title", "to"} <= set(recast)
                     <= {"title", "to", "named"} or not isinstance(recast["title"], list)):
@@ -195,7 +200,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         slug = m.get("explainer", "")
         url = slug if slug.startswith("http") else (f"{base}/{slug}" if slug and base else None)
         subs = tuple(Submodality(s["id"], s["label"], GatedRegex(s["patterns"]),
-                                 default=s["patterns"] == DEFAULT_KIND)
+                                 default=s["patterns"] == DEFAULT_KIND,
+                                 generic=GatedRegex(s["generic"]) if s.get("generic") else None)
                      for s in m.get("submodality", []))
         modalities.append(Modality(
             id=m["id"], label=m["label"], definition=m["definition"], explainer_url=url,
