@@ -83,12 +83,16 @@ class TitleReader:
         setting=False, without what the title names as the setting ("... after CAR-T"); with
         measure=False, without what it names as measured ("Gene Polymorphism")."""
         text = title_text(trial)
+        if not self.names_advanced_kind(text):
+            # most titles name no advanced kind: skip blanking phrases (a blank is a space, so
+            # it never joins words into a kind's) and reading them part by part
+            return []
         if not setting:
             text = self.title_setting.sub(" ", text)
         if not measure:
             text = self.unmeasured(text)
-        if not self.names_advanced_kind(text):
-            return []  # most titles name no advanced kind: skip reading them part by part
+        if (not setting or not measure) and not self.names_advanced_kind(text):
+            return []
         if self.title_programme.search(text):
             return []  # "COVID-19 Vaccine Messaging": what is listed is the programme's parts
         by_id = self.names.by_id
