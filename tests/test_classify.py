@@ -4401,3 +4401,25 @@ def test_generic_words_of_a_kind_yield_to_a_kind_the_title_names(item, title, mo
                                                                  expected):
     placed = {p.modality: p for p in classify(item, title=title)}
     assert placed[modality].submodality == expected
+
+
+def test_classify_all_places_as_classify_and_restores_the_collector():
+    import gc
+
+    trials = [Trial(f"NCT0000000{i}", brief_title=title, study_type="INTERVENTIONAL",
+                    interventions=(Intervention(0, "DRUG", name),))
+              for i, (name, title) in enumerate([("pembrolizumab", "Pembrolizumab in NSCLC"),
+                                                 ("CAR-T cells", "CD19 CAR-T"),
+                                                 ("Placebo", "A placebo study")])]
+    assert gc.isenabled()
+    assert C.classify_all(trials) == [C.classify(t) for t in trials]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        C.classify_all(trials)
+        assert not gc.isenabled()  # ... and leaves it off when it was off
+    finally:
+        gc.enable()
+    with pytest.raises(AttributeError):
+        C.classify_all([None])  # type: ignore[list-item]
+    assert gc.isenabled()

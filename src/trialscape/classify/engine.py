@@ -15,6 +15,8 @@ the record wording it came from.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from trialscape.classify.background import Background
@@ -79,6 +81,18 @@ class Classifier:
 
     def match_intervention(self, item: Intervention, tested: bool = True) -> list[Hit]:
         return self.names.match(item, tested)
+
+    def classify_all(self, trials: Iterable[Trial]) -> list[list[Placement]]:
+        """Each trial's placements, with the cyclic garbage collector paused: classifying
+        ../shared/ctgov makes no reference cycles (a collection after it finds none), yet
+        collections walking the growing caches took 8% of the time."""
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return [self.classify(trial) for trial in trials]
+        finally:
+            if paused:
+                gc.enable()
 
     def classify(self, trial: Trial) -> list[Placement]:
         roles = self.roles.roles(trial)

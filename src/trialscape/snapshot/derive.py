@@ -84,9 +84,12 @@ def _placement_table(rows: list[tuple[str, str, str | None, bool, str, str]]) ->
 
 def place_batch(classifier: Classifier, batch: pa.RecordBatch) -> pa.Table:
     """The placements of one Arrow batch of trials."""
+    trials = list(trials_from_batch(batch))
     return _placement_table([(t.nct_id, p.modality, p.submodality, p.is_primary, p.rule,
                               p.evidence)
-                             for t in trials_from_batch(batch) for p in classifier.classify(t)])
+                             for t, placed in zip(trials, classifier.classify_all(trials),
+                                                  strict=True)
+                             for p in placed])
 
 
 _worker_classifier: Classifier | None = None
