@@ -135,7 +135,7 @@ class Background:
         by_id = self.names.by_id
         if not any(by_id[h.modality].recast_in_title and h.layer in PATTERN_LAYERS
                    for h, _ in pairs):
-            return pairs  # nothing a title could recast (recast): skip blanking its measures
+            return pairs  # no placement a title could recast: skip blanking its measures
         return self._recast_by_title(pairs, self.unmeasured(title))
 
     def _drop_transplant_setting(self, pairs: Pairs, title: str) -> Pairs:
