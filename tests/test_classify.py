@@ -4423,3 +4423,24 @@ def test_classify_all_places_as_classify_and_restores_the_collector():
     with pytest.raises(AttributeError):
         C.classify_all([None])  # type: ignore[list-item]
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # the class of medicine participants are on is the setting of what the title tests
+    ((), "A Distress Reduction Intervention for Patients With MPNs or CML on Tyrosine Kinase "
+     "Inhibitors", ["other"]),
+    # a capsule nerve block is no capsule of medicine
+    ((("PROCEDURE", "Shoulder Anterior Capsule Block"),
+      ("PROCEDURE", "Interscalene Nerve Block")),
+     "Comparison of Interscalene and Anterior Shoulder Capsule Block", ["other"]),
+    # a scope examination is a procedure ...
+    ((), "Magnetically Controlled Capsule Endoscopy Feasibility Study in Gastric Motility",
+     ["other"]),
+    # ... not when a medicine is given for it
+    ((("DRUG", "comparing 2 drugs on their effect on the bowel preparation for colonoscopy"),),
+     "Efficacy of Miralax and Gatorade Versus Movi Prep", ["small_molecule"]),
+    ((), "Navigational Bronchoscopy to Perform PDT-Photofrin® in Peripheral Lung Cancer",
+     ["small_molecule"]),
+])
+def test_setting_classes_capsules_and_scope_examinations(items, title, expected):
+    assert primary(*items, title=title) == expected
