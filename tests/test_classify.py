@@ -4444,3 +4444,28 @@ def test_classify_all_places_as_classify_and_restores_the_collector():
 ])
 def test_setting_classes_capsules_and_scope_examinations(items, title, expected):
     assert primary(*items, title=title) == expected
+
+
+@pytest.mark.parametrize("item, title, expected", [
+    # an infection the record names outweighs the participants' cancer and a cancer vaccine's
+    # words (BCG, peptide)
+    (("BIOLOGICAL", "BCG vaccine"), "BCG Vaccine for Health Care Workers as Defense Against "
+     "COVID 19", "infectious_vaccine"),
+    (("BIOLOGICAL", "HIV-1 C4-V3 Polyvalent Peptide Vaccine"), "A Phase I Trial of HIV-1 C4-V3 "
+     "Polyvalent Peptide Vaccine in HIV-1 Infected Persons", "infectious_vaccine"),
+    (("BIOLOGICAL", "COVID-19 vaccine"), "Safety and Immunogenicity of COVID-19 Vaccination in "
+     "Patients With Cancer", "infectious_vaccine"),
+    # ... and a cancer named as what a vaccine treats makes a cancer vaccine
+    (("BIOLOGICAL", "Personalized vaccine"), "Personalized Vaccine for Patients With Recurrent "
+     "Malignant Glioma", "cancer_vaccine"),
+    (("BIOLOGICAL", "tyrosinase peptide vaccine"), "Vaccine Therapy in Stage II Melanoma",
+     "cancer_vaccine"),
+    # BCG for bladder cancer stays a cancer vaccine; BCG alone is the tuberculosis vaccine
+    (("BIOLOGICAL", "BCG"), "Intravesical BCG in Non-muscle Invasive Bladder Cancer",
+     "cancer_vaccine"),
+    (("BIOLOGICAL", "BCG"), "Asthma, a Disease Due to a Lack of Bacterial Exposure",
+     "infectious_vaccine"),
+])
+def test_kinds_of_vaccine_by_the_disease_named(item, title, expected):
+    placed = {p.modality: p for p in classify(item, title=title)}
+    assert placed["vaccine"].submodality == expected
