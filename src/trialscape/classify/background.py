@@ -132,11 +132,8 @@ class Background:
         pairs = self._drop_standard_care(pairs, title)
         pairs = self._drop_titled_setting(pairs, trial)
         pairs = self._drop_transplant_setting(pairs, title)
-        by_id = self.names.by_id
-        if not any(by_id[h.modality].recast_in_title and h.layer in PATTERN_LAYERS
-                   for h, _ in pairs):
-            return pairs  # no placement a title could recast: skip blanking its measures
-        return self._recast_by_title(pairs, self.unmeasured(title))
+        hits = self.recast_all([h for h, _ in pairs], title)
+        return [(h, item) for h, (_, item) in zip(hits, pairs, strict=True)]
 
     def _drop_transplant_setting(self, pairs: Pairs, title: str) -> Pairs:
         """A transplant beside a tested medicine of another kind is background when the title
@@ -356,8 +353,18 @@ class Background:
         dropped = [(h, i) for h, i in pairs if i.idx not in setting or h.modality in rest]
         return dropped if rest else pairs
 
-    def _recast_by_title(self, pairs: Pairs, title: str) -> Pairs:
-        return [(self.recast(h, title), item) for h, item in pairs]
+    def recast_all(self, hits: list[Hit], title: str) -> list[Hit]:
+        """Each hit recast by the case-folded title read without what it measures or names as
+        the participants' history (`unmeasured`: "Patients With Early CAR-T Cell Dysfunction"
+        recasts nothing); the blanking is skipped when no hit could be recast."""
+        if not any(self._recastable(h) for h in hits):
+            return hits
+        unmeasured = self.unmeasured(title)
+        return [self.recast(h, unmeasured) for h in hits]
+
+    def _recastable(self, hit: Hit) -> bool:
+        return bool(self.names.by_id[hit.modality].recast_in_title) and (
+            hit.layer in PATTERN_LAYERS)
 
     def recast(self, hit: Hit, title: str) -> Hit:
         """A kind found only by its generic words becomes another kind when the title says
@@ -365,9 +372,9 @@ class Background:
         vaccine antigen, LABELING.md), or names a product of that kind ("Infusion of ARI-0001
         Cells" listing "autologous T-cells"). Named products keep their kind. `title` is
         case-folded."""
-        recasts = self.names.by_id[hit.modality].recast_in_title
-        if not recasts or hit.layer not in PATTERN_LAYERS:
+        if not self._recastable(hit):
             return hit
+        recasts = self.names.by_id[hit.modality].recast_in_title
         named: set[str] | None = None
         for pattern, to, by_product in recasts:
             if not pattern.search(title):

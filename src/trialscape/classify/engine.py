@@ -152,10 +152,9 @@ class Classifier:
         if not placed and backbone:
             placed = backbone  # nothing but the backbone: it is what the trial studies
         if not placed and not trial.interventions:
-            title = self.background.unmeasured(title_text(trial).casefold())
-            placed = [self.background.recast(h, title) for h in (
+            placed = self.background.recast_all(
                 self.titles.observational(trial) if trial.study_type == "OBSERVATIONAL"
-                else self.titles.title_only(trial))]
+                else self.titles.title_only(trial), title_text(trial).casefold())
         if not placed:
             return [fallback(trial, ancillary, self.outcomes, self.is_control)]
         return placements(placed, pairs, self.by_id, title_text(trial))
