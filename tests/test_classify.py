@@ -1098,22 +1098,24 @@ def test_literal_gates_never_hide_a_match(ctgov_db):
                     == [m.span() for m in plain.finditer(text)]), (key, text)
 
 
-@pytest.mark.parametrize("longest", [True, False])
-def test_literal_trie_finds_every_literal_a_text_holds(longest):
-    """The merged literals match where any of them starts: with `longest` the longest one there
-    (its prefixes among the literals start there too), without it the first that ends."""
-    import re
+@pytest.mark.parametrize("automaton_from", [1, 1_000])
+def test_literal_index_opens_the_patterns_of_every_literal_a_text_holds(automaton_from):
+    """Overlapping literals, a literal inside a longer one, non-ASCII letters: each opens its
+    patterns, and a pattern without a gate is always open; the automaton (many literals) and
+    the `in` tests (few) agree."""
+    from trialscape.classify.gates import LiteralIndex
 
-    from trialscape.classify.gates import literal_trie
-
-    literals = ["cell", "cells", "cd19", "car-t", "a.b", "γδ", "ct"]
-    trie = re.compile(f"(?=({literal_trie(literals, longest=longest)}))")
-    text = "anti-cd19 car-t cells, a.b γδ ct; axb"
-    found = [(m.start(), m.group(1)) for m in trie.finditer(text)]
-    cells = "cells" if longest else "cell"
-    assert found == [(5, "cd19"), (10, "car-t"), (16, cells), (23, "a.b"), (27, "γδ"),
-                     (30, "ct")]
-    assert trie.search("cel ce11 a-b") is None
+    gates = [frozenset({"cell"}), frozenset({"cells"}), frozenset({"cd19", "car-t"}), None,
+             frozenset({"γδ"}), frozenset({"ct"}), frozenset({"a.b"})]
+    index = LiteralIndex(gates, automaton_from=automaton_from)
+    assert index.opened("anti-cd19 car-t cells") == (0, 1, 2, 3)
+    assert index.opened("γδ t cell; a.b") == (0, 3, 4, 6)
+    assert index.opened("cel ce11 a-b") == (3,)
+    assert index.opened("") == (3,)
+    ungated = LiteralIndex([frozenset({"cell"}), frozenset({"ct"})],
+                           automaton_from=automaton_from)
+    assert ungated.opened("ct scan") == (1,)
+    assert ungated.opened("no literal") == ()
     assert required_literals(r"\bCT\b", 2) == frozenset({"CT"})
     assert required_literals(r"\bCT\b") is None
 
