@@ -3,7 +3,8 @@
 On a shared machine two runs made one after the other differ by 10-15% on their own, more than
 most changes; here both versions classify the same 500 trials in turn (which goes first
 alternates), so whatever slows the machine slows both; garbage is collected between the timed
-chunks, not inside them. The same code compared with itself reads 0.98-1.02.
+chunks, not inside them, and re's cache of compiled patterns is emptied before each chunk.
+The same code compared with itself reads 0.98-1.02.
 
     .venv/bin/python scripts/compare_classifiers.py OLD_TREE SNAPSHOT [--rounds N]
 
@@ -72,6 +73,10 @@ def main() -> None:
                     # the timed chunks instead (without this, the same code compared with
                     # itself read 0.88-0.92 one way round and 1.10 the other)
                     gc.collect()
+                    # re keeps the patterns it compiled in one cache for the whole process: a
+                    # pattern one version compiled would cost the other nothing (and the second
+                    # round nothing at all), where a fresh process pays for it
+                    re.purge()
                     gc.disable()
                     t = time.process_time()
                     for trial in trials[start:start + CHUNK]:

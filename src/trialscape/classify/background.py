@@ -126,6 +126,8 @@ class Background:
         return WORDY.search(rest) is None
 
     def drop(self, pairs: Pairs, trial: Trial) -> Pairs:
+        if not pairs:
+            return pairs  # (a third of the trials: nothing to drop, and the title not read)
         title = title_text(trial).casefold()
         pairs = self._drop_background(pairs, title, trial)
         pairs = self._drop_setting(pairs, title)

@@ -214,6 +214,8 @@ class RoleReader:
 
     def roles(self, trial: Trial) -> dict[int, Role]:
         """idx -> CONTROL | ANCILLARY | COMPARATOR | TESTED | BACKBONE."""
+        if not trial.interventions:
+            return {}  # (a fifth of the records list none: their title is read elsewhere)
         arm_types = {a.label: a.type for a in trial.arm_groups}
         # arms name their interventions as "Drug: name"
         arms_named: dict[str, set[str]] = {}
