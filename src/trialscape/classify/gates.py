@@ -169,11 +169,10 @@ class LiteralIndex:
                 index.setdefault(literal, []).append(n)
         self.always = tuple(n for n, gate in enumerate(gates) if gate is None)
         self.literals = tuple(sorted(index))
-        # literal -> the patterns gated by it or by a literal that is its prefix
+        # literal -> the patterns it gates, in list order (a literal inside a longer one is
+        # found on its own: both the automaton and the `in` tests report every literal)
         self.opens: dict[str, tuple[int, ...]] = {
-            literal: tuple(sorted({n for k in range(1, len(literal) + 1)
-                                   for n in index.get(literal[:k], ())}))
-            for literal in index}
+            literal: tuple(numbers) for literal, numbers in index.items()}
         # Many literals: one Aho-Corasick pass (C) reports every literal the text holds,
         # overlapping ones included, each carrying the patterns it opens. A regex trie of the
         # literals searched again after each hit found the same at twice the cost (sre tries
