@@ -749,6 +749,15 @@ def test_code_only_intervention_falls_back_to_the_title():
     ("Ofatumumab vs Physician's Choice in Subjects With Fludarabine-Refractory CLL",
      {"monoclonal_antibody"}),
     ("Intravesical Gemcitabine and Docetaxel for BCG naïve Bladder Cancer", {"small_molecule"}),
+    # ... as is a medicine they were treated with, said before them (2026.12.194), but not how
+    # the cells given were made
+    ("Testosterone for Men With Insulin Treated Type 2 Diabetes", {"small_molecule"}),
+    ("Disulfiram to Reverse HIV Latency in Antiretroviral-treated Adults",
+     {"small_molecule"}),
+    ("Laboratory-Treated (Central Memory/Naive) CD8+ T Cells in Treating Patients With AML",
+     {"cell_therapy"}),
+    ("Pembrolizumab-based Therapy in Previously Treated High Grade Neuroendocrine Carcinomas",
+     {"monoclonal_antibody"}),
     # ... while what follows "resistant to" is still the setting's to blank
     ("Nivolumab in Patients Resistant to Imatinib", {"monoclonal_antibody"}),
     # mismatch repair is no measles vaccine; a polysaccharide extract no polysaccharide vaccine
