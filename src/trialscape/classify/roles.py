@@ -116,6 +116,10 @@ _FROM_SOURCE = re.compile(r"\b(?:(?:collected|derived|obtained|isolated|harveste
                           r"manufactured|expanded)\s+)?from\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# what participants are asked, not a substance measured
+_ASKED = re.compile(r"questionnaire|survey|interview", re.IGNORECASE)
+
+
 @dataclass
 class RoleReader:
     names: NameReader
@@ -184,9 +188,12 @@ class RoleReader:
         """Whether a name lists a regimen beside its assessment: two or more of its other
         parts name medicines by product or INN stem ("rituximab, cyclophosphamide, etoposide,
         prednisone, vorinostat and QOL questionnaire"). Measures ("urinary NGAL, TIMP-2,
-        IL-6") and a tracer's challenge drug name fewer."""
+        IL-6") and a tracer's challenge drug name fewer. Beside what participants are asked
+        (a questionnaire, an interview), which measures no substance, one medicine is the
+        regimen ("Sildenafil and questionnaire")."""
         parts = [p for p in COMBINATION.split(name) if p and p.strip() and assessment not in p]
-        if len(parts) < 2:
+        enough = 1 if _ASKED.search(assessment) else 2
+        if len(parts) < enough:
             return False
         named = 0
         for part in parts:
@@ -194,7 +201,7 @@ class RoleReader:
             if any(self.names.layer_hits(layer, item, True)
                    for layer in (Layer.PRODUCT, Layer.STEM)):
                 named += 1
-                if named == 2:
+                if named == enough:
                     return True
         return False
 
