@@ -179,6 +179,18 @@ def test_what_a_name_says_is_detected_is_an_assessment(name):
     assert [p.modality for p in classify(("BIOLOGICAL", name))] == ["other"]
 
 
+def test_an_intervention_typed_as_a_test_is_an_assessment():
+    """What a DIAGNOSTIC_TEST measures is no medicine given, and is not counted beside what is
+    tested (LABELING.md), whatever its words name (2026.12.196)."""
+    assert [p.modality for p in classify(
+        ("DIAGNOSTIC_TEST", "Soluble Urokinase Plasminogen Activator Receptor"))] == ["other"]
+    placed = classify(("DRUG", "Tadalafil"), ("DIAGNOSTIC_TEST", "Nitric oxide synthase gene"),
+                      ("DIAGNOSTIC_TEST", "PET scan"))
+    assert [p.modality for p in placed] == ["small_molecule"]
+    # the same words typed as what is given still place it
+    assert [p.modality for p in classify(("BIOLOGICAL", "COVID vaccination"))] == ["vaccine"]
+
+
 def test_generic_usual_care_around_what_is_tested_is_background():
     """LABELING.md: usual care named generically is not counted."""
     items = (("RADIATION", "Prophylactic cranial irradiation"), ("DRUG", "Chemotherapy"))

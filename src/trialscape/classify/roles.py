@@ -243,6 +243,11 @@ class RoleReader:
         tracer_titled = self.tracer_in_title.search(title) is not None
         for item in trial.interventions:
             role = self.name_role(item.name)
+            if role is None and item.type == "DIAGNOSTIC_TEST":
+                # typed as a test by its registrant: what it measures is no medicine given
+                # ("Soluble Urokinase Plasminogen Activator Receptor", "COVID19 immunization
+                # testing")
+                role = Role.ANCILLARY
             if role in (Role.CONTROL, Role.ANCILLARY):
                 roles[item.idx] = role
             elif role is None and _labelled_in_title(item.name, title):
