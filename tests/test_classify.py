@@ -179,6 +179,32 @@ def test_what_a_name_says_is_detected_is_an_assessment(name):
     assert [p.modality for p in classify(("BIOLOGICAL", name))] == ["other"]
 
 
+@pytest.mark.parametrize("names, title, expected", [
+    (("Walking School Bus",), "Pilot Evaluation of a Walking School Bus Program", ["other"]),
+    (("Optifast", "Food-Based"),
+     "Effectiveness of the Optifast Program Compared With a Reduced-energy Food Based Diet Plan",
+     ["other"]),
+    # ... not by what the title names as the setting, since what is listed is what is given
+    (("A 6 microRNA stratified tool",),
+     "A 6 microRNA Tool for Stratifying Stage II Colon Cancer of Receiving Adjuvant Chemotherapy",
+     ["unclassified"]),
+    # ... nor for a bare code, the medicine given whatever the title says around it
+    (("ZX-4417",), "Safety and Efficacy of ZX-4417 as add-on to Insulin Regimen",
+     ["unclassified"]),
+])
+def test_untyped_names_that_place_nothing_are_read_from_the_title(names, title, expected):
+    """Flat exports list intervention names without types (2026.12.197)."""
+    placed = classify(*((None, n) for n in names), title=title)
+    assert [p.modality for p in placed] == expected
+    assert all("untyped names" in p.evidence for p in placed if p.modality != "unclassified")
+
+
+def test_a_disease_named_after_an_immunoglobulin_is_no_immune_globulin():
+    assert primary(("DRUG", "Nefecon"), title="Efficacy in Immunoglobulin A Nephropathy (IgAN)"
+                   ) == ["small_molecule"]
+    assert primary(title="Immunoglobulin for Immunoglobulin A Nephropathy") == ["other"]
+
+
 def test_an_intervention_typed_as_a_test_is_an_assessment():
     """What a DIAGNOSTIC_TEST measures is no medicine given, and is not counted beside what is
     tested (LABELING.md), whatever its words name (2026.12.196)."""
@@ -3934,6 +3960,13 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("MK-2225", "protein"), ("SANGUINATE™", "protein"), ("TRV027", "peptide"),
     ("IMNN-101", "vaccine"), ("BonoFill-II", "cell_therapy"), ("Ampion", "other"),
     ("shotblocker", "other"),
+    # 2026.12.197: codes flat records list bare
+    ("STP705", "oligonucleotide"), ("AZD8233", "oligonucleotide"),
+    ("ND-L02-s0201 Injection", "oligonucleotide"), ("Arm 1: NTLA-5001", "engineered_cell_therapy"),
+    ("SC291", "engineered_cell_therapy"), ("ESO-T01", "engineered_cell_therapy"),
+    ("Biological NTLA-3001", "gene_editing"), ("CS-101 injection", "gene_editing"),
+    ("iHIVARNA-01", "mrna"), ("CFZ533", "monoclonal_antibody"), ("BI 10773", "small_molecule"),
+    ("Sibutramine", "small_molecule"), ("Nefecon", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]

@@ -49,6 +49,12 @@ _NOT_MEDICINE_TYPES = frozenset({"BEHAVIORAL", "DIAGNOSTIC_TEST", "DIETARY_SUPPL
 _DELIVERING_TYPES = frozenset({"DEVICE", "PROCEDURE", "RADIATION"})
 
 
+def _untyped_names(trial: Trial) -> bool:
+    """Whether every intervention is listed without a type and none is a development code
+    (a bare code is the medicine given, whatever the title says around it)."""
+    return all(i.type is None and not code_words(i.name) for i in trial.interventions)
+
+
 def _may_be_medicine(item: Intervention) -> bool:
     return item.type not in _NOT_MEDICINE_TYPES or bool(code_words(item.name))
 
@@ -155,6 +161,12 @@ class Classifier:
             placed = self.background.recast_all(
                 self.titles.observational(trial) if trial.study_type == "OBSERVATIONAL"
                 else self.titles.title_only(trial), title_text(trial).casefold())
+        elif not placed and not ancillary and _untyped_names(trial):
+            # a flat export lists names without types, and these place nothing ("Walking
+            # School Bus", "TOGA"): the title says what the trial gives, but not by what it
+            # names as the setting, since the names listed are what is given
+            placed = self.background.recast_all(self.titles.title_only(trial, unplaced=True),
+                                                title_text(trial).casefold())
         if not placed:
             return [fallback(trial, ancillary, self.outcomes, self.is_control)]
         return placements(placed, pairs, self.by_id, title_text(trial))

@@ -54,6 +54,7 @@ class Field(StrEnum):
     DESCRIPTION = "description"
     TITLE = "title"
     TITLE_ONLY = "title_only"
+    TITLE_UNPLACED = "title_unplaced"
     MESH = "mesh"
     TYPE = "type"
 
@@ -61,6 +62,7 @@ class Field(StrEnum):
 FIELD_LABELS = {Field.NAME: "intervention name", Field.OTHER_NAMES: "other name",
                 Field.DESCRIPTION: "intervention description", Field.TITLE: "trial title",
                 Field.TITLE_ONLY: "trial title (the record lists no interventions)",
+                Field.TITLE_UNPLACED: "trial title (the untyped names listed place nothing)",
                 Field.MESH: "registry MeSH term for the interventions",
                 Field.TYPE: "intervention type"}
 

@@ -260,7 +260,7 @@ class TitleReader:
         others = set().union(*(kinds for _, kinds in kinds_of))
         return [h for h in hits if h.modality not in others]
 
-    def title_only(self, trial: Trial) -> list[Hit]:
+    def title_only(self, trial: Trial, unplaced: bool = False) -> list[Hit]:
         """An interventional record that lists no intervention (study-level and flat exports:
         a fifth of ../shared/ctgov) is placed from its title alone, read like an intervention
         name: every named product and INN word is a medicine of its own, and the patterns of
@@ -268,16 +268,19 @@ class TitleReader:
         are blanked first ("refractory to imatinib", "insulin resistance"), unless the setting
         is all the title names ("Long-term Follow-up of Participants Treated With CAR T"). A title
         about a programme promoting a medicine (`background.title_programme`) places the
-        programme."""
+        programme. With unplaced=True, for a record whose untyped names place nothing (flat
+        exports), the setting is never read: what is listed is what is given."""
         whole = title_text(trial)
+        field_name = Field.TITLE_UNPLACED if unplaced else Field.TITLE_ONLY
         programme = self.title_programme.search(whole)
         if programme and self.programme_kind:  # about a programme, not the medicine it promotes
-            return [Hit(self.programme_kind, Layer.NAME_PATTERN, Field.TITLE_ONLY, whole,
+            return [Hit(self.programme_kind, Layer.NAME_PATTERN, field_name, whole,
                         programme.group(0), True)]
         title = self.unmeasured(whole)
         unset = self.title_setting.sub(" ", title)
         # most titles name no setting: their second reading would repeat the first
-        return self.read(unset) or (self.read(title) if unset != title else [])
+        return self.read(unset, field_name) or (
+            self.read(title, field_name) if not unplaced and unset != title else [])
 
     def read(self, text: str, field_name: Field = Field.TITLE_ONLY, tested: bool = True
              ) -> list[Hit]:
