@@ -4442,6 +4442,11 @@ def test_a_title_comparing_with_a_vaccine_gives_no_vaccine_to_a_named_drug():
     # ... not stem cells so modified, which keep their kind
     ((), "Gene Therapy With Gene-Modified Hematopoietic Stem Cells for Fanconi Anemia",
      "ex_vivo_stem_cell"),
+    # DNA injected as it is, and a formulated plasmid by its maker's name (2026.12.198)
+    ((), "Gene Therapy in Melanoma | A Phase I Study Using Direct Combination DNA Injections",
+     "non_viral"),
+    (("BIOLOGICAL", "interleukin-12 gene"), "IL-12 Gene Medicine in Head and Neck Cancer",
+     "non_viral"),
 ])
 def test_kinds_of_gene_therapy_from_codes_and_modified_cells(item, title, expected):
     placed = {p.modality: p for p in classify(*([item] if item else []), title=title)}
@@ -4457,6 +4462,9 @@ def test_kinds_of_gene_therapy_from_codes_and_modified_cells(item, title, expect
      "mrna_infectious_vaccine"),
     (("BIOLOGICAL", "mRNA-1273"), "COVID-19 Vaccine in Patients With Cancer", "mrna",
      "mrna_infectious_vaccine"),
+    # ... however the title says vaccination (2026.12.198)
+    (("DRUG", "Direct boost mRNA"), "Immunogenicity of Additional Booster Vaccinations in HCW",
+     "mrna", "mrna_infectious_vaccine"),
     # "stem cells" says stem cells only when no kind of them is named
     (("BIOLOGICAL", "Stem cell implantation"), "Spheroidal Mesenchymal Stem Cells in "
      "Retinitis Pigmentosa", "cell_therapy", "msc"),
