@@ -3371,6 +3371,11 @@ def test_the_vector_of_a_gene_therapy_by_its_product_or_wording(name, title, exp
      ("engineered_cell_therapy", "tcr_t")),
     (("DRUG", "Adalimumab"), "Adalimumab for Immune Checkpoint Inhibitor Associated Arthritis",
      ("monoclonal_antibody", "other_mab")),
+    # donor and in vivo myeloid CARs by their codes (2026.12.199)
+    ((None, "SC291"), "Study Evaluating SC291 in Subjects With r/r B-cell Malignancies",
+     ("engineered_cell_therapy", "car_t_allogeneic")),
+    ((None, "MT-302"), "Study of MT-302 in Adults With Advanced Epithelial Tumors",
+     ("engineered_cell_therapy", "car_m")),
 ])
 def test_the_default_kind_is_taken_only_when_no_text_names_another(item, title, expected):
     (p,) = [p for p in classify(item, title=title) if p.is_primary]
@@ -3931,7 +3936,7 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("CM355", "bispecific_antibody"), ("Blood punction", "other"),
     # 2026.12.171
     ("IMA-638 is a biologic", "monoclonal_antibody"), ("VHB937", "monoclonal_antibody"),
-    ("LY2189265", "peptide"), ("Genetic: MB-105", "engineered_cell_therapy"),
+    ("LY2189265", "protein"), ("Genetic: MB-105", "engineered_cell_therapy"),
     ("CK0801", "cell_therapy"), ("SAB-185", "other"),
     # 2026.12.172
     ("REGN1500", "monoclonal_antibody"), ("REGN1979", "bispecific_antibody"),
@@ -3967,6 +3972,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Biological NTLA-3001", "gene_editing"), ("CS-101 injection", "gene_editing"),
     ("iHIVARNA-01", "mrna"), ("CFZ533", "monoclonal_antibody"), ("BI 10773", "small_molecule"),
     ("Sibutramine", "small_molecule"), ("Nefecon", "small_molecule"),
+    # 2026.12.199: entries a list held under the wrong kind, and two its comment named
+    ("CAM2029", "peptide"), ("Lymphir", "protein"), ("MT-302", "engineered_cell_therapy"),
+    ("MT-601", "cell_therapy"), ("FT500", "cell_therapy"), ("FT536", "engineered_cell_therapy"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
