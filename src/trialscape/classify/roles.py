@@ -40,6 +40,8 @@ _JOINS = re.compile(r"\s*(?:[,;+]|\s/\s|/(?=\s*(?:matching |matched )?(?:placebo
 # medicine's setting (not radiation: a drug beside radiotherapy is often the sensitiser a
 # trial tests)
 _AROUND_TYPES = frozenset({"PROCEDURE", "DEVICE", "BEHAVIORAL"})
+# the type a registrant gives a test: what it measures is not given (2026.12.196)
+_ASSESSMENT_TYPES = frozenset({"DIAGNOSTIC_TEST"})
 _TITLE_JOINS = re.compile(r"\b(and|plus|with|combined|combination|added|adjunct\w*)\b|\+|&",
                           re.IGNORECASE)
 _NOT_AROUND = re.compile(r"transplant|\b(HSCT|BMT|SCT)\b|\bblock|an(a)?esthe|analges|sedat|"
@@ -243,7 +245,7 @@ class RoleReader:
         tracer_titled = self.tracer_in_title.search(title) is not None
         for item in trial.interventions:
             role = self.name_role(item.name)
-            if role is None and item.type == "DIAGNOSTIC_TEST":
+            if role is None and item.type in _ASSESSMENT_TYPES:
                 # typed as a test by its registrant: what it measures is no medicine given
                 # ("Soluble Urokinase Plasminogen Activator Receptor", "COVID19 immunization
                 # testing")
