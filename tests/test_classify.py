@@ -205,6 +205,13 @@ def test_a_disease_named_after_an_immunoglobulin_is_no_immune_globulin():
     assert primary(title="Immunoglobulin for Immunoglobulin A Nephropathy") == ["other"]
 
 
+def test_a_placebo_described_as_the_active_ones_twin_is_a_control():
+    """2026.12.200: "identical ... to active comparator" says placebo without the word."""
+    items = (("OTHER", "Gastro-retentive zinc cysteine tablet"),
+             ("OTHER", "Tablet identical physically to active comparator containing some lactose"))
+    assert [p.modality for p in classify(*items)] == ["other"]
+
+
 def test_an_intervention_typed_as_a_test_is_an_assessment():
     """What a DIAGNOSTIC_TEST measures is no medicine given, and is not counted beside what is
     tested (LABELING.md), whatever its words name (2026.12.196)."""
@@ -3975,6 +3982,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.199: entries a list held under the wrong kind, and two its comment named
     ("CAM2029", "peptide"), ("Lymphir", "protein"), ("MT-302", "engineered_cell_therapy"),
     ("MT-601", "cell_therapy"), ("FT500", "cell_therapy"), ("FT536", "engineered_cell_therapy"),
+    # 2026.12.200: a programme about prescribing, and what is monitored, are no medicine
+    ("Standard antibiotic stewardship", "other"),
+    ("Blood lipid monitoring in breast cancer patients during chemotherapy", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
