@@ -3985,6 +3985,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.200: a programme about prescribing, and what is monitored, are no medicine
     ("Standard antibiotic stewardship", "other"),
     ("Blood lipid monitoring in breast cancer patients during chemotherapy", "other"),
+    # 2026.12.201: an Fv-toxin fusion is an immunotoxin; a recombinant "immunoglobulin" code
+    ("A-dmDT390-bisFv(UCHT1)", "antibody_drug_conjugate"), ("GC1102", "monoclonal_antibody"),
+    ("ONTAK (denileukin difitox, DAB389IL-2)", "protein"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
