@@ -3988,6 +3988,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.201: an Fv-toxin fusion is an immunotoxin; a recombinant "immunoglobulin" code
     ("A-dmDT390-bisFv(UCHT1)", "antibody_drug_conjugate"), ("GC1102", "monoclonal_antibody"),
     ("ONTAK (denileukin difitox, DAB389IL-2)", "protein"),
+    # 2026.12.202: T cells made resistant to TGF-beta carry a dominant-negative receptor
+    ("TGFbeta resistant LMP-specific CTLs", "engineered_cell_therapy"),
+    ("LMP-specific CTLs", "cell_therapy"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
