@@ -162,6 +162,11 @@ def test_the_classifier_reads_only_the_mesh_terms_themselves(ctgov_db):
      {"monoclonal_antibody", "small_molecule"}),
     # ... or one medicine beside what participants are asked (2026.12.195)
     ("Sildenafil and questionnaire", {"small_molecule"}),
+    # ... and what the rest of a name beside a named product says by kind is one medicine's
+    # words: a dendritic-cell vaccine is the cell product, not also a vaccine (2026.12.203)
+    ("TTRNA-DC vaccines with GM-CSF", {"cell_therapy", "protein"}),
+    ("pembrolizumab plus chemotherapy or radiotherapy",
+     {"monoclonal_antibody", "small_molecule", "other"}),
     # ... but one product's own words stay one product
     ("trastuzumab emtansine", {"antibody_drug_conjugate"}),
     ("Interleukin-7 and CCL19-expressing CD19 CAR-T cells", {"engineered_cell_therapy"}),

@@ -393,11 +393,12 @@ class NameReader:
                 ) -> list[Hit]:
         """What the name says by kind beside the named words, as medicines of their own,
         unless what was found already overrides that kind (the way `suppress(by=found)`
-        reads)."""
+        reads); among themselves they are one medicine's words, as in a name without products
+        ("TTRNA-DC vaccines with GM-CSF": the dendritic-cell product, not also a vaccine)."""
         kinds = {h.modality for h in found}
         beside = [h for h in self._beside_products(item, named, tested)
                   if h.modality not in kinds]
-        return self.suppress(beside, by=found) if beside else []
+        return self.suppress(beside, by=found + beside) if beside else []
 
     def _beside_products(self, item: Intervention, named: set[str], tested: bool
                          ) -> list[Hit]:
