@@ -1813,6 +1813,10 @@ def _trial_with_arms(title, *items):
      "Antifolate Effectiveness in Arthritis", {"small_molecule", "other"}),
     # a vitamin with no antifolate listed is a vitamin
     ((("DIETARY_SUPPLEMENT", "Folic acid", ()),), "Folic Acid in Pregnancy", {"other"}),
+    # a tetanus-diphtheria toxoid that preconditions a dendritic-cell vaccine's site (2026.12.204)
+    ((("BIOLOGICAL", "TTRNA-DC vaccines with GM-CSF", ("A",)), ("DRUG", "Td vaccine", ("A",))),
+     "Adoptive Cellular Therapy in Pediatric Patients With High-grade Gliomas", {"cell_therapy"}),
+    ((("BIOLOGICAL", "Td vaccine", ()),), "Td Booster in Adults", {"vaccine"}),
 ])
 def test_what_a_medicines_label_prescribes_with_it_is_background(items, title, expected):
     assert {p.modality for p in C.classify(_trial_with_arms(title, *items))} == expected
