@@ -210,6 +210,11 @@ def test_a_disease_named_after_an_immunoglobulin_is_no_immune_globulin():
     assert primary(title="Immunoglobulin for Immunoglobulin A Nephropathy") == ["other"]
 
 
+def test_pmo_said_of_participants_is_no_morpholino():
+    assert primary(("DRUG", "ZX-9031"), title="Efficacy and Safety of ZX-9031 in PMO Subjects"
+                   ) == ["small_molecule"]
+
+
 def test_a_placebo_described_as_the_active_ones_twin_is_a_control():
     """2026.12.200: "identical ... to active comparator" says placebo without the word."""
     items = (("OTHER", "Gastro-retentive zinc cysteine tablet"),
@@ -3997,6 +4002,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.201: an Fv-toxin fusion is an immunotoxin; a recombinant "immunoglobulin" code
     ("A-dmDT390-bisFv(UCHT1)", "antibody_drug_conjugate"), ("GC1102", "monoclonal_antibody"),
     ("ONTAK (denileukin difitox, DAB389IL-2)", "protein"),
+    # 2026.12.205: "PMO" said of people is postmenopausal osteoporosis, not a morpholino
+    ("MW031", "monoclonal_antibody"), ("PMO (phosphorodiamidate morpholino)", "oligonucleotide"),
     # 2026.12.202: T cells made resistant to TGF-beta carry a dominant-negative receptor
     ("TGFbeta resistant LMP-specific CTLs", "engineered_cell_therapy"),
     ("LMP-specific CTLs", "cell_therapy"),
