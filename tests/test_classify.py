@@ -3397,6 +3397,10 @@ def test_the_vector_of_a_gene_therapy_by_its_product_or_wording(name, title, exp
      ("engineered_cell_therapy", "car_t_allogeneic")),
     ((None, "MT-302"), "Study of MT-302 in Adults With Advanced Epithelial Tumors",
      ("engineered_cell_therapy", "car_m")),
+    # editors by their codes (2026.12.206)
+    ((None, "CS-101"), "CS-101 in Patients With β-thalassemia",
+     ("gene_editing", "ex_vivo_editing")),
+    ((None, "CTX340"), "A Trial of CTX340 in Hypertension", ("gene_editing", "in_vivo_editing")),
 ])
 def test_the_default_kind_is_taken_only_when_no_text_names_another(item, title, expected):
     (p,) = [p for p in classify(item, title=title) if p.is_primary]
