@@ -4008,6 +4008,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.201: an Fv-toxin fusion is an immunotoxin; a recombinant "immunoglobulin" code
     ("A-dmDT390-bisFv(UCHT1)", "antibody_drug_conjugate"), ("GC1102", "monoclonal_antibody"),
     ("ONTAK (denileukin difitox, DAB389IL-2)", "protein"),
+    # 2026.12.207: a lotion's brand is no self-amplifying RNA
+    ("Sarna", "small_molecule"), ("PF-07836391 Influenza saRNA", "mrna"),
     # 2026.12.205: "PMO" said of people is postmenopausal osteoporosis, not a morpholino
     ("MW031", "monoclonal_antibody"), ("PMO (phosphorodiamidate morpholino)", "oligonucleotide"),
     # 2026.12.202: T cells made resistant to TGF-beta carry a dominant-negative receptor
@@ -4510,6 +4512,12 @@ def test_kinds_of_gene_therapy_from_codes_and_modified_cells(item, title, expect
      "mrna_infectious_vaccine"),
     # ... however the title says vaccination (2026.12.198)
     (("DRUG", "Direct boost mRNA"), "Immunogenicity of Additional Booster Vaccinations in HCW",
+     "mrna", "mrna_infectious_vaccine"),
+    # ... and the cancers a title names, and the reactogenicity only vaccine trials measure
+    # (2026.12.207)
+    (("DRUG", "mRNA-2808"), "A Study of mRNA-2808 in Relapsed or Refractory Multiple Myeloma",
+     "mrna", "mrna_cancer"),
+    (("DRUG", "mRNA-1982"), "Reactogenicity and Immunogenicity of mRNA-1982 in Adults",
      "mrna", "mrna_infectious_vaccine"),
     # "stem cells" says stem cells only when no kind of them is named
     (("BIOLOGICAL", "Stem cell implantation"), "Spheroidal Mesenchymal Stem Cells in "
