@@ -210,6 +210,18 @@ def test_a_disease_named_after_an_immunoglobulin_is_no_immune_globulin():
     assert primary(title="Immunoglobulin for Immunoglobulin A Nephropathy") == ["other"]
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("Durvalumab and Tremelimumab in Combination With Y-90 SIRT for Intermediate Stage HCC",
+     {"monoclonal_antibody", "other"}),
+    ("Immunotherapy With Y90-RadioEmbolization for Metastatic Colorectal Cancer", {"other"}),
+    ("Lutetium Lu 177 Dotatate in Neuroendocrine Tumours", {"radiopharmaceutical"}),
+])
+def test_yttrium_90_given_by_radioembolisation_is_a_device(title, expected):
+    """Microspheres however the title says it after the isotope ("Y-90 SIRT"): `other`
+    (2026.12.208)."""
+    assert {p.modality for p in classify(title=title)} == expected
+
+
 def test_pmo_said_of_participants_is_no_morpholino():
     assert primary(("DRUG", "ZX-9031"), title="Efficacy and Safety of ZX-9031 in PMO Subjects"
                    ) == ["small_molecule"]
@@ -4008,6 +4020,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.201: an Fv-toxin fusion is an immunotoxin; a recombinant "immunoglobulin" code
     ("A-dmDT390-bisFv(UCHT1)", "antibody_drug_conjugate"), ("GC1102", "monoclonal_antibody"),
     ("ONTAK (denileukin difitox, DAB389IL-2)", "protein"),
+    # 2026.12.208: TAS-102 by its code
+    ("TAS-102", "small_molecule"),
     # 2026.12.207: a lotion's brand is no self-amplifying RNA
     ("Sarna", "small_molecule"), ("PF-07836391 Influenza saRNA", "mrna"),
     # 2026.12.205: "PMO" said of people is postmenopausal osteoporosis, not a morpholino
