@@ -4022,6 +4022,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("ONTAK (denileukin difitox, DAB389IL-2)", "protein"),
     # 2026.12.208: TAS-102 by its code
     ("TAS-102", "small_molecule"),
+    # 2026.12.209: a cannabis extract is a botanical; a synthetic cannabinoid a small molecule
+    ("Sativex®", "other"), ("Dronabinol", "small_molecule"),
     # 2026.12.207: a lotion's brand is no self-amplifying RNA
     ("Sarna", "small_molecule"), ("PF-07836391 Influenza saRNA", "mrna"),
     # 2026.12.205: "PMO" said of people is postmenopausal osteoporosis, not a morpholino
