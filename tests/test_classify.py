@@ -4020,17 +4020,17 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.201: an Fv-toxin fusion is an immunotoxin; a recombinant "immunoglobulin" code
     ("A-dmDT390-bisFv(UCHT1)", "antibody_drug_conjugate"), ("GC1102", "monoclonal_antibody"),
     ("ONTAK (denileukin difitox, DAB389IL-2)", "protein"),
+    # 2026.12.202: T cells made resistant to TGF-beta carry a dominant-negative receptor
+    ("TGFbeta resistant LMP-specific CTLs", "engineered_cell_therapy"),
+    ("LMP-specific CTLs", "cell_therapy"),
+    # 2026.12.205: "PMO" said of people is postmenopausal osteoporosis, not a morpholino
+    ("MW031", "monoclonal_antibody"), ("PMO (phosphorodiamidate morpholino)", "oligonucleotide"),
+    # 2026.12.207: a lotion's brand is no self-amplifying RNA
+    ("Sarna", "small_molecule"), ("PF-07836391 Influenza saRNA", "mrna"),
     # 2026.12.208: TAS-102 by its code
     ("TAS-102", "small_molecule"),
     # 2026.12.209: a cannabis extract is a botanical; a synthetic cannabinoid a small molecule
     ("Sativex®", "other"), ("Dronabinol", "small_molecule"),
-    # 2026.12.207: a lotion's brand is no self-amplifying RNA
-    ("Sarna", "small_molecule"), ("PF-07836391 Influenza saRNA", "mrna"),
-    # 2026.12.205: "PMO" said of people is postmenopausal osteoporosis, not a morpholino
-    ("MW031", "monoclonal_antibody"), ("PMO (phosphorodiamidate morpholino)", "oligonucleotide"),
-    # 2026.12.202: T cells made resistant to TGF-beta carry a dominant-negative receptor
-    ("TGFbeta resistant LMP-specific CTLs", "engineered_cell_therapy"),
-    ("LMP-specific CTLs", "cell_therapy"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
