@@ -157,19 +157,24 @@ class Classifier:
             placed += self.titles.procedure(trial)
         if not placed and backbone:
             placed = backbone  # nothing but the backbone: it is what the trial studies
-        if not placed and not trial.interventions:
-            placed = self.background.recast_all(
-                self.titles.observational(trial) if trial.study_type == "OBSERVATIONAL"
-                else self.titles.title_only(trial), title_text(trial).casefold())
-        elif not placed and not ancillary and _untyped_names(trial):
-            # a flat export lists names without types, and these place nothing ("Walking
-            # School Bus", "TOGA"): the title says what the trial gives, but not by what it
-            # names as the setting, since the names listed are what is given
-            placed = self.background.recast_all(self.titles.title_only(trial, unplaced=True),
-                                                title_text(trial).casefold())
+        if not placed:
+            placed = self.background.recast_all(self._read_title(trial, ancillary),
+                                                 title_text(trial).casefold())
         if not placed:
             return [fallback(trial, ancillary, self.outcomes, self.is_control)]
         return placements(placed, pairs, self.by_id, title_text(trial))
+
+    def _read_title(self, trial: Trial, ancillary: list[Intervention]) -> list[Hit]:
+        """What the title places when nothing listed did: for a record that lists nothing, all
+        of it (an observational one by its own reading); for a flat export whose untyped names
+        place nothing ("Walking School Bus", "TOGA"), all but what it names as the setting,
+        since the names listed are what is given; otherwise nothing."""
+        if not trial.interventions:
+            return (self.titles.observational(trial) if trial.study_type == "OBSERVATIONAL"
+                    else self.titles.title_only(trial))
+        if not ancillary and _untyped_names(trial):
+            return self.titles.title_only(trial, unplaced=True)
+        return []
 
     def _device(self, item: Intervention, tested: bool) -> list[Hit]:
         """Where a name says its drug is part of a device ("everolimus-eluting stent"), the
