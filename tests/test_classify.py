@@ -4031,6 +4031,13 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("TAS-102", "small_molecule"),
     # 2026.12.209: a cannabis extract is a botanical; a synthetic cannabinoid a small molecule
     ("Sativex®", "other"), ("Dronabinol", "small_molecule"),
+    # 2026.12.210: Boehringer Ingelheim codes with an INN; a chimeric protein cancer vaccine;
+    # blockers of interleukins are antibodies, except IL-1's receptor antagonist, a protein
+    ("BI 754091", "monoclonal_antibody"), ("BI 655130", "monoclonal_antibody"),
+    ("BI 764532", "bispecific_antibody"), ("BI 1015550", "small_molecule"),
+    ("ATP128", "vaccine"), ("IL-6 receptor antagonist", "monoclonal_antibody"),
+    ("IL-17 inhibitor", "monoclonal_antibody"), ("Interleukin-1 receptor antagonist", "protein"),
+    ("Interleukin-2", "protein"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4047,6 +4054,18 @@ def test_products_and_codes_of_2026_12_123_and_later(name, expected):
 ])
 def test_vaccine_words_that_other_things_share(kind, name, expected):
     assert primary((kind, name)) == [expected]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # what blocks an interleukin is an antibody, not the cytokine (2026.12.210)
+    ("Predicting Inflammatory Skin Disease Response to IL-23 Blockade", "monoclonal_antibody"),
+    ("Short-Term Low-Dose Interleukin-2 in Treating Patients With Cancer", "protein"),
+    # regulatory T cells modulated by medicines are no cell product given; infused ones are
+    ("Treg Modulation With CD28 and IL-6 Receptor Antagonists", "monoclonal_antibody"),
+    ("T1DM Immunotherapy Using Polyclonal Tregs + IL-2", "cell_therapy"),
+])
+def test_titles_naming_an_interleukin_or_regulatory_t_cells(title, expected):
+    assert primary(title=title) == [expected]
 
 
 def test_an_antigen_peptide_pulsed_onto_dendritic_cells_is_the_cell_product():
