@@ -329,6 +329,13 @@ def test_allergen_immunotherapy_and_oxygen(kind, name, expected):
     assert classify((kind, name))[0].modality == expected
 
 
+def test_a_code_in_a_title_saying_s_c_immunotherapy_is_an_allergen_vaccine():
+    # "S.C." is subcutaneous (2026.12.211)
+    title = "S.C. Immunotherapy With BM41 in Patients With Allergic Rhino-conjunctivitis"
+    assert primary(("DRUG", "BM41"), title=title) == ["vaccine"]
+    assert primary(("DRUG", "BM41"), title="BM41 in Patients With Allergic Rhinitis") != ["vaccine"]
+
+
 def test_a_medicine_around_a_titled_procedure_is_its_setting():
     """A record without arms whose title names only a listed procedure: the medicine listed
     beside it is what everyone takes (donepezil beside acupuncture), unless the title names it
@@ -4038,6 +4045,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("ATP128", "vaccine"), ("IL-6 receptor antagonist", "monoclonal_antibody"),
     ("IL-17 inhibitor", "monoclonal_antibody"), ("Interleukin-1 receptor antagonist", "protein"),
     ("Interleukin-2", "protein"),
+    # 2026.12.211: codes the type alone had made small molecules
+    ("AZD6234", "peptide"), ("MANP", "peptide"), ("INS068 injection", "protein"),
+    ("CTX-471", "monoclonal_antibody"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
