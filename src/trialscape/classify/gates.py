@@ -113,6 +113,12 @@ def _sequence(items: list[tuple[Any, Any]], min_length: int) -> frozenset[str] |
 
     for op, av in items:
         strings = _finite(op, av)
+        if strings is not None and op in (sre_c.ASSERT, sre_c.BRANCH, sre_c.SUBPATTERN):
+            # what a positive lookaround holds must occur beside the match, though the match
+            # itself is empty ("(?<=\\b89zr[- ])[a-z]+" needs "89zr-" or "89zr ")
+            inner = _required_within(op, av, min_length)
+            if inner:
+                candidates.append(inner)
         if strings is not None:
             joined = _product(run, strings)
             if joined is not None:
@@ -137,6 +143,19 @@ def _sequence(items: list[tuple[Any, Any]], min_length: int) -> frozenset[str] |
                 candidates.append(inner)
     flush()
     return _best(candidates, min_length)
+
+
+def _required_within(op: Any, av: Any, min_length: int) -> frozenset[str] | None:
+    """Literals required inside an item that matches few strings (or only the empty one):
+    a positive lookahead or lookbehind, or a group or alternation of them."""
+    if op is sre_c.ASSERT:
+        return _sequence(list(av[1]), min_length)
+    if op is sre_c.SUBPATTERN:
+        return _sequence(list(av[-1]), min_length)
+    alternatives = [_sequence(list(branch), min_length) for branch in av[1]]
+    if all(alternatives):
+        return frozenset().union(*alternatives)  # type: ignore[arg-type]
+    return None
 
 
 def lower_pattern(pattern: str) -> str:
