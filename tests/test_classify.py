@@ -4066,6 +4066,12 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.211: codes the type alone had made small molecules
     ("AZD6234", "peptide"), ("MANP", "peptide"), ("INS068 injection", "protein"),
     ("CTX-471", "monoclonal_antibody"),
+    # 2026.12.213: an siRNA whose INN ends as a kinase inhibitor's; codes with a published
+    # description; bacterial lysates as MV130; generic names titles name bare
+    ("bevasiranib", "oligonucleotide"), ("YH35324", "protein"),
+    ("LY2599666", "monoclonal_antibody"),
+    ("CSL362", "monoclonal_antibody"), ("ACTIMMUNE", "protein"), ("Broncho-Vaxom", "vaccine"),
+    ("Novobiocin", "small_molecule"), ("treprostinil", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4109,6 +4115,31 @@ def test_titles_naming_an_interleukin_or_regulatory_t_cells(title, expected):
 ])
 def test_titles_naming_an_imaging_agent_made_from_a_medicine(title, expected):
     assert primary(title=title) == [expected]
+
+
+def test_a_biologicals_tablets_or_colony_forming_units_name_no_chemical_drug():
+    """2026.12.213: a description saying "tablets" makes no small molecule of a biological (an
+    allergen tablet), nor does a chemotherapy a cell product's description says is given
+    before it; a dose in colony-forming units is live bacteria."""
+    def placed(item: Intervention, title: str) -> list[str]:
+        trial = Trial("NCT00000001", brief_title=title, study_type="INTERVENTIONAL",
+                      interventions=(item,))
+        return [p.modality for p in C.classify(trial)]
+
+    allergen = Intervention(0, "BIOLOGICAL", "rBet v 1", description="Two tablets a day")
+    assert placed(allergen, "Sublingual Immunotherapy (Tablets) With Recombinant Bet v1") == [
+        "vaccine"]
+    assert placed(Intervention(0, "DRUG", "XY-101", description="Two tablets a day"),
+                  "XY-101 in Asthma") == ["small_molecule"]
+    cells = Intervention(0, "BIOLOGICAL", "Kappa CD28 T cells",
+                         description="given after lymphodepleting chemotherapy (Cy/Flu)")
+    assert placed(cells, "Kappa-CD28 T Lymphocytes (chimeric antigen receptor)") == [
+        "engineered_cell_therapy"]
+    probiotic = Intervention(0, "BIOLOGICAL", "GMNL-133",
+                             description="One capsule with 2x10^9 (cfu) GMNL-133, once daily")
+    assert placed(probiotic, "Probiotics and Allergic Diseases") == ["other"]
+    assert primary(("BIOLOGICAL", "blood samplings")) == ["other"]
+    assert primary(title="Flavopiridol in Treating Patients With CLL") == ["small_molecule"]
 
 
 def test_a_name_joined_to_a_near_infrared_dye_is_an_imaging_agent():
