@@ -3153,6 +3153,24 @@ def test_rescue_named_beside_its_medicine_is_background():
     assert [p.modality for p in classify(*items, title=title)] == ["vaccine"]
 
 
+def test_a_name_saying_it_is_the_background_is_background():
+    """ "Optimized background regimen" listing enfuvirtide beside the antiretrovirals tested
+    (2026.12.214); a title naming the background beside the add-on keeps it counted."""
+    background = Intervention(1, "DRUG", "Optimized background regimen",
+                              ("OBT", "enfuvirtide"))
+
+    def placed(title: str) -> list[tuple[str, bool]]:
+        trial = Trial("NCT00000001", brief_title=title, study_type="INTERVENTIONAL",
+                      interventions=(Intervention(0, "DRUG", "raltegravir"), background))
+        return [(p.modality, p.is_primary) for p in C.classify(trial)]
+
+    assert placed("Raltegravir in Resistant HIV") == [("small_molecule", True)]
+    assert "peptide" in [m for m, _ in placed("Raltegravir Plus Optimized Background Regimen")]
+    items = (("DRUG", "Lixisenatide"), ("DRUG", "Insulin Glargine (Mandatory background drug)"))
+    assert [p.modality for p in classify(*items, title="Lixisenatide on Top of Basal Insulin")
+            ] == ["peptide"]
+
+
 @pytest.mark.parametrize("description", [
     "Treatment group: ADSTEM Inj. 0.5x10\\^8 cells/5mL",  # the export escapes the caret
     "1×10^9 NK cells per dose",
