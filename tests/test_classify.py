@@ -3153,6 +3153,24 @@ def test_rescue_named_beside_its_medicine_is_background():
     assert [p.modality for p in classify(*items, title=title)] == ["vaccine"]
 
 
+def test_a_dose_in_cells_of_a_transplant_graft_is_the_procedure():
+    """ "3 x 10^8 nucleated cells/kg ... The graft will be infused" is bone marrow for a
+    transplant, a procedure; the same dose without "graft" is a cell product (2026.12.215)."""
+    def placed(description: str) -> list[str]:
+        item = Intervention(0, "BIOLOGICAL", "Related or Unrelated Bone Marrow Cells", (),
+                            description)
+        trial = Trial("NCT00000001", brief_title="A study", study_type="INTERVENTIONAL",
+                      interventions=(item,))
+        return [p.modality for p in C.classify(trial)]
+
+    graft = ("On day 0, a target dose of 3 x 10^8 nucleated cells/kg will be collected. The "
+             "graft will be infused over 15-60 minutes.")
+    assert placed(graft) != ["cell_therapy"]
+    assert placed("A target dose of 3 x 10^8 nucleated cells/kg, infused once.") == [
+        "cell_therapy"]
+    assert primary(("GENETIC", "Genetic-Tailored AntiThrombotic Strategy")) == ["other"]
+
+
 def test_a_name_saying_it_is_the_background_is_background():
     """ "Optimized background regimen" listing enfuvirtide beside the antiretrovirals tested
     (2026.12.214); a title naming the background beside the add-on keeps it counted."""
