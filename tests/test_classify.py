@@ -3171,6 +3171,20 @@ def test_a_dose_in_cells_of_a_transplant_graft_is_the_procedure():
     assert primary(("GENETIC", "Genetic-Tailored AntiThrombotic Strategy")) == ["other"]
 
 
+@pytest.mark.parametrize("items, title, expected", [
+    # a medicine arm's placeholder is no behavioural intervention (2026.12.216); the title
+    # says what it is
+    ((("DRUG", "Intervention A"), ("DRUG", "Intervention B")),
+     "A Safety and Tolerability of PSD502 (a Topical Anesthetic)", ["small_molecule"]),
+    ((("DRUG", "Standard Intervention Rc"), ("DRUG", "Investigational Intervention Ri")),
+     "An Open Label Clinical Trial in Pediatric AML", ["small_molecule"]),
+    ((("BEHAVIORAL", "Sanitation and Hygiene Interventions"),), "Hygiene", ["other"]),
+    ((("OTHER", "Nurse-led intervention"),), "Nursing", ["other"]),
+])
+def test_an_arms_placeholder_named_intervention_is_no_programme(items, title, expected):
+    assert primary(*items, title=title) == expected
+
+
 def test_a_name_saying_it_is_the_background_is_background():
     """ "Optimized background regimen" listing enfuvirtide beside the antiretrovirals tested
     (2026.12.214); a title naming the background beside the add-on keeps it counted."""
@@ -4108,6 +4122,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("LY2599666", "monoclonal_antibody"),
     ("CSL362", "monoclonal_antibody"), ("ACTIMMUNE", "protein"), ("Broncho-Vaxom", "vaccine"),
     ("Novobiocin", "small_molecule"), ("treprostinil", "small_molecule"),
+    # 2026.12.216: insulin lispro and pramlintide in one product
+    ("BC LisPram", "peptide"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
