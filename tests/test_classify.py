@@ -4124,6 +4124,13 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Novobiocin", "small_molecule"), ("treprostinil", "small_molecule"),
     # 2026.12.216: insulin lispro and pramlintide in one product
     ("BC LisPram", "peptide"),
+    # 2026.12.217: a bioequivalence trial's "test" formulation, drug or group is the medicine;
+    # a drug implant is the drug
+    ("Bedaquiline (Test formulation)", "small_molecule"),
+    ("LY2940680 Tablet (Test)", "small_molecule"),
+    ("Test Drug (Eutropin Catridge, 48IU/Cartridge)", "protein"),
+    ("Iluvien 0.19 MG Drug Implant", "small_molecule"), ("Cyclosporin A Implant", "small_molecule"),
+    ("serology test", "other"), ("Cochlear implant", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
