@@ -329,6 +329,15 @@ def test_allergen_immunotherapy_and_oxygen(kind, name, expected):
     assert classify((kind, name))[0].modality == expected
 
 
+def test_a_foods_immunotherapy_is_allergen_immunotherapy_not_an_infection_vaccine():
+    """(2026.12.218) "Sublingual Milk Immunotherapy" names its kind by the food."""
+    placed = classify(("OTHER", "Milk"), title="Sublingual Milk Immunotherapy in Children")
+    assert [(p.modality, p.submodality) for p in placed] == [
+        ("vaccine", "allergen_immunotherapy")]
+    placed = classify(("BIOLOGICAL", "Egg-based quadrivalent influenza vaccine"))
+    assert [(p.modality, p.submodality) for p in placed] == [("vaccine", "infectious_vaccine")]
+
+
 def test_a_code_in_a_title_saying_s_c_immunotherapy_is_an_allergen_vaccine():
     # "S.C." is subcutaneous (2026.12.211)
     title = "S.C. Immunotherapy With BM41 in Patients With Allergic Rhino-conjunctivitis"
@@ -4131,6 +4140,11 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Test Drug (Eutropin Catridge, 48IU/Cartridge)", "protein"),
     ("Iluvien 0.19 MG Drug Implant", "small_molecule"), ("Cyclosporin A Implant", "small_molecule"),
     ("serology test", "other"), ("Cochlear implant", "other"),
+    # 2026.12.218: a balanced crystalloid named after plasma is no plasma; a food's allergen
+    # named with its immunotherapy is allergen immunotherapy
+    ("Plasma-Lyte 148 (approx. pH 7.4) IV Infusion", "small_molecule"), ("Frozen Plasma", "other"),
+    ("Milk Protein Extract Immunotherapy goal of 4mg/day", "vaccine"),
+    ("Peanut Immunotherapy", "vaccine"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
