@@ -4145,6 +4145,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Plasma-Lyte 148 (approx. pH 7.4) IV Infusion", "small_molecule"), ("Frozen Plasma", "other"),
     ("Milk Protein Extract Immunotherapy goal of 4mg/day", "vaccine"),
     ("Peanut Immunotherapy", "vaccine"),
+    # 2026.12.219: a cytokine fused to a toxin is a protein, as denileukin diftitox is
+    ("cintredekin besudotox", "protein"), ("moxetumomab pasudotox", "antibody_drug_conjugate"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
