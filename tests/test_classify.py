@@ -4147,6 +4147,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Peanut Immunotherapy", "vaccine"),
     # 2026.12.219: a cytokine fused to a toxin is a protein, as denileukin diftitox is
     ("cintredekin besudotox", "protein"), ("moxetumomab pasudotox", "antibody_drug_conjugate"),
+    # 2026.12.220: whole mycobacteria killed by heat and given to immunise
+    ("Suspension of heat killed (autoclaved) Mycobacterium w", "vaccine"), ("IMM-101", "vaccine"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
