@@ -4174,12 +4174,6 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     # regulatory T cells modulated by medicines are no cell product given; infused ones are
     ("Treg Modulation With CD28 and IL-6 Receptor Antagonists", "monoclonal_antibody"),
     ("T1DM Immunotherapy Using Polyclonal Tregs + IL-2", "cell_therapy"),
-])
-def test_titles_naming_an_interleukin_or_regulatory_t_cells(title, expected):
-    assert primary(title=title) == [expected]
-
-
-@pytest.mark.parametrize("title, expected", [
     # a product carrying a near-infrared dye or a diagnostic isotope is an imaging agent
     # (2026.12.212): the trial is `other`, as a tracer's is
     ("Panitumumab IRDye800 Optical Imaging Study", "other"),
@@ -4190,7 +4184,7 @@ def test_titles_naming_an_interleukin_or_regulatory_t_cells(title, expected):
     ("Pembrolizumab in Melanoma With 89Zr-Pembrolizumab PET", "monoclonal_antibody"),
     ("Panitumumab in Metastatic Colorectal Cancer", "monoclonal_antibody"),
 ])
-def test_titles_naming_an_imaging_agent_made_from_a_medicine(title, expected):
+def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
 
 
