@@ -4149,6 +4149,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("cintredekin besudotox", "protein"), ("moxetumomab pasudotox", "antibody_drug_conjugate"),
     # 2026.12.220: whole mycobacteria killed by heat and given to immunise
     ("Suspension of heat killed (autoclaved) Mycobacterium w", "vaccine"), ("IMM-101", "vaccine"),
+    # 2026.12.221: antibodies whose records measure their immunogenicity; an antibody with a
+    # transferrin-receptor arm has two specificities
+    ("LEO 138559", "monoclonal_antibody"), ("STAR-0215", "monoclonal_antibody"),
+    ("APG777", "monoclonal_antibody"), ("Trontinemab", "bispecific_antibody"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
