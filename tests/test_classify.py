@@ -4187,6 +4187,9 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     # ... not the same antibody given as treatment beside it
     ("Pembrolizumab in Melanoma With 89Zr-Pembrolizumab PET", "monoclonal_antibody"),
     ("Panitumumab in Metastatic Colorectal Cancer", "monoclonal_antibody"),
+    # autologous stem-cell rescue is the transplant procedure (2026.12.222; the labels: "PBSC
+    # rescue = other")
+    ("High Dose Sequential Therapy and Autologous Stem Cell Rescue for Multiple Myeloma", "other"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
