@@ -4190,6 +4190,10 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     # autologous stem-cell rescue is the transplant procedure (2026.12.222; the labels: "PBSC
     # rescue = other")
     ("High Dose Sequential Therapy and Autologous Stem Cell Rescue for Multiple Myeloma", "other"),
+    # biopsies are what a trial of them does, not the radioligand therapy participants undergo
+    # (2026.12.223)
+    ("Image-Guided Biopsies in Identifying Mechanisms of Resistance in Participants Undergoing "
+     "Radioligand Therapy", "other"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
