@@ -4153,6 +4153,13 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # transferrin-receptor arm has two specificities
     ("LEO 138559", "monoclonal_antibody"), ("STAR-0215", "monoclonal_antibody"),
     ("APG777", "monoclonal_antibody"), ("Trontinemab", "bispecific_antibody"),
+    # 2026.12.224: autologous NK cells by their code; insulin named with the pump, loop or
+    # algorithm that doses it is that device, unless the name says which insulin is tested
+    ("M-CENK, Suspension for Infusion, Cryopreserved (M-CENK)", "cell_therapy"),
+    ("Insulin pump (CSII)", "other"), ("Hybrid closed loop insulin delivery system", "other"),
+    ("insulin titration applying a computer algorithm", "other"),
+    ("Faster aspart in insulin pump", "protein"),
+    ("Paroxetine or other medication - algorithm used", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
