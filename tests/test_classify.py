@@ -4201,6 +4201,9 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     # (2026.12.223)
     ("Image-Guided Biopsies in Identifying Mechanisms of Resistance in Participants Undergoing "
      "Radioligand Therapy", "other"),
+    # what participants were exposed to before is their history (2026.12.225)
+    ("Fecal Microbiome Transplant for Patients With Lymphoma With Exposure to High-Risk "
+     "Antibiotics", "other"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
