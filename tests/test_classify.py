@@ -338,6 +338,17 @@ def test_a_foods_immunotherapy_is_allergen_immunotherapy_not_an_infection_vaccin
     assert [(p.modality, p.submodality) for p in placed] == [("vaccine", "infectious_vaccine")]
 
 
+def test_a_vaccine_against_a_disease_protein_is_its_own_kind():
+    """(2026.12.226) An Alzheimer's vaccine is no infectious-disease vaccine; a flu vaccine
+    given to people with Alzheimer's disease still is."""
+    title = "Safety Study of AADvac1, a Tau Peptide-KLH-Conjugate Active Vaccine for Alzheimer"
+    placed = classify(("BIOLOGICAL", "AADvac1"), title=title)
+    assert [(p.modality, p.submodality) for p in placed] == [("vaccine", "disease_protein_vaccine")]
+    placed = classify(("BIOLOGICAL", "Influenza vaccine"),
+                      title="Influenza Vaccination in People With Alzheimer Disease")
+    assert [(p.modality, p.submodality) for p in placed] == [("vaccine", "infectious_vaccine")]
+
+
 def test_a_code_in_a_title_saying_s_c_immunotherapy_is_an_allergen_vaccine():
     # "S.C." is subcutaneous (2026.12.211)
     title = "S.C. Immunotherapy With BM41 in Patients With Allergic Rhino-conjunctivitis"
