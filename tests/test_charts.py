@@ -74,6 +74,19 @@ def test_registry_text_in_a_label_stays_text():
     assert fig.data[0].customdata[0] == name  # a click still filters on the real name
 
 
+def test_every_modality_and_kind_name_fits_an_axis_whole():
+    """Chart axes shorten long names with an ellipsis ("Vaccine against a disease protein…"
+    lost its example once): the names the rules file gives its modalities and kinds fit."""
+    from trialscape.classify.rules import load_config
+
+    config = load_config()
+    labels = [m["label"] for m in config["modality"]] + [
+        k["label"] for m in config["modality"] for k in m.get("submodality", [])]
+    assert labels
+    too_long = [label for label in labels if len(label) > charts.AXIS_LABEL_CHARS]
+    assert not too_long
+
+
 def test_numbers_to_quote_in_words():
     from trialscape.quotes import Figures, sentences
     said = sentences(Figures("Gene therapy", "2026-11-20", True, 1200, 300, 500,
