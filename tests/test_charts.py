@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pytest
 
 from trialscape import charts, queries
-from trialscape.classify.rules import load_classifier
+from trialscape.classify.rules import load_classifier, load_config
 from trialscape.filters import Filters
 from trialscape.ingest.countries import country_centres, load_country_names
 
@@ -77,8 +77,6 @@ def test_registry_text_in_a_label_stays_text():
 def test_every_modality_and_kind_name_fits_an_axis_whole():
     """Chart axes shorten long names with an ellipsis ("Vaccine against a disease protein…"
     lost its example once): the names the rules file gives its modalities and kinds fit."""
-    from trialscape.classify.rules import load_config
-
     config = load_config()
     labels = [m["label"] for m in config["modality"]] + [
         k["label"] for m in config["modality"] for k in m.get("submodality", [])]

@@ -113,13 +113,13 @@ def _sequence(items: list[tuple[Any, Any]], min_length: int) -> frozenset[str] |
 
     for op, av in items:
         strings = _finite(op, av)
-        if strings is not None and op in (sre_c.ASSERT, sre_c.BRANCH, sre_c.SUBPATTERN):
-            # what a positive lookaround holds must occur beside the match, though the match
-            # itself is empty ("(?<=\\b89zr[- ])[a-z]+" needs "89zr-" or "89zr ")
-            inner = _required_within(op, av, min_length)
-            if inner:
-                candidates.append(inner)
         if strings is not None:
+            if op in (sre_c.ASSERT, sre_c.BRANCH, sre_c.SUBPATTERN):
+                # what a positive lookaround holds must occur beside the match, though the
+                # match itself is empty ("(?<=\\b89zr[- ])[a-z]+" needs "89zr-" or "89zr ")
+                inner = _required_within(op, av, min_length)
+                if inner:
+                    candidates.append(inner)
             joined = _product(run, strings)
             if joined is not None:
                 run = joined
@@ -129,14 +129,10 @@ def _sequence(items: list[tuple[Any, Any]], min_length: int) -> frozenset[str] |
             continue
         flush()
         run = frozenset([""])
-        if op is sre_c.SUBPATTERN:
-            inner = _sequence(list(av[-1]), min_length)
+        if op in (sre_c.SUBPATTERN, sre_c.BRANCH):
+            inner = _required_within(op, av, min_length)
             if inner:
                 candidates.append(inner)
-        elif op is sre_c.BRANCH:
-            alternatives = [_sequence(list(branch), min_length) for branch in av[1]]
-            if all(alternatives):
-                candidates.append(frozenset().union(*alternatives))  # type: ignore[arg-type]
         elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] >= 1:
             inner = _sequence(list(av[2]), min_length)
             if inner:
@@ -146,8 +142,8 @@ def _sequence(items: list[tuple[Any, Any]], min_length: int) -> frozenset[str] |
 
 
 def _required_within(op: Any, av: Any, min_length: int) -> frozenset[str] | None:
-    """Literals required inside an item that matches few strings (or only the empty one):
-    a positive lookahead or lookbehind, or a group or alternation of them."""
+    """Literals required inside a group, an alternation (one of each branch's) or a positive
+    lookahead or lookbehind: read whether the item matches few strings or many."""
     if op is sre_c.ASSERT:
         return _sequence(list(av[1]), min_length)
     if op is sre_c.SUBPATTERN:
