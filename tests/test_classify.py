@@ -4171,6 +4171,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("insulin titration applying a computer algorithm", "other"),
     ("Faster aspart in insulin pump", "protein"),
     ("Paroxetine or other medication - algorithm used", "small_molecule"),
+    # 2026.12.227: four-factor prothrombin complex concentrates by brand; TNF joined to a
+    # homing peptide; a code that says it is an antibody
+    ("Octaplex", "protein"), ("low-dose NGR-hTNF", "protein"), ("APNmAb005", "monoclonal_antibody"),
+    ("CHOP, CMAB304", "monoclonal_antibody"), ("XTMAB-16 or Placebo", "monoclonal_antibody"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4814,3 +4818,48 @@ def test_setting_classes_capsules_and_scope_examinations(items, title, expected)
 def test_kinds_of_vaccine_by_the_disease_named(item, title, expected):
     placed = {p.modality: p for p in classify(item, title=title)}
     assert placed["vaccine"].submodality == expected
+
+
+@pytest.mark.parametrize("name", ["DNA stability analysis", "Cytogenetic and molecular studies",
+                                  "Genetic characterization", "real time PCR", "gene mapping"])
+def test_genetic_and_molecular_studies_are_assessments(name):
+    """2026.12.227: what a record lists to measure with (typed GENETIC) is no gene therapy and
+    no unclassified medicine; "PCR" alone stays the pentostatin regimen's name."""
+    assert primary(("GENETIC", name)) == ["other"]
+    assert not C.roles.name_role("PCR") and not C.roles.name_role("Pentostatin, PCR regimen")
+
+
+def test_a_medicine_named_by_another_name_than_the_titles_setting_is_background():
+    """2026.12.227: what the title says its participants are treated with, named by its kind
+    ("... MS Treated With Subcutaneous Interferon Beta-1a"), is background though the record
+    lists it by a brand (Rebif); a procedure or plasma is not reached by its kind."""
+    title = ("Supplementary Treatment With Cholecalciferol in Patients With Relapsing Multiple "
+             "Sclerosis Treated With Subcutaneous Interferon Beta-1a")
+    assert [p.modality for p in classify(("DIETARY_SUPPLEMENT", "Cholecalciferol (Vitamin D3)"),
+                                         ("DRUG", "Rebif"), title=title)] == ["other"]
+    assert primary(("DRUG", "Atorvastatin"), ("DRUG", "Interferon beta 1b"),
+                   title="Atorvastatin in Patients With Relapsing-Remitting Multiple Sclerosis "
+                         "Treated With Interferon-Beta-1b") == ["small_molecule"]
+    # the plasma compared with a concentrate stays, though surgery is `other` too
+    placed = classify(("DRUG", "Prothrombin Complex Concentrate (PCC)"),
+                      ("BIOLOGICAL", "Fresh Frozen Plasma"),
+                      title="Trial of PCC Versus FFP in Patients Undergoing Heart Surgery")
+    assert {p.modality for p in placed} == {"protein", "other"}
+
+
+@pytest.mark.parametrize("names, title, expected", [
+    # a crossover's arms named "X and Placebo" test X when the title names it
+    (("S-equol and Placebo", "Placebo and S-equol"), "S-Equol in Alzheimer's Disease 2 Trial",
+     ["small_molecule"]),
+    (("Ampyra first, then Placebo", "placebo first, then Ampyra"),
+     "A Randomized Trial to Evaluate Ampyra for Gait Impairment in Parkinson's Disease",
+     ["small_molecule"]),
+    # ... not words that say when or how the placebo is given (the title names no phase),
+    # nor what it is made of, though the title names them
+    (("Phase 2; Placebo", "Placebo i.m. injection", "Lactose (inactive placebo)"),
+     "Lactose Given by Injection in Upper Limb Spasticity", ["other"]),
+])
+def test_a_name_joined_to_its_placebo_that_the_title_names(names, title, expected):
+    """2026.12.227: no rule reads S-equol, but the title names it: it is what the trial
+    tests, not more of the placebo."""
+    assert primary(*[("DRUG", n) for n in names], title=title) == expected

@@ -18,6 +18,7 @@ from trialscape.classify.model import (
     CODE,
     PARENTHESES,
     PATTERN_LAYERS,
+    TEXT_LAYERS,
     WORDY,
     Field,
     Hit,
@@ -341,19 +342,31 @@ class Background:
         # ... or, when the title says it of people ("Brain Tumor Patients Treated With
         # Chemoradiation"; not "Gliomas Treated With Adoptive Cellular Therapy", what the trial
         # does), named by its kind ("Radiation and chemotherapy"), a kind the rest of the title
-        # does not name
+        # does not name; a medicine listed by another name than the title's ("Rebif" for
+        # "... MS Treated With Subcutaneous Interferon Beta-1a") too, but not a product of
+        # `other`, whose kind is too wide to say which ("Patients Undergoing Heart Surgery"
+        # names no plasma)
+        by_kind: set[int] = set()
         of_people = " | ".join(m.group(0).casefold() for m in found
                                if _PEOPLE.search(title, max(0, m.start() - 80), m.start()))
         if of_people:
             kinds = (self.names.names_kind(of_people, Scope.ALL)
                      - self.names.names_kind(elsewhere, Scope.ALL))
-            setting |= {i.idx for h, i in pairs if h.modality in kinds
-                        and h.layer in PATTERN_LAYERS and written[i.idx] not in elsewhere}
-        if not setting:
-            return pairs
-        rest = {h.modality for h, i in pairs if i.idx not in setting and h.tested}
-        dropped = [(h, i) for h, i in pairs if i.idx not in setting or h.modality in rest]
-        return dropped if rest else pairs
+            by_kind = {i.idx for h, i in pairs if h.modality in kinds
+                       and written[i.idx] not in elsewhere
+                       and (h.layer in PATTERN_LAYERS
+                            or (h.layer in TEXT_LAYERS and self._medicine(h.modality)
+                                and not _INVESTIGATIONAL.search(i.name)))}
+        # (what is named is dropped even when what its kind reaches would leave nothing tested)
+        for setting_ in (setting | by_kind, setting):
+            rest = {h.modality for h, i in pairs if i.idx not in setting_ and h.tested}
+            if setting_ and rest:
+                return [(h, i) for h, i in pairs if i.idx not in setting_ or h.modality in rest]
+        return pairs
+
+    def _medicine(self, modality: str) -> bool:
+        """Whether a kind is a medicine's (not `other`, the kind that yields to medicines)."""
+        return not self.names.by_id[modality].yields_to_medicine
 
     def recast_all(self, hits: list[Hit], title: str) -> list[Hit]:
         """Each hit recast by the case-folded title read without what it measures or names as

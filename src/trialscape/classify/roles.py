@@ -52,6 +52,7 @@ _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with))\s", re.IGNORECASE
 _STANDARD_FIRST = re.compile(r"\b(alone|only|monotherapy|standard|conventional|usual|current|"
                              r"traditional|routine|placebo)\b", re.IGNORECASE)
 _BOTH_TESTED = re.compile(r"\b(their|the|in) combination\b|\bcombined\b|\bboth\b", re.IGNORECASE)
+_PLACEBO = re.compile(r"\bplacebos?\b", re.IGNORECASE)
 _SIGNIFICANT = re.compile(r"[a-z]{4,}")  # words that name something (not "of", "vs", "ESB")
 _GENERIC_WORDS = frozenset({"therapy", "treatment", "group", "standard", "care", "with",
                             "control", "active", "usual", "intervention", "program",
@@ -155,6 +156,26 @@ class RoleReader:
         parts = [p for p in _JOINS.split(PARENTHESES.sub(" ", name)) if p and p.strip()]
         return not any(not self._control_words(p) and self._names_medicine(p) for p in parts)
 
+    def _titled_beside_placebo(self, name: str, title: str) -> bool:
+        """Whether a name joins to its placebo a name no rule reads that the title names
+        ("Dalfampridine/Placebo" in a crossover, "Polyphenon E and Placebo"): the medicine
+        the trial tests. Not a placebo described by what it is made of ("Lactose (inactive
+        placebo)"), nor words that say how or when it is given ("Placebo i.m. injection",
+        "Phase 2; Placebo"), which the title does not name."""
+        outside = PARENTHESES.sub(" ", name)
+        if not _PLACEBO.search(outside):
+            return False
+        folded = title.casefold()
+        for part in _JOINS.split(outside):
+            if not part or self._control_words(part) or self.names.match(
+                    Intervention(-1, None, part.strip())):
+                continue
+            words = [w for w in _SIGNIFICANT.findall(part.casefold())
+                     if w not in _GENERIC_WORDS]
+            if words and all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words):
+                return True
+        return False
+
     def _control_words(self, name: str) -> bool:
         return bool(self.control.search(name)) or (
             bool(self.choice.search(name)) and not self._names_more(name))
@@ -250,6 +271,8 @@ class RoleReader:
                 # ("Soluble Urokinase Plasminogen Activator Receptor", "COVID19 immunization
                 # testing")
                 role = Role.ANCILLARY
+            if role is Role.CONTROL and self._titled_beside_placebo(item.name, title):
+                continue  # "S-equol and Placebo" in "S-Equol in Alzheimer's Disease"
             if role in (Role.CONTROL, Role.ANCILLARY):
                 roles[item.idx] = role
             elif role is None and _labelled_in_title(item.name, title):
