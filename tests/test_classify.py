@@ -4175,6 +4175,11 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # homing peptide; a code that says it is an antibody
     ("Octaplex", "protein"), ("low-dose NGR-hTNF", "protein"), ("APNmAb005", "monoclonal_antibody"),
     ("CHOP, CMAB304", "monoclonal_antibody"), ("XTMAB-16 or Placebo", "monoclonal_antibody"),
+    # 2026.12.228: Eisai's anti-tau antibody by its code; stem cells a name says are not the
+    # blood-forming ones; irradiated donor cells given after a transplant
+    ("E2814", "monoclonal_antibody"),
+    ("Autologous Non-Hematopoietic Peripheral Blood Stem Cells (NHPBSC)", "cell_therapy"),
+    ("Irradiated Allogeneic Cells", "cell_therapy"), ("Irradiated tumor cells", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4219,6 +4224,11 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     # what participants were exposed to before is their history (2026.12.225)
     ("Fecal Microbiome Transplant for Patients With Lymphoma With Exposure to High-Risk "
      "Antibiotics", "other"),
+    # thyroid hormone given is a small molecule (2026.12.228); measured, it names no medicine
+    ("A Randomized Controlled Trial of Thyroid Hormone Supplementation in Hemodialysis Patients",
+     "small_molecule"),
+    ("Metabolism and Thyroid Hormone Changes During Exposure to Cold Temperatures",
+     "unclassified"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
@@ -4863,3 +4873,14 @@ def test_a_name_joined_to_its_placebo_that_the_title_names(names, title, expecte
     """2026.12.227: no rule reads S-equol, but the title names it: it is what the trial
     tests, not more of the placebo."""
     assert primary(*[("DRUG", n) for n in names], title=title) == expected
+
+
+def test_the_herpes_thymidine_kinase_gene_names_no_herpes_vector():
+    """2026.12.228: HSV-tk is a suicide gene adenoviral and retroviral vectors carry; the
+    herpes-vector kind is for herpes viruses given (Vyjuvek)."""
+    def kind(title: str) -> str | None:
+        return {p.modality: p.submodality for p in classify(title=title)}["gene_therapy"]
+
+    assert kind("HSV-tk + Valacyclovir Therapy in Combination With Brachytherapy") != "hsv"
+    assert kind("In Vivo Gene Therapy With the Herpes Simplex Thymidine Kinase") != "hsv"
+    assert kind("Beremagene Geperpavec Gene Therapy for Dystrophic Epidermolysis Bullosa") == "hsv"
