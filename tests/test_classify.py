@@ -4180,6 +4180,12 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("E2814", "monoclonal_antibody"),
     ("Autologous Non-Hematopoietic Peripheral Blood Stem Cells (NHPBSC)", "cell_therapy"),
     ("Irradiated Allogeneic Cells", "cell_therapy"), ("Irradiated tumor cells", "small_molecule"),
+    # 2026.12.229: codes and names titles give bare
+    ("TC-510", "engineered_cell_therapy"), ("Andes-1537", "oligonucleotide"),
+    ("AMG 557", "monoclonal_antibody"), ("MLN9708", "small_molecule"),
+    ("VV-GMCSF-Lact", "gene_therapy"), ("BG00001", "gene_therapy"), ("Danazol", "small_molecule"),
+    # ... and a nerve block given with a named anaesthetic is that medicine
+    ("Ropivacaine femoral nerve block", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4229,6 +4235,17 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
      "small_molecule"),
     ("Metabolism and Thyroid Hormone Changes During Exposure to Cold Temperatures",
      "unclassified"),
+    # procedures titles name by their own words (2026.12.229)
+    ("Genicular Artery Embolization for the Treatment of Knee Osteoarthritis", "other"),
+    ("Saphenous Nerve Block After Tibial Plateau ORIF", "other"),
+    ("Waterproof Casting for Pediatric Distal Radius Fractures", "other"),
+    ("Endovascular Repair of Descending Thoracic Aortic Aneurysms", "other"),
+    ("Comparison of Colon Adenoma Detection Rate Using Two Distal Colonoscope Attachments",
+     "other"),
+    ("Outcome Analysis of POEM and Endoluminal Therapies", "other"),
+    # ... a medicine named with one stays the question; checkpoint blockade however spelt
+    ("EXPAREL Dose-Response for Single-Injection Femoral Nerve Blocks", "small_molecule"),
+    ("Radiation and Immune Checkpoints Blockade in Metastatic NSCLC", "monoclonal_antibody"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
