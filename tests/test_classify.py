@@ -4246,6 +4246,23 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     # ... a medicine named with one stays the question; checkpoint blockade however spelt
     ("EXPAREL Dose-Response for Single-Injection Femoral Nerve Blocks", "small_molecule"),
     ("Radiation and Immune Checkpoints Blockade in Metastatic NSCLC", "monoclonal_antibody"),
+    # 2026.12.230: blocks, fixations, laser and stimulation as titles abbreviate them; names
+    # titles give bare; what participants stopped is their history
+    ("Rib Microtia and the Erector Spinae Plane (ESP) Block", "other"),
+    ("Intramedullary Nailing Versus External Fixation in Open Tibia Fractures", "other"),
+    ("Effect of Preoperative Pupil Size on Quality of Vision After Wavefront-Guided LASIK",
+     "other"),
+    ("rTMS for Anorexia Nervosa in Youth", "other"), ("tVNS in Children", "other"),
+    ("Medtronic Minimed Overnight Closed-Loop System", "other"),
+    ("Therapeutic Hypothermia After the Return of Spontaneous Circulation", "other"),
+    ("Clinical Pharmacology of Electronic Cigarettes", "other"),
+    ("Psilocybin Therapy for Depression and Anxiety in Parkinson's Disease", "small_molecule"),
+    ("A Study of Risdiplam in Infants With Presymptomatic Spinal Muscular Atrophy",
+     "small_molecule"),
+    ("Trial of pIL-12 Electroporation in Squamous Cell Carcinoma of the Head and Neck",
+     "gene_therapy"),
+    ("Efficacy of OAV101 Administered Intrathecally to Participants With SMA Who Discontinued "
+     "Treatment With Nusinersen or Risdiplam", "gene_therapy"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
@@ -4901,3 +4918,13 @@ def test_the_herpes_thymidine_kinase_gene_names_no_herpes_vector():
     assert kind("HSV-tk + Valacyclovir Therapy in Combination With Brachytherapy") != "hsv"
     assert kind("In Vivo Gene Therapy With the Herpes Simplex Thymidine Kinase") != "hsv"
     assert kind("Beremagene Geperpavec Gene Therapy for Dystrophic Epidermolysis Bullosa") == "hsv"
+
+
+def test_what_participants_discontinued_is_their_history():
+    """2026.12.230: "... Who Discontinued Treatment With Nusinersen or Risdiplam" names what
+    participants stopped, not what the trial gives."""
+    title = ("Study of OAV101 Administered Intrathecally to Participants With SMA Who "
+             "Discontinued Treatment With Nusinersen or Risdiplam")
+    assert [p.modality for p in classify(title=title)] == ["gene_therapy"]
+    assert [p.modality for p in classify(title="Nusinersen or Risdiplam in SMA")] == [
+        "oligonucleotide", "small_molecule"]
