@@ -4186,6 +4186,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("VV-GMCSF-Lact", "gene_therapy"), ("BG00001", "gene_therapy"), ("Danazol", "small_molecule"),
     # ... and a nerve block given with a named anaesthetic is that medicine
     ("Ropivacaine femoral nerve block", "small_molecule"),
+    # 2026.12.231: thrombopoietin-receptor agonists by their INN ending; products and codes
+    ("Eltrombopag", "small_molecule"), ("Avatrombopag", "small_molecule"),
+    ("Allovectin-7", "gene_therapy"), ("ATA3219", "engineered_cell_therapy"),
+    ("Azficel-T", "cell_therapy"), ("DCVax-L", "cell_therapy"), ("CPX-351", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4263,6 +4267,13 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
      "gene_therapy"),
     ("Efficacy of OAV101 Administered Intrathecally to Participants With SMA Who Discontinued "
      "Treatment With Nusinersen or Risdiplam", "gene_therapy"),
+    # 2026.12.231: oral contraceptives and corticosteroids by how they are given; not the
+    # participants' state
+    ("Oral Contraceptive (OC) Estrogen Dose and Breast Proliferation", "small_molecule"),
+    ("Perioperative Oral Steroids for Chronic Rhinosinusitis Without Polyps", "small_molecule"),
+    ("Omalizumab in Oral Steroid-Dependent Asthma", "monoclonal_antibody"),
+    ("A Phase IB Trial of IRS-1 HSV C134 Administered Intratumorally in Recurrent Glioma",
+     "gene_therapy"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
@@ -4928,3 +4939,11 @@ def test_what_participants_discontinued_is_their_history():
     assert [p.modality for p in classify(title=title)] == ["gene_therapy"]
     assert [p.modality for p in classify(title="Nusinersen or Risdiplam in SMA")] == [
         "oligonucleotide", "small_molecule"]
+
+
+def test_steroids_the_participants_depend_on_are_no_medicine_given():
+    """2026.12.231: "Oral Steroid-Dependent Asthma" is the participants' state."""
+    assert [p.modality for p in classify(title="Omalizumab in Oral Steroid-Dependent Asthma")
+            ] == ["monoclonal_antibody"]
+    assert [p.modality for p in classify(title="Omalizumab and Oral Steroids in Asthma")] == [
+        "monoclonal_antibody", "small_molecule"]
