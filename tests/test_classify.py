@@ -4190,6 +4190,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Eltrombopag", "small_molecule"), ("Avatrombopag", "small_molecule"),
     ("Allovectin-7", "gene_therapy"), ("ATA3219", "engineered_cell_therapy"),
     ("Azficel-T", "cell_therapy"), ("DCVax-L", "cell_therapy"), ("CPX-351", "small_molecule"),
+    # 2026.12.232: MDMA with the therapy around it is the medicine, as psilocybin is
+    ("High-intensity inpatient MDMA-assisted psychotherapy", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4274,6 +4276,9 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     ("Omalizumab in Oral Steroid-Dependent Asthma", "monoclonal_antibody"),
     ("A Phase IB Trial of IRS-1 HSV C134 Administered Intratumorally in Recurrent Glioma",
      "gene_therapy"),
+    # 2026.12.232: a CAR-T therapy named as the setting with its target before it
+    ("Maintenance Belantamab Mafodotin After B-cell Maturation Antigen-Directed Chimeric "
+     "Antigen Receptor T-cell Therapy in Multiple Myeloma", "antibody_drug_conjugate"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
@@ -4869,6 +4874,10 @@ def test_setting_classes_capsules_and_scope_examinations(items, title, expected)
      "cancer_vaccine"),
     (("BIOLOGICAL", "BCG"), "Asthma, a Disease Due to a Lack of Bacterial Exposure",
      "infectious_vaccine"),
+    # ... and a cancer as titles abbreviate it, or a vaccine made for one patient (2026.12.232)
+    (("BIOLOGICAL", "FRAME-001 vaccine"), "FRAME-001 Personalized Vaccine in NSCLC",
+     "cancer_vaccine"),
+    (("BIOLOGICAL", "Personalized vaccine"), "Recurrence Prevention of EOC", "cancer_vaccine"),
 ])
 def test_kinds_of_vaccine_by_the_disease_named(item, title, expected):
     placed = {p.modality: p for p in classify(item, title=title)}
