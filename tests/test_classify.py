@@ -4192,6 +4192,11 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Azficel-T", "cell_therapy"), ("DCVax-L", "cell_therapy"), ("CPX-351", "small_molecule"),
     # 2026.12.232: MDMA with the therapy around it is the medicine, as psilocybin is
     ("High-intensity inpatient MDMA-assisted psychotherapy", "small_molecule"),
+    # 2026.12.233: selective oestrogen receptor degraders by their INN ending; products
+    ("Elacestrant", "small_molecule"), ("Giredestrant", "small_molecule"),
+    ("N-acetyl Cysteine", "small_molecule"), ("SL-172154", "protein"),
+    ("AFM24", "bispecific_antibody"), ("BOXR1030", "engineered_cell_therapy"),
+    ("Adagloxad Simolenin", "vaccine"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4279,6 +4284,23 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     # 2026.12.232: a CAR-T therapy named as the setting with its target before it
     ("Maintenance Belantamab Mafodotin After B-cell Maturation Antigen-Directed Chimeric "
      "Antigen Receptor T-cell Therapy in Multiple Myeloma", "antibody_drug_conjugate"),
+    # 2026.12.233: procedures and devices as titles abbreviate or name them
+    ("Chronic Effects of DBS in Parkinson's Disease and Dystonia", "other"),
+    ("Safety and Efficacy of Vagus Nerve Stimulator in Patients With Rheumatoid Arthritis",
+     "other"),
+    ("Transcranial Direct Current to Treat Epilepsy at Home", "other"),
+    ("Safety Study of External Counterpulsation as a Treatment for Acute Ischemic Stroke",
+     "other"),
+    ("Use of CGM in Kidney Transplant Recipients", "other"),
+    ("Evaluation of Cyberknife Precision Radiation Delivery System for Lung Cancer", "other"),
+    ("Effectiveness Study of Circumferential vs. Segmental Ablation in Atrial Fibrillation",
+     "other"),
+    ("Continuous TAP Blocks: Relative Effects of a Basal Infusion vs. Repeated Bolus Doses",
+     "other"),
+    ("Prenatal Steroids for Treatment of Congenital Cystic Adenomatoid Malformations",
+     "small_molecule"),
+    # ... not a hormone therapy that ablates ("Androgen Ablation")
+    ("Androgen Ablation Therapy With Bicalutamide in Prostate Cancer", "small_molecule"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
@@ -4956,3 +4978,14 @@ def test_steroids_the_participants_depend_on_are_no_medicine_given():
             ] == ["monoclonal_antibody"]
     assert [p.modality for p in classify(title="Omalizumab and Oral Steroids in Asthma")] == [
         "monoclonal_antibody", "small_molecule"]
+
+
+def test_an_ablation_by_hormones_is_no_procedure():
+    """2026.12.233: "ablation" alone is a procedure (catheter or tumour ablation), not the
+    androgen ablation a hormone therapy does."""
+    assert [p.modality for p in classify(
+        title="Androgen Ablation Therapy With Bicalutamide in Prostate Cancer")] == [
+        "small_molecule"]
+    assert [p.modality for p in classify(
+        title="Substrate Versus Trigger Ablation for Paroxysmal Atrial Fibrillation")] == [
+        "other"]
