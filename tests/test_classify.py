@@ -1354,10 +1354,12 @@ def test_throughput_floor(ctgov_db):
 # a regression floor where the dev labels score well above them.
 # cell_therapy 0.93 -> 0.915 with rules 2026.12.12 (F1 0.920): "CT125A cells" (a CAR-T whose
 # record names no CAR) is now read as a cell product, not as the small molecules given before
-# it; one false cell therapy where there was a missed engineered cell.
-FLOORS = {"gene_therapy": 0.95, "gene_editing": 0.95, "engineered_cell_therapy": 0.96,
+# it; one false cell therapy where there was a missed engineered cell. With 2026.12.234 it is
+# read as the CAR-T it is (a coded cell product after fludarabine): cell therapy F1 0.980,
+# engineered cells 0.991, so both floors rise.
+FLOORS = {"gene_therapy": 0.95, "gene_editing": 0.95, "engineered_cell_therapy": 0.98,
           "oligonucleotide": 0.97, "antibody_drug_conjugate": 0.97, "bispecific_antibody": 0.96,
-          "monoclonal_antibody": 0.95, "mrna": 0.96, "cell_therapy": 0.915,
+          "monoclonal_antibody": 0.95, "mrna": 0.96, "cell_therapy": 0.97,
           "radiopharmaceutical": 0.95, "vaccine": 0.92, "small_molecule": 0.945,
           "protein": 0.90, "other": 0.90}
 
@@ -1366,8 +1368,9 @@ def test_accuracy_on_gold_labels(ctgov_db):
     require_shared(GOLD)
     report = evaluate_snapshot(ctgov_db, GOLD)
     assert report.trials >= 300 and not report.missing
-    # 95.9% with 2026.12.6 (the rules were written from these labels), 97.4% since .121
-    assert report.primary_match >= 0.97
+    # 95.9% with 2026.12.6 (the rules were written from these labels), 97.4% since .121,
+    # 97.9% since .234
+    assert report.primary_match >= 0.975
     for modality, floor in FLOORS.items():
         assert report.per_modality[modality].f1 >= floor, (modality,
                                                            report.per_modality[modality].f1)
@@ -4989,3 +4992,34 @@ def test_an_ablation_by_hormones_is_no_procedure():
     assert [p.modality for p in classify(
         title="Substrate Versus Trigger Ablation for Paroxysmal Atrial Fibrillation")] == [
         "other"]
+
+
+def test_coded_cells_given_after_lymphodepletion_are_engineered():
+    """2026.12.234: a code and the cells it is ("CT125A cells"), listed with fludarabine and
+    cyclophosphamide, is the CAR or TCR product most such regimens are for, as a bare code
+    is (`lymphodepleted_code`); without the regimen it stays cells of no known kind."""
+    title = "Safety and Efficacy of CT125A Cells for Relapsed/Refractory CD5+ Malignancies"
+    assert [p.modality for p in classify(("BIOLOGICAL", "CT125A cells"),
+                                         ("DRUG", "Cyclophosphamide, fludarabine"),
+                                         title=title)] == ["engineered_cell_therapy"]
+    assert primary(("BIOLOGICAL", "CT125A cells"), title=title) == ["cell_therapy"]
+    # ... nor does a named cell product become a CAR by its regimen
+    assert primary(("BIOLOGICAL", "Autologous tumor infiltrating lymphocytes"),
+                   ("DRUG", "Fludarabine"), ("DRUG", "Cyclophosphamide"),
+                   title="TIL Therapy in Melanoma") == ["cell_therapy"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("A Study to Assess CD19-targeted Immunotherapy T Cells in B Cell Leukemia",
+     "engineered_cell_therapy"),
+    ("Phase I Study of Anti-CD22 Chimeric Receptor T Cells in Hairy Cell Leukemia",
+     "engineered_cell_therapy"),
+    ("CD19-Synthetic T Cell Antigen Receptor(STAR)-T in B-cell Malignancies Patients",
+     "engineered_cell_therapy"),
+    ("Evaluation of Umbilical Cord-Derived Wharton's Jelly Stem Cells for Acute GVHD",
+     "cell_therapy"),
+])
+def test_cells_titles_name_by_what_was_done_to_them(title, expected):
+    """2026.12.234: T cells aimed at a CD target, carrying a chimeric or synthetic receptor,
+    and Wharton's jelly stem cells."""
+    assert primary(title=title) == [expected]

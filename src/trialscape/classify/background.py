@@ -36,6 +36,10 @@ Pairs = list[tuple[Hit, Intervention]]
 
 # a development code of three digits or more ("ALLO-501A", "AZD1234"; not "CD19", "U300")
 _INVESTIGATIONAL = re.compile(r"\b[A-Z]{2,6}-?\d{3,}[A-Z0-9]*\b")
+# what a coded cell product's name adds to its code ("CT125A cells", "TC-110 T Cells injection")
+_CELL_WORDS = re.compile(r"\b(T[- ]?)?cells?\b|\b(injection|infusion|suspension)\b", re.IGNORECASE)
+_CODE_ONLY = re.compile(r"[A-Za-z]{1,8}-?\d{2,}[A-Za-z0-9-]*")
+CELL_KIND = "cell_therapy"
 
 # who a title's population phrase is said of
 _PEOPLE = re.compile(r"\b(patients?|subjects?|participants?|people|persons?|adults?|children|"
@@ -100,13 +104,26 @@ class Background:
         for item in listed:
             if self._regimen_name(item.name):
                 continue
-            # a code however written ("ADI-001", "LYL314"), and nothing a rule reads
-            written = CODE.search(item.name.lower().replace("-", "").replace(" ", ""))
-            if not (code_words(item.name) or written) or any(
-                    h.layer != Layer.TYPE_PRIOR for h in self.names.match(item)):
-                return set()  # something else is listed: it says what the trial gives
+            # a code however written ("ADI-001", "LYL314"), and nothing a rule reads but, at
+            # most, that it is cells ("CT125A cells")
+            if not self.coded_cells(item):
+                written = CODE.search(item.name.lower().replace("-", "").replace(" ", ""))
+                if not (code_words(item.name) or written) or any(
+                        h.layer != Layer.TYPE_PRIOR for h in self.names.match(item)):
+                    return set()  # something else is listed: it says what the trial gives
             codes.add(item.idx)
         return codes
+
+    def coded_cells(self, item: Intervention, hits: list[Hit] | None = None) -> bool:
+        """Whether a name is a development code and the cells it is ("CT125A cells", "IM19 CAR-T
+        cells" is not: it says more), which the cell-therapy patterns read as cells of no
+        known kind."""
+        bare = _CELL_WORDS.sub(" ", item.name).strip()
+        if bare == item.name.strip() or not (code_words(bare) or _CODE_ONLY.fullmatch(bare)):
+            return False
+        found = self.names.match(item) if hits is None else hits
+        return bool(found) and all(h.modality == CELL_KIND and h.layer in PATTERN_LAYERS
+                                   for h in found)
 
     def lymphodepleted(self, item: Intervention, codes: set[int], tested: bool) -> list[Hit]:
         """A bare code given after lymphodepleting chemotherapy (`lymphodepleted_codes`): the

@@ -143,6 +143,15 @@ class Classifier:
                             if roles[i.idx] not in (Role.CONTROL, Role.ANCILLARY)])
                     found = self.background.lymphodepleted(item, lymphodepleted, tested)
                 item_hits = found or item_hits
+            elif self.background.coded_cells(item, item_hits):
+                # a coded cell product given after lymphodepleting chemotherapy ("CT125A cells"
+                # with fludarabine): the CAR or TCR cells most such products are
+                if lymphodepleted is None:
+                    lymphodepleted = self.background.lymphodepleted_codes(trial, [
+                        i for i in trial.interventions
+                        if roles[i.idx] not in (Role.CONTROL, Role.ANCILLARY)])
+                item_hits = (self.background.lymphodepleted(item, lymphodepleted, tested)
+                             or item_hits)
             if role == Role.BACKBONE:
                 backbone += item_hits
             else:
