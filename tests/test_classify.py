@@ -4200,6 +4200,11 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("N-acetyl Cysteine", "small_molecule"), ("SL-172154", "protein"),
     ("AFM24", "bispecific_antibody"), ("BOXR1030", "engineered_cell_therapy"),
     ("Adagloxad Simolenin", "vaccine"),
+    # 2026.12.235: chimeric autoantibody receptor T cells; not combination antiretroviral
+    # therapy (cART) nor a metabolic cart
+    ("MuSK-CAART", "engineered_cell_therapy"), ("Talactoferrin", "protein"),
+    ("AMG 479", "monoclonal_antibody"), ("R-EPOCH and cART", "monoclonal_antibody"),
+    ("Q-NRG Metobolic Cart Device", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4304,6 +4309,16 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
      "small_molecule"),
     # ... not a hormone therapy that ablates ("Androgen Ablation")
     ("Androgen Ablation Therapy With Bicalutamide in Prostate Cancer", "small_molecule"),
+    # 2026.12.235: behavioural and device titles; a gene transfer said the other way round;
+    # checkpoint inhibitors as abbreviated, not the colitis they cause
+    ("Telerehabilitation Early After Stroke", "other"), ("The HIIT Cognition Study", "other"),
+    ("Bright Light: A Novel Treatment for Anxiety", "other"),
+    ("Smokers' Quitline for Asian Language Speakers", "other"),
+    ("Intragastric Balloon for Treatment of Overweight and Obesity", "other"),
+    ("Safety Study on the Transfer of the CD40 Ligand Gene (AdcuCD40L) to Patients With "
+     "Esophageal Carcinoma", "gene_therapy"),
+    ("DC Combined With ICIs in the Treatment of Advanced Lung Cancer", "monoclonal_antibody"),
+    ("Intestinal Biomarker Analysis After ECP for ICI Colitis", "unclassified"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
