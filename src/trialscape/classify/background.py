@@ -118,6 +118,8 @@ class Background:
         """Whether a name is a development code and the cells it is ("CT125A cells", "IM19 CAR-T
         cells" is not: it says more), which the cell-therapy patterns read as cells of no
         known kind."""
+        if "cell" not in item.name.casefold():
+            return False  # (the cheap test first: this runs for every item a rule reads)
         bare = _CELL_WORDS.sub(" ", item.name).strip()
         if bare == item.name.strip() or not (code_words(bare) or _CODE_ONLY.fullmatch(bare)):
             return False
