@@ -39,7 +39,8 @@ _INVESTIGATIONAL = re.compile(r"\b[A-Z]{2,6}-?\d{3,}[A-Z0-9]*\b")
 # what a coded cell product's name adds to its code ("CT125A cells", "TC-110 T Cells injection")
 _CELL_WORDS = re.compile(r"\b(T[- ]?)?cells?\b|\b(injection|infusion|suspension)\b", re.IGNORECASE)
 _CODE_ONLY = re.compile(r"[A-Za-z]{1,8}-?\d{2,}[A-Za-z0-9-]*")
-CELL_KIND = "cell_therapy"
+# the kind cells_named and the cell patterns give a coded cell product of no known kind
+_CELL_KIND = "cell_therapy"
 
 # who a title's population phrase is said of
 _PEOPLE = re.compile(r"\b(patients?|subjects?|participants?|people|persons?|adults?|children|"
@@ -124,7 +125,7 @@ class Background:
         if bare == item.name.strip() or not (code_words(bare) or _CODE_ONLY.fullmatch(bare)):
             return False
         found = self.names.match(item) if hits is None else hits
-        return bool(found) and all(h.modality == CELL_KIND and h.layer in PATTERN_LAYERS
+        return bool(found) and all(h.modality == _CELL_KIND and h.layer in PATTERN_LAYERS
                                    for h in found)
 
     def lymphodepleted(self, item: Intervention, codes: set[int], tested: bool) -> list[Hit]:
