@@ -4205,6 +4205,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("MuSK-CAART", "engineered_cell_therapy"), ("Talactoferrin", "protein"),
     ("AMG 479", "monoclonal_antibody"), ("R-EPOCH and cART", "monoclonal_antibody"),
     ("Q-NRG Metobolic Cart Device", "other"),
+    # 2026.12.237: Memorial's CAR T-cell codes; TILs by their code; codes and names
+    ("MCARH109", "engineered_cell_therapy"), ("ScTIL210", "cell_therapy"),
+    ("OTL-300", "gene_therapy"), ("VIB4920", "protein"), ("Methylphenidate", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4319,6 +4322,14 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
      "Esophageal Carcinoma", "gene_therapy"),
     ("DC Combined With ICIs in the Treatment of Advanced Lung Cancer", "monoclonal_antibody"),
     ("Intestinal Biomarker Analysis After ECP for ICI Colitis", "unclassified"),
+    # 2026.12.237: procedures, closures and foods titles name
+    ("Sphenopalatine Ganglion Blocks RCT", "other"),
+    ("SPYRAL DYSTAL Renal Denervation Global Clinical Study", "other"),
+    ("Evaluation of Purse-String Closure Vs Second Intention", "other"),
+    ("Oscillatory Versus Non-oscillatory Nasal Continuous Airway Pressure", "other"),
+    ("Acceptability of Fortified Bouillon Cubes in Northern Ghana", "other"),
+    ("The Effect of Daily Mango Intake on Cardiovascular Health", "other"),
+    ("Inhaled PGE1 in Neonatal Hypoxemic Respiratory Failure", "small_molecule"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
