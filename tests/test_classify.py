@@ -4208,6 +4208,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.237: Memorial's CAR T-cell codes; TILs by their code; codes and names
     ("MCARH109", "engineered_cell_therapy"), ("ScTIL210", "cell_therapy"),
     ("OTL-300", "gene_therapy"), ("VIB4920", "protein"), ("Methylphenidate", "small_molecule"),
+    # 2026.12.238: ROCK inhibitors by their INN ending; codes with their INNs
+    ("Belumosudil", "small_molecule"), ("Netarsudil", "small_molecule"),
+    ("MEDI0562", "monoclonal_antibody"), ("PRO045", "oligonucleotide"),
+    ("RP-L401-0120", "gene_therapy"), ("Intuvax", "cell_therapy"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4330,6 +4334,12 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     ("Acceptability of Fortified Bouillon Cubes in Northern Ghana", "other"),
     ("The Effect of Daily Mango Intake on Cardiovascular Health", "other"),
     ("Inhaled PGE1 in Neonatal Hypoxemic Respiratory Failure", "small_molecule"),
+    # 2026.12.238: mind-body, device and rehabilitation titles
+    ("UCLA Tai Chi in a Community Setting Study", "other"),
+    ("The Intravascular Cooling in the Treatment of Stroke 2/3 Trial", "other"),
+    ("Robot-Assisted Hand Motor Therapy for Subjects With Hemiparetic Stroke", "other"),
+    ("Endobronchial Valve for Emphysema Palliation Trial", "other"),
+    ("Teletherapy in Children Who Are Deaf and Hard of Hearing", "other"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
