@@ -4212,6 +4212,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Belumosudil", "small_molecule"), ("Netarsudil", "small_molecule"),
     ("MEDI0562", "monoclonal_antibody"), ("PRO045", "oligonucleotide"),
     ("RP-L401-0120", "gene_therapy"), ("Intuvax", "cell_therapy"),
+    # 2026.12.239: codes with their INNs; "HF10" alone is also a spinal cord stimulator
+    ("TBI-1401(HF10)", "gene_therapy"), ("TBI-1201", "engineered_cell_therapy"),
+    ("LYL797", "engineered_cell_therapy"), ("Fosrenol", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4340,6 +4343,16 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     ("Robot-Assisted Hand Motor Therapy for Subjects With Hemiparetic Stroke", "other"),
     ("Endobronchial Valve for Emphysema Palliation Trial", "other"),
     ("Teletherapy in Children Who Are Deaf and Hard of Hearing", "other"),
+    # 2026.12.239: devices, procedures and programmes; oestrogens by route; "Pembro"
+    ("Effect of Pneumatic Tourniquet on Arm Swelling After Lymph Node Removal", "other"),
+    ("Combination of Immunotherapy and Hyperthermia in Advanced Malignant Mesothelioma",
+     "other"),
+    ("Complex Ventral Hernia Repair Using Biologic or Synthetic Mesh", "other"),
+    ("Comparison of Transdermal and Oral Estrogens in Adolescent Girls", "small_molecule"),
+    ("Second-line Study of PEGPH20 and Pembro for HA High Metastatic PDAC",
+     "monoclonal_antibody"),
+    ("Comparison of HF10 Therapy Combined With CMM to CMM Alone in Refractory Back Pain",
+     "unclassified"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
