@@ -107,6 +107,16 @@ class Classifier:
         ancillary: list[Intervention] = []
         title_hits: dict[tuple[bool, bool], list[Hit]] = {}  # per trial, not per bare code
         lymphodepleted: set[int] | None = None  # bare codes given after lymphodepletion
+
+        def after_lymphodepletion(item: Intervention, tested: bool) -> list[Hit]:
+            # (which codes the regimen is for is read once per trial, when a code first asks)
+            nonlocal lymphodepleted
+            if lymphodepleted is None:
+                lymphodepleted = self.background.lymphodepleted_codes(trial, [
+                    i for i in trial.interventions
+                    if roles[i.idx] not in (Role.CONTROL, Role.ANCILLARY)])
+            return self.background.lymphodepleted(item, lymphodepleted, tested)
+
         for item in trial.interventions:
             role = roles[item.idx]
             if role == Role.CONTROL:
@@ -136,22 +146,11 @@ class Classifier:
                          or self.titles.abbreviated(item, trial, tested))
                 if item.type in _DELIVERING_TYPES and not code_words(item.name):
                     found = [h for h in found if h.modality in self.procedure_delivers]
-                if not found:
-                    if lymphodepleted is None:
-                        lymphodepleted = self.background.lymphodepleted_codes(trial, [
-                            i for i in trial.interventions
-                            if roles[i.idx] not in (Role.CONTROL, Role.ANCILLARY)])
-                    found = self.background.lymphodepleted(item, lymphodepleted, tested)
-                item_hits = found or item_hits
+                item_hits = found or after_lymphodepletion(item, tested) or item_hits
             elif self.background.coded_cells(item, item_hits):
                 # a coded cell product given after lymphodepleting chemotherapy ("CT125A cells"
                 # with fludarabine): the CAR or TCR cells most such products are
-                if lymphodepleted is None:
-                    lymphodepleted = self.background.lymphodepleted_codes(trial, [
-                        i for i in trial.interventions
-                        if roles[i.idx] not in (Role.CONTROL, Role.ANCILLARY)])
-                item_hits = (self.background.lymphodepleted(item, lymphodepleted, tested)
-                             or item_hits)
+                item_hits = after_lymphodepletion(item, tested) or item_hits
             if role == Role.BACKBONE:
                 backbone += item_hits
             else:

@@ -91,6 +91,12 @@ def _labelled_in_title(name: str, title: str) -> bool:
     return False
 
 
+def _joined_parts(name: str) -> list[str]:
+    """The things one intervention name joins, without what it adds in parentheses
+    ("Penicillin or Placebo", "Dalfampridine/Placebo")."""
+    return [p for p in _JOINS.split(PARENTHESES.sub(" ", name)) if p and p.strip()]
+
+
 def _named_in(name: str, title_words: set[str]) -> bool:
     """Whether the title holds most of a name's own words ("Active acupuncture" in "...
     Acupuncture Versus Sham Acupuncture"), not only its generic ones."""
@@ -153,8 +159,8 @@ class RoleReader:
         # ("Placebo to match X and Y") does not
         if _PLACEBO_FOR.match(name):
             return True
-        parts = [p for p in _JOINS.split(PARENTHESES.sub(" ", name)) if p and p.strip()]
-        return not any(not self._control_words(p) and self._names_medicine(p) for p in parts)
+        return not any(not self._control_words(p) and self._names_medicine(p)
+                       for p in _joined_parts(name))
 
     def _titled_beside_placebo(self, name: str, title: str) -> bool:
         """Whether a name joins to its placebo a name no rule reads that the title names
@@ -162,12 +168,12 @@ class RoleReader:
         the trial tests. Not a placebo described by what it is made of ("Lactose (inactive
         placebo)"), nor words that say how or when it is given ("Placebo i.m. injection",
         "Phase 2; Placebo"), which the title does not name."""
-        outside = PARENTHESES.sub(" ", name)
-        if not _PLACEBO.search(outside):
+        parts = _joined_parts(name)
+        if not any(_PLACEBO.search(p) for p in parts):
             return False
         folded = title.casefold()
-        for part in _JOINS.split(outside):
-            if not part or self._control_words(part) or self.names.match(
+        for part in parts:
+            if self._control_words(part) or self.names.match(
                     Intervention(-1, None, part.strip())):
                 continue
             words = [w for w in _SIGNIFICANT.findall(part.casefold())
