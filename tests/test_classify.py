@@ -4215,6 +4215,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.239: codes with their INNs; "HF10" alone is also a spinal cord stimulator
     ("TBI-1401(HF10)", "gene_therapy"), ("TBI-1201", "engineered_cell_therapy"),
     ("LYL797", "engineered_cell_therapy"), ("Fosrenol", "small_molecule"),
+    # 2026.12.240: cytarabine abbreviated, gusperimus by its older name
+    ("Ara-C", "small_molecule"), ("15-Deoxyspergualin", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4353,9 +4355,70 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
      "monoclonal_antibody"),
     ("Comparison of HF10 Therapy Combined With CMM to CMM Alone in Refractory Back Pain",
      "unclassified"),
+    # 2026.12.240: small molecules by their INNs; a transplant named as where a medicine is
+    # given is the setting; a neurotransmitter a title names is no medicine
+    ("Flumazenil for Hypoactive Delirium Secondary to Benzodiazepine Exposure",
+     "small_molecule"),
+    ("Perifosine in Treating Patients With Recurrent Prostate Cancer", "small_molecule"),
+    ("Valproic Acid for Treatment of Hyperactive or Mixed Delirium in ICU", "small_molecule"),
+    ("Peritransplant Deoxyspergualin in Islet Transplantation in Type 1 Diabetes",
+     "small_molecule"),
+    ("Effect of Hypoglycemia on a Norepinephrine Transporter", "unclassified"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
+
+
+def test_a_code_is_the_kind_the_title_names_beside_it():
+    """2026.12.240: where a title names several kinds and one beside the bare code, that one is
+    the code's; the others stay counted, never primary."""
+    placed = classify(("DRUG", "FBTA05"), title="Study of the Trifunctional Antibody FBTA05 "
+                      "and Donor Lymphocyte Infusion in B-cell Lymphoma")
+    assert [(p.modality, p.is_primary) for p in placed] == [
+        ("cell_therapy", False), ("bispecific_antibody", True)]
+    # a code the title names alone takes every kind it names, as before
+    placed = classify(("DRUG", "XYZ-101"), title="XYZ-101 With Donor Lymphocyte Infusion and "
+                      "a Trifunctional Antibody")
+    assert {p.modality for p in placed if p.is_primary} == {"cell_therapy"}
+
+
+def test_transplant_setting_title_index_and_recast_order():
+    """2026.12.240: a transplant the title names as where a medicine is given is its setting;
+    a title calling a bare name recombinant outweighs a registry index that errs ("relaxin"
+    indexed "Methocarbamol"); the graft that gives back cells the title calls gene therapy is
+    that therapy's background, read after the recasting."""
+    assert [p.modality for p in classify(title="NK Cells in Cord Blood Transplantation")] == [
+        "cell_therapy"]
+    placed = _with_mesh(("DRUG", "relaxin"), mesh=["Methocarbamol"],
+                        title="Phase II Study of Recombinant Relaxin for Systemic Sclerosis")
+    assert [p.modality for p in placed] == ["protein"]
+    placed = classify(("BIOLOGICAL", "therapeutic autologous lymphocytes"),
+                      ("DRUG", "carmustine"),
+                      ("PROCEDURE", "in vitro-treated peripheral blood stem cell transplantation"),
+                      title="Gene Therapy and Chemotherapy in Treating Patients With Tumors")
+    assert [p.modality for p in placed] == ["gene_therapy", "small_molecule"]
+    # antibody fragments against a drug are the fragments
+    assert primary(("BIOLOGICAL", "Digoxin immune fab")) == ["other"]
+
+
+@pytest.mark.parametrize("item, title, expected", [
+    # 2026.12.240: tolerising vaccines in autoimmune disease; childhood vaccines in a trial about
+    # another disease; a cedar-pollen DNA vaccine
+    (("BIOLOGICAL", "NeuroVax"), "A Study of NeuroVax, a Novel Therapeutic TCR Peptide Vaccine "
+     "for Pediatric Multiple Sclerosis", "disease_protein_vaccine"),
+    (("BIOLOGICAL", "tetanus diphtheria toxoid vaccine (Td)"), "The Effects of Tysabri "
+     "Treatment on Vaccination Response in Relapsing Multiple Sclerosis", "infectious_vaccine"),
+    (("OTHER", "Exposed to Arepanrix Cohort"), "Risk of Multiple Sclerosis Following Vaccination "
+     "With Arepanrix", "infectious_vaccine"),
+    (("BIOLOGICAL", "CryJ2-DNA-LAMP plasmid vaccine"), "A Safety Study of CryJ2-DNA-LAMP Plasmid",
+     "allergen_immunotherapy"),
+    # (a tetanus helper peptide in a melanoma vaccine leaves it a cancer vaccine)
+    (("BIOLOGICAL", "tetanus peptide melanoma vaccine"), "Vaccine Therapy in Treating Patients "
+     "With Metastatic Melanoma", "cancer_vaccine"),
+])
+def test_vaccine_kinds_of_2026_12_240(item, title, expected):
+    placed = {p.modality: p for p in classify(item, title=title)}
+    assert placed["vaccine"].submodality == expected
 
 
 def test_a_biologicals_tablets_or_colony_forming_units_name_no_chemical_drug():

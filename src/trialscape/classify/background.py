@@ -154,9 +154,11 @@ class Background:
         pairs = self._drop_setting(pairs, title)
         pairs = self._drop_standard_care(pairs, title)
         pairs = self._drop_titled_setting(pairs, trial)
-        pairs = self._drop_transplant_setting(pairs, title)
         hits = self.recast_all([h for h, _ in pairs], title)
-        return [(h, item) for h, (_, item) in zip(hits, pairs, strict=True)]
+        pairs = [(h, item) for h, (_, item) in zip(hits, pairs, strict=True)]
+        # (after the recasting: "therapeutic autologous lymphocytes" in a "Gene Therapy" trial
+        # are the modified cells the graft gives back)
+        return self._drop_transplant_setting(pairs, title)
 
     def _drop_transplant_setting(self, pairs: Pairs, title: str) -> Pairs:
         """A transplant beside a tested medicine of another kind is background when the title

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from trialscape.classify.background import Background
 from trialscape.classify.gates import GatedRegex
@@ -138,11 +138,11 @@ class Classifier:
                     title_hits[tested, own] = self.titles.hits(trial, tested, setting=own,
                                                                 measure=False)
                 found = (self.titles.explained_code(item, trial, tested)
-                         or self.titles.code_kind(title_hits[tested, own], item, trial)
-                         or self.titles.code_kind(
-                             self.titles.beside_code(item, trial, tested), item, trial)
-                         or self.mesh.code_kind(item, trial, tested, self.is_control)
+                         or self._code_in_title(item, trial, tested, title_hits[tested, own])
+                         # (a title calling the name recombinant outweighs the registry's
+                         # index, which can err: "relaxin" indexed "Methocarbamol")
                          or self.titles.recombinant(item, trial, tested)
+                         or self.mesh.code_kind(item, trial, tested, self.is_control)
                          or self.titles.abbreviated(item, trial, tested))
                 if item.type in _DELIVERING_TYPES and not code_words(item.name):
                     found = [h for h in found if h.modality in self.procedure_delivers]
@@ -171,6 +171,19 @@ class Classifier:
         if not placed:
             return [fallback(trial, ancillary, self.outcomes, self.is_control)]
         return placements(placed, pairs, self.by_id, title_text(trial))
+
+    def _code_in_title(self, item: Intervention, trial: Trial, tested: bool,
+                       title_hits: list[Hit]) -> list[Hit]:
+        """The kinds the title gives a bare code, else what it names beside the code alone.
+        Where the title names several kinds and one of them beside the code, that one is the
+        code's; the others stay counted, never primary ("the Trifunctional Antibody FBTA05 and
+        Donor Lymphocyte Infusion": the antibody is tested, the infusion given with it)."""
+        whole = self.titles.code_kind(title_hits, item, trial)
+        beside = self.titles.code_kind(self.titles.beside_code(item, trial, tested), item, trial)
+        if len({h.modality for h in whole}) > 1 and (
+                own := {b.modality for b in beside} & {h.modality for h in whole}):
+            return [h if h.modality in own else replace(h, tested=False) for h in whole]
+        return whole or beside
 
     def _read_title(self, trial: Trial, ancillary: list[Intervention]) -> list[Hit]:
         """What the title places when nothing listed did: for a record that lists nothing, all
