@@ -847,8 +847,9 @@ def test_code_only_intervention_falls_back_to_the_title():
     # a medicine named as the participants' history is none they are given (2026.12.142)
     ("Rogaratinib for BCG Refractory High Risk Non-Muscle Invasive Bladder Cancer",
      {"small_molecule"}),
+    # (the code is tremelimumab's, read as one code since 2026.12.241: BCG is still no vaccine)
     ("Study of CP-675,206 in Bacillus Calmette-Guerin (BCG)-Resistant Bladder Cancer",
-     {"unclassified"}),
+     {"monoclonal_antibody"}),
     ("Ofatumumab vs Physician's Choice in Subjects With Fludarabine-Refractory CLL",
      {"monoclonal_antibody"}),
     ("Intravesical Gemcitabine and Docetaxel for BCG naïve Bladder Cancer", {"small_molecule"}),
@@ -3326,7 +3327,9 @@ def test_a_bare_word_a_title_calls_recombinant():
         ("BIOLOGICAL", "rgp120/HIV-1 SF-2"), ("BIOLOGICAL", "MF59"),
         title="Immunogenicity Trial of Recombinant Envelope Protein, HIV-1 SF-2 rgp120 "
               "Combined With MF59")] == ["vaccine"]
-    assert primary(("DRUG", "Relaxin"), title="Relaxin for Systemic Sclerosis") == [
+    # (a bare word the title does not call recombinant stays what the registry type says;
+    # relaxin, once this example, is a named protein since 2026.12.241)
+    assert primary(("DRUG", "Orosomucoid"), title="Orosomucoid for Systemic Sclerosis") == [
         "small_molecule"]
 
 
@@ -4217,6 +4220,11 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("LYL797", "engineered_cell_therapy"), ("Fosrenol", "small_molecule"),
     # 2026.12.240: cytarabine abbreviated, gusperimus by its older name
     ("Ara-C", "small_molecule"), ("15-Deoxyspergualin", "small_molecule"),
+    # 2026.12.241: codes and names with their makers' descriptions or INNs
+    ("INVAC-1", "vaccine"), ("MK-4621", "oligonucleotide"), ("DF1001", "bispecific_antibody"),
+    ("E10A", "gene_therapy"), ("agenT-797", "cell_therapy"),
+    ("JCARH125", "engineered_cell_therapy"), ("OTX-2002", "mrna"), ("GM604", "peptide"),
+    ("Latiglutenase", "protein"), ("Vicryl", "other"), ("HER2-pulsed DC1", "cell_therapy"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4364,6 +4372,15 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     ("Peritransplant Deoxyspergualin in Islet Transplantation in Type 1 Diabetes",
      "small_molecule"),
     ("Effect of Hypoglycemia on a Norepinephrine Transporter", "unclassified"),
+    # 2026.12.241: therapies, devices and care by their common words; a code's comma
+    ("Physical Therapy in Women With Interstitial Cystitis", "other"),
+    ("Simplified IUD Insertion Technique", "other"),
+    ("Short-term Fasting Prior to PD-1/PD-L1 Inhibitor Therapy for Skin Malignancy", "other"),
+    ("Self-Administered Lidocaine Gel for Pain Management With IUD Insertion",
+     "small_molecule"),
+    ("Study of CP-675,206 in Bacillus Calmette-Guerin (BCG)-Resistant Bladder Cancer",
+     "monoclonal_antibody"),
+    ("Comparative Analysis of Spinal Anesthesia Versus General Anesthesia", "unclassified"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
@@ -4399,6 +4416,12 @@ def test_transplant_setting_title_index_and_recast_order():
     assert [p.modality for p in placed] == ["gene_therapy", "small_molecule"]
     # antibody fragments against a drug are the fragments
     assert primary(("BIOLOGICAL", "Digoxin immune fab")) == ["other"]
+    # 2026.12.241: the fasting state a dose is taken in is no second intervention; nor are
+    # breastfeeding women
+    assert [p.modality for p in classify(("DRUG", "ALZ-801 205 mg Fasting"))] == [
+        "small_molecule"]
+    assert [p.modality for p in classify(
+        title="Dolutegravir in Pregnant and Breastfeeding Women")] == ["small_molecule"]
 
 
 @pytest.mark.parametrize("item, title, expected", [
