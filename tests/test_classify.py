@@ -4225,6 +4225,11 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("E10A", "gene_therapy"), ("agenT-797", "cell_therapy"),
     ("JCARH125", "engineered_cell_therapy"), ("OTX-2002", "mrna"), ("GM604", "peptide"),
     ("Latiglutenase", "protein"), ("Vicryl", "other"), ("HER2-pulsed DC1", "cell_therapy"),
+    # 2026.12.242
+    ("BHV-4157", "small_molecule"), ("MG4101", "cell_therapy"),
+    ("MB-102", "engineered_cell_therapy"), ("AdhAQP1", "gene_therapy"),
+    ("BMS-986253", "monoclonal_antibody"), ("Rapastinel", "peptide"),
+    ("Y-NM600", "radiopharmaceutical"), ("Zilver PTX", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4381,6 +4386,15 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     ("Study of CP-675,206 in Bacillus Calmette-Guerin (BCG)-Resistant Bladder Cancer",
      "monoclonal_antibody"),
     ("Comparative Analysis of Spinal Anesthesia Versus General Anesthesia", "unclassified"),
+    # 2026.12.242: a named medicine's use is what is given, a class's use is measured
+    ("Fexofenadine Use in Gastroesophageal Reflux Symptoms", "small_molecule"),
+    ("Glucagon Use in Colonoscopies", "peptide"),
+    ("An Educational and Supportive Counseling Program for Increasing Antiretroviral Use and "
+     "Adherence", "other"),
+    ("Use of Biotene Mouth Spray for Xerostomia Associated With Oral Oxybutynin Use",
+     "unclassified"),
+    ("Specialized Pacing for Patients With Congenital Heart Disease", "other"),
+    ("Study of Left Atrial Appendage Closure in Patients With Atrial Fibrillation", "other"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
