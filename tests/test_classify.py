@@ -4395,6 +4395,12 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
      "unclassified"),
     ("Specialized Pacing for Patients With Congenital Heart Disease", "other"),
     ("Study of Left Atrial Appendage Closure in Patients With Atrial Fibrillation", "other"),
+    # 2026.12.243: care by its media, devices, foods and who gives it
+    ("The CHAT (Community Health Advice by Telephone) Study", "other"),
+    ("Delayed Cord Clamping in Premature Infants", "other"),
+    ("Effect of High Rebound Mattress Toppers on Sleep", "other"),
+    ("HDL Changes in Women After Eating Eggs", "other"),
+    ("Acupressure in Treating Nausea in Women Receiving Combination Chemotherapy", "other"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
@@ -4436,6 +4442,12 @@ def test_transplant_setting_title_index_and_recast_order():
         "small_molecule"]
     assert [p.modality for p in classify(
         title="Dolutegravir in Pregnant and Breastfeeding Women")] == ["small_molecule"]
+    # ... nor the nebuliser or the classroom a medicine is given in (2026.12.243)
+    assert [p.modality for p in classify(("DRUG", "GSK3008348 Nebuliser solution"))] == [
+        "small_molecule"]
+    assert [p.modality for p in classify(
+        title="Response to Methylphenidate HCl ER Capsules in Children in Classroom Setting")] \
+        == ["small_molecule"]
 
 
 @pytest.mark.parametrize("item, title, expected", [
