@@ -411,6 +411,13 @@ def test_a_name_the_title_writes_with_a_diagnostic_isotope_is_a_tracer():
     # a therapeutic isotope is no tracer
     placed = classify(("DRUG", "MIBG"), title="High-dose 131I-MIBG for Neuroblastoma")
     assert placed[0].modality != "other"
+    # 2026.12.244: a name that begins with the element, the title giving its mass number
+    placed = classify(("DRUG", "Ga-PSMA-11"), title="68Ga-PSMA-11 PET in Patients With "
+                      "Prostate Cancer")
+    assert [(p.modality, p.rule) for p in placed] == [("other", "assessment only")]
+    # ... not a word that only begins with an element's letter ("Ibuprofen" after "18")
+    placed = classify(("DRUG", "Ibuprofen"), title="18 Ibuprofen Doses for Pain")
+    assert [p.modality for p in placed] == ["small_molecule"]
 
 
 @pytest.mark.parametrize("kind, name, expected", [
@@ -4230,6 +4237,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("MB-102", "engineered_cell_therapy"), ("AdhAQP1", "gene_therapy"),
     ("BMS-986253", "monoclonal_antibody"), ("Rapastinel", "peptide"),
     ("Y-NM600", "radiopharmaceutical"), ("Zilver PTX", "other"),
+    # 2026.12.244
+    ("Atosiban", "peptide"), ("CLN-049", "bispecific_antibody"),
+    ("ONCT-808", "engineered_cell_therapy"), ("CDX-1127", "monoclonal_antibody"),
+    ("Dronabinol", "small_molecule"), ("Epacadostat", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4401,6 +4412,9 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     ("Effect of High Rebound Mattress Toppers on Sleep", "other"),
     ("HDL Changes in Women After Eating Eggs", "other"),
     ("Acupressure in Treating Nausea in Women Receiving Combination Chemotherapy", "other"),
+    # 2026.12.244: anabolic steroids given, not their use
+    ("Anabolic Steroids and Exercise in Hemodialysis Patients", "small_molecule"),
+    ("Health Risks of Anabolic Steroid Use in Athletes", "unclassified"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
@@ -4442,6 +4456,14 @@ def test_transplant_setting_title_index_and_recast_order():
         "small_molecule"]
     assert [p.modality for p in classify(
         title="Dolutegravir in Pregnant and Breastfeeding Women")] == ["small_molecule"]
+    # 2026.12.244: a name that is only the regimen around a transplant or cell product is its
+    # background
+    placed = classify(("BIOLOGICAL", "Stem Cell Transplant"), ("DRUG", "Preparative Regimen"),
+                      title="Stem Cell Transplant for Juvenile Myelomonocytic Leukemia")
+    assert [(p.modality, p.is_primary) for p in placed] == [("other", True)]
+    placed = classify(("BIOLOGICAL", "ONCT-808"), ("DRUG", "Bridging Therapy"),
+                      title="A Clinical Study of ONCT-808 in B-Cell Malignancies")
+    assert [p.modality for p in placed] == ["engineered_cell_therapy"]
     # ... nor the nebuliser or the classroom a medicine is given in (2026.12.243)
     assert [p.modality for p in classify(("DRUG", "GSK3008348 Nebuliser solution"))] == [
         "small_molecule"]

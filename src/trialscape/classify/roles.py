@@ -76,15 +76,24 @@ _ISOTOPE_AFTER = re.compile(r"\s*\(\s*(\[?(11|13|15|18|64|68|89|99m|111|123|124)
                             r"(11|13|15|18|64|68|89|99m|111|123|124))\s*\)")
 
 
+# ... or only its mass number, where the name begins with the element ("Ga-PSMA-11" in
+# "68Ga-PSMA-11 PET")
+_MASS_BEFORE = re.compile(r"\b(11|13|15|18|64|68|89|99m|111|123|124)\s*-?\s*$")
+_ELEMENT_FIRST = re.compile(r"(c|n|o|f|cu|ga|zr|tc|in|i)\b")
+
+
 def _labelled_in_title(name: str, title: str) -> bool:
     """Whether the title writes this intervention with a diagnostic isotope: a tracer (an
     assessment), however the record names it."""
     name, title = name.strip().casefold(), title.casefold()
     if len(name) < 3:
         return False
+    element_first = _ELEMENT_FIRST.match(name) is not None
     at = title.find(name)
     while at >= 0:
-        if (_ISOTOPE_BEFORE.search(title[max(0, at - 12):at])
+        before = title[max(0, at - 12):at]
+        if (_ISOTOPE_BEFORE.search(before)
+                or (element_first and _MASS_BEFORE.search(before))
                 or _ISOTOPE_AFTER.match(title, at + len(name))):
             return True
         at = title.find(name, at + 1)
