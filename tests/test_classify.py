@@ -4241,6 +4241,12 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Atosiban", "peptide"), ("CLN-049", "bispecific_antibody"),
     ("ONCT-808", "engineered_cell_therapy"), ("CDX-1127", "monoclonal_antibody"),
     ("Dronabinol", "small_molecule"), ("Epacadostat", "small_molecule"),
+    # 2026.12.245
+    ("AMY-101", "peptide"), ("Nexagon", "oligonucleotide"), ("AbGn-107", "antibody_drug_conjugate"),
+    ("ECI-006", "mrna"), ("AFM28", "bispecific_antibody"), ("THEO-260", "gene_therapy"),
+    ("CLBR001", "engineered_cell_therapy"), ("JS004", "monoclonal_antibody"),
+    ("AB-101", "cell_therapy"), ("Her2-BATS", "cell_therapy"),
+    ("bispecific antibody armed activated T cells", "cell_therapy"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4415,6 +4421,14 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     # 2026.12.244: anabolic steroids given, not their use
     ("Anabolic Steroids and Exercise in Hemodialysis Patients", "small_molecule"),
     ("Health Risks of Anabolic Steroid Use in Athletes", "unclassified"),
+    # 2026.12.245
+    ("Statins and Endothelial Function in Patients With Coarctation of the Aorta",
+     "small_molecule"),
+    ("Effects of Epicatechin on Statins for Mitochondrial Dysfunction", "unclassified"),
+    ("BATs Treatment for Pancreatic Cancer, Phase Ib/II", "cell_therapy"),
+    ("Safety and Efficacy Study of hAESCs Therapy for aGVHD", "cell_therapy"),
+    ("The Effect of Time-Restricted Eating in Cardiometabolic Health", "other"),
+    ("Cervical Sympathetic Block in Patients With Cerebral Vasospasm", "other"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
@@ -4464,6 +4478,11 @@ def test_transplant_setting_title_index_and_recast_order():
     placed = classify(("BIOLOGICAL", "ONCT-808"), ("DRUG", "Bridging Therapy"),
                       title="A Clinical Study of ONCT-808 in B-Cell Malignancies")
     assert [p.modality for p in placed] == ["engineered_cell_therapy"]
+    # 2026.12.245: a device's code takes no medicine from the title
+    placed = classify(("DEVICE", "PEAR-002B"), ("DEVICE", "reSET-O"),
+                      title="Prescription Digital Therapeutic Supporting Unobserved "
+                            "Buprenorphine Initiation")
+    assert [p.modality for p in placed] == ["other"]
     # ... nor the nebuliser or the classroom a medicine is given in (2026.12.243)
     assert [p.modality for p in classify(("DRUG", "GSK3008348 Nebuliser solution"))] == [
         "small_molecule"]

@@ -44,7 +44,8 @@ from trialscape.classify.titles import TitleReader
 # procedure or device may be how a product the title names is made or given ("liposuction
 # for retrieval of own stem cells", "patient-specific dosimetry"): it takes only the kinds a
 # procedure delivers ([background] procedure_delivers), not a medicine the participants take
-# ("Venapuncture" for drug-level monitoring, "PICC" for trastuzumab).
+# ("Venapuncture" for drug-level monitoring, "PICC" for trastuzumab); a device's code names
+# the device ("PEAR-002B", a digital therapeutic "Supporting ... Buprenorphine Initiation").
 _NOT_MEDICINE_TYPES = frozenset({"BEHAVIORAL", "DIAGNOSTIC_TEST", "DIETARY_SUPPLEMENT"})
 _DELIVERING_TYPES = frozenset({"DEVICE", "PROCEDURE", "RADIATION"})
 
@@ -144,7 +145,8 @@ class Classifier:
                          or self.titles.recombinant(item, trial, tested)
                          or self.mesh.code_kind(item, trial, tested, self.is_control)
                          or self.titles.abbreviated(item, trial, tested))
-                if item.type in _DELIVERING_TYPES and not code_words(item.name):
+                if item.type in _DELIVERING_TYPES and (
+                        item.type == "DEVICE" or not code_words(item.name)):
                     found = [h for h in found if h.modality in self.procedure_delivers]
                 item_hits = found or after_lymphodepletion(item, tested) or item_hits
             elif self.background.coded_cells(item, item_hits):
