@@ -3007,8 +3007,10 @@ def test_a_protein_in_a_gene_therapy_trial_is_the_transgenes_product():
                    title="Gene Therapy for Alzheimer's Disease") == ["gene_therapy"]
     assert primary(("BIOLOGICAL", "Human Nerve Growth Factor"),
                    title="Nerve Growth Factor for Alzheimer's Disease") == ["protein"]
-    # a construct's cytokine joined by a hyphen is part of the construct's name
-    assert primary(title="Injection of vvDD-hIL2-2-RG-1 for Cancer") == ["unclassified"]
+    # a construct's cytokine joined by a hyphen is part of the construct's name: the oncolytic
+    # vaccinia vvDD carrying it (named since 2026.12.246), not the protein
+    assert primary(title="Injection of vvDD-hIL2-2-RG-1 for Cancer") == ["gene_therapy"]
+    assert primary(title="Injection of xxDD-hIL2-2-RG-1 for Cancer") == ["unclassified"]
     # platelet concentrates rich in growth factors are a blood product
     assert primary(("OTHER", "Plasma Rich in Growth Factors (PRGF)")) == ["other"]
     # G-CSF however hyphenated supports chemotherapy
@@ -4247,6 +4249,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("CLBR001", "engineered_cell_therapy"), ("JS004", "monoclonal_antibody"),
     ("AB-101", "cell_therapy"), ("Her2-BATS", "cell_therapy"),
     ("bispecific antibody armed activated T cells", "cell_therapy"),
+    # 2026.12.246
+    ("VG161", "gene_therapy"), ("CAVATAK", "gene_therapy"), ("LMY-920", "engineered_cell_therapy"),
+    ("LYL845", "cell_therapy"), ("AK002", "monoclonal_antibody"), ("NNZ-2566", "peptide"),
+    ("ABX1100", "oligonucleotide"), ("PD 0332991", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4429,6 +4435,16 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     ("Safety and Efficacy Study of hAESCs Therapy for aGVHD", "cell_therapy"),
     ("The Effect of Time-Restricted Eating in Cardiometabolic Health", "other"),
     ("Cervical Sympathetic Block in Patients With Cerebral Vasospasm", "other"),
+    # 2026.12.246: a joining word before a hyphen is a code's letters; classes given; devices
+    ("Phase I Dose Escalation Study of VS-4718 in Subjects With Metastatic Malignancies",
+     "small_molecule"),
+    ("Beta Blocker for Chronic Wound Healing", "small_molecule"),
+    ("Ultrasound-Guided Portal Pressure Measurements to Guide Beta-Blocker Therapy", "other"),
+    ("Precision Approach to PPI Therapy in Gastroesophageal Reflux Disease", "small_molecule"),
+    ("Inhaled Prostaglandin E1 (IPGE1) for Hypoxemic Respiratory Failure", "small_molecule"),
+    ("Question Prompt List for Common Hand Conditions", "other"),
+    ("Closure of Muscular Ventricular Septal Defects With The AMPLATZER Muscular VSD Occluder",
+     "other"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
