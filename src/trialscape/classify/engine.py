@@ -181,11 +181,14 @@ class Classifier:
         code's; the others stay counted, never primary ("the Trifunctional Antibody FBTA05 and
         Donor Lymphocyte Infusion": the antibody is tested, the infusion given with it)."""
         whole = self.titles.code_kind(title_hits, item, trial)
+        kinds = {h.modality for h in whole}
+        if len(kinds) == 1:
+            return whole  # (most titles: one kind, and nothing beside the code to weigh)
         beside = self.titles.code_kind(self.titles.beside_code(item, trial, tested), item, trial)
-        if len({h.modality for h in whole}) > 1 and (
-                own := {b.modality for b in beside} & {h.modality for h in whole}):
-            return [h if h.modality in own else replace(h, tested=False) for h in whole]
-        return whole or beside
+        if not whole:
+            return beside
+        own = {b.modality for b in beside} & kinds
+        return [h if not own or h.modality in own else replace(h, tested=False) for h in whole]
 
     def _read_title(self, trial: Trial, ancillary: list[Intervention]) -> list[Hit]:
         """What the title places when nothing listed did: for a record that lists nothing, all
