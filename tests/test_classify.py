@@ -4253,6 +4253,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("VG161", "gene_therapy"), ("CAVATAK", "gene_therapy"), ("LMY-920", "engineered_cell_therapy"),
     ("LYL845", "cell_therapy"), ("AK002", "monoclonal_antibody"), ("NNZ-2566", "peptide"),
     ("ABX1100", "oligonucleotide"), ("PD 0332991", "small_molecule"),
+    # 2026.12.247
+    ("CNDO-109-AANK", "cell_therapy"), ("FT1050", "cell_therapy"),
+    ("LVIVO-TaVec100", "engineered_cell_therapy"), ("RO7172508", "bispecific_antibody"),
+    ("Foxy-5", "peptide"), ("IRX-2", "protein"), ("ONC206", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4445,6 +4449,11 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
     ("Question Prompt List for Common Hand Conditions", "other"),
     ("Closure of Muscular Ventricular Septal Defects With The AMPLATZER Muscular VSD Occluder",
      "other"),
+    # 2026.12.247
+    ("Particulate Versus Nonparticulate Steroid Injections for Musculoskeletal Conditions",
+     "small_molecule"),
+    ("ODEN Trial: Option vs. Denali IVC Filters", "other"),
+    ("Group Medical Visits for Latina Women With Urgency Urinary Incontinence", "other"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
