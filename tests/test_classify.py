@@ -4257,6 +4257,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("CNDO-109-AANK", "cell_therapy"), ("FT1050", "cell_therapy"),
     ("LVIVO-TaVec100", "engineered_cell_therapy"), ("RO7172508", "bispecific_antibody"),
     ("Foxy-5", "peptide"), ("IRX-2", "protein"), ("ONC206", "small_molecule"),
+    # 2026.12.248
+    ("IBI315", "bispecific_antibody"), ("BD211", "gene_therapy"),
+    ("SCG101", "engineered_cell_therapy"), ("RO6895882", "monoclonal_antibody"),
+    ("PRI-724", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -4454,6 +4458,7 @@ def test_vaccine_words_that_other_things_share(kind, name, expected):
      "small_molecule"),
     ("ODEN Trial: Option vs. Denali IVC Filters", "other"),
     ("Group Medical Visits for Latina Women With Urgency Urinary Incontinence", "other"),
+    ("Baroreflex Activation Therapy for Heart Failure", "other"),
 ])
 def test_titles_read_by_the_rules_of_2026_12_210_and_later(title, expected):
     assert primary(title=title) == [expected]
