@@ -64,22 +64,24 @@ _GENERIC_WORDS = frozenset({"therapy", "treatment", "group", "standard", "care",
                             "intravenous", "subcutaneous", "intramuscular"})
 
 
+# the diagnostic isotopes titles write beside a tracer: mass numbers and elements (casefolded)
+_MASS = r"(11|13|15|18|64|68|89|99m|111|123|124)"
+_ELEMENT = r"(c|n|o|f|cu|ga|zr|tc|in|i)"
+
 # a diagnostic isotope written just before a name ("124I-PU-AD", "[18F]XYZ", "Ga-68 ABC")
 _ISOTOPE_BEFORE = re.compile(
-    r"(\[?\(?(11|13|15|18|64|68|89|99m|111|123|124)\)?\s?(c|n|o|f|cu|ga|zr|tc|in|i)\]?"
-    r"|\b(c|n|o|f|cu|ga|zr|tc|in|i)-?(11|13|15|18|64|68|89|99m|111|123|124))\s*-?\s*$")
+    rf"(\[?\(?{_MASS}\)?\s?{_ELEMENT}\]?|\b{_ELEMENT}-?{_MASS})\s*-?\s*$")
 
 
 # ... or just after it, in parentheses ("BAY86-9596 (18F)")
-_ISOTOPE_AFTER = re.compile(r"\s*\(\s*(\[?(11|13|15|18|64|68|89|99m|111|123|124)\]?\s?"
-                            r"(c|n|o|f|cu|ga|zr|tc|in|i)|(c|n|o|f|cu|ga|zr|tc|in|i)-?"
-                            r"(11|13|15|18|64|68|89|99m|111|123|124))\s*\)")
+_ISOTOPE_AFTER = re.compile(
+    rf"\s*\(\s*(\[?{_MASS}\]?\s?{_ELEMENT}|{_ELEMENT}-?{_MASS})\s*\)")
 
 
 # ... or only its mass number, where the name begins with the element ("Ga-PSMA-11" in
 # "68Ga-PSMA-11 PET")
-_MASS_BEFORE = re.compile(r"\b(11|13|15|18|64|68|89|99m|111|123|124)\s*-?\s*$")
-_ELEMENT_FIRST = re.compile(r"(c|n|o|f|cu|ga|zr|tc|in|i)\b")
+_MASS_BEFORE = re.compile(rf"\b{_MASS}\s*-?\s*$")
+_ELEMENT_FIRST = re.compile(rf"{_ELEMENT}\b")
 
 
 def _labelled_in_title(name: str, title: str) -> bool:
