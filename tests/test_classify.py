@@ -1043,9 +1043,12 @@ def test_lymphodepletion_by_antibody_is_background_unless_it_is_the_question():
       ("DRUG", "IM placebo")),
      "Adrenocorticotropin Hormone to Treat MS Relapses After Sub-responding to IV "
      "Methylprednisolone", "peptide"),
-    # ... and one placebo is no double dummy: the partner stays tested
+    # ... and with one placebo, a title naming one medicine alone still tests that one
+    # (2026.12.249, `roles._titled_alone`); one speaking of a combination tests both
     ((("DRUG", "Evobrutinib"), ("DRUG", "Avonex®"), ("DRUG", "Placebo")),
-     "Study of Evobrutinib in Participants With RMS", "protein"),
+     "Study of Evobrutinib in Participants With RMS", "small_molecule"),
+    ((("DRUG", "Evobrutinib"), ("DRUG", "Avonex®"), ("DRUG", "Placebo")),
+     "Study of Evobrutinib in Combination in Participants With RMS", "protein"),
 ])
 def test_a_double_dummy_comparator_is_never_primary(items, title, expected):
     placed = classify(*items, title=title)
@@ -5255,3 +5258,95 @@ def test_cells_titles_name_by_what_was_done_to_them(title, expected):
     """2026.12.234: T cells aimed at a CD target, carrying a chimeric or synthetic receptor,
     and Wharton's jelly stem cells."""
     assert primary(title=title) == [expected]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # a record without arms whose title names one listed medicine alone tests that one; the
+    # medicine it names neither by name nor by kind is counted, never primary (2026.12.249)
+    ((("DRUG", "Umifenovir"), ("DRUG", "Interferon-β 1a"), ("DRUG", "Lopinavir / Ritonavir")),
+     "Umifenovir in Hospitalized COVID-19 Patients", ["small_molecule"]),
+    ((("DRUG", "Minocycline"), ("DRUG", "Bevacizumab")),
+     "Minocycline to Treat Branch Retinal Vein Occlusion", ["small_molecule"]),
+    # ... named by the INN a rule reads in a longer name ("Cladribine Tablets")
+    ((("DRUG", "Cladribine Tablets"), ("DRUG", "Rebif® new formulation (RNF)")),
+     "Oral Cladribine in Early Multiple Sclerosis (MS)", ["small_molecule"]),
+    # ... not a bare code alone, whose kind the title does not say (a type is no kind)
+    ((("DRUG", "TQB2303"), ("DRUG", "Rituximab")),
+     "Study of TQB2303 in Patients With CD20-Positive Diffuse Large B-cell Lymphoma",
+     ["monoclonal_antibody"]),
+    # ... nor what the title says its participants take already: then the other is the question
+    ((("DRUG", "Prednisone"), ("DRUG", "Glatiramer Acetate")),
+     "Assessment Study of Steroid Effect in Relapsing MS Subjects Treated With Glatiramer "
+     "Acetate", ["small_molecule"]),
+    # ... nor a title joining several ("... Or GLP-1 Treatment", "... and Mitoxantrone"), nor
+    # one about a transplant, whose regimen the labels count
+    ((("DRUG", "Liraglutide"), ("DRUG", "Insulin bolus")),
+     "Perioperative Insulin or GLP-1 in Diabetes Mellitus", ["peptide"]),
+    ((("DRUG", "Rituximab"), ("DRUG", "Cyclophosphamide")),
+     "Mismatched Transplantation Using High-dose Post-transplant Cyclophosphamide",
+     ["monoclonal_antibody"]),
+])
+def test_a_medicine_titled_alone_is_the_question(items, title, expected):
+    placed = classify(*items, title=title)
+    assert [p.modality for p in placed if p.is_primary] == expected
+
+
+def test_the_medicine_a_title_leaves_out_is_counted():
+    placed = classify(("DRUG", "Minocycline"), ("DRUG", "Bevacizumab"),
+                      title="Minocycline to Treat Branch Retinal Vein Occlusion")
+    assert [(p.modality, p.is_primary) for p in placed] == [
+        ("monoclonal_antibody", False), ("small_molecule", True)]
+
+
+@pytest.mark.parametrize("name, expected", [
+    # checkpoint antibodies named by "anti-" and the target alone (2026.12.249) ...
+    ("Anti-PD1", "monoclonal_antibody"), ("anti-CTLA-4", "monoclonal_antibody"),
+    ("Intravenous anti-PD-1 and chemotherapy", "monoclonal_antibody"),
+    # ... not a CAR's target, nor two targets in one molecule
+    ("Anti-PD-L1 CSR T cells", "engineered_cell_therapy"),
+    ("Anti-PD-L1 and anti-TIGIT bifunctional molecule", "bispecific_antibody"),
+    # Pfizer's COVID-19 vaccine is its mRNA one; its other vaccines are not
+    ("Pfizer Bivalent COVID-19 Vaccine", "mrna"), ("Prevnar 13 (Pfizer)", "vaccine"),
+    ("BG00012 (DMF)", "small_molecule"),
+])
+def test_names_read_from_2026_12_249(name, expected):
+    assert primary(("BIOLOGICAL", name)) == [expected]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # NCI's plain-language titles call gene-modified lymphocytes white blood cells
+    ("Gene-Modified White Blood Cells Followed By Interleukin-2 and Vaccine Therapy in Treating "
+     "Patients With Metastatic Melanoma", "engineered_cell_therapy"),
+    ("Modified White Blood Cells That Secrete IL-2 and Express a Protein That Targets the "
+     "ESO-1tumor Protein for Metastatic Cancer", "engineered_cell_therapy"),
+    # a checkpoint antibody a title names by "anti-" and its target
+    ("TIL and Anti-PD1 in Metastatic Melanoma", "cell_therapy"),
+    ("PIN in Combination With Anti-PD1 in Previously Treated Solid Tumor", "monoclonal_antibody"),
+    # T cells a title says express a suicide gene are gene therapy
+    ("T Lymphocytes (LT) Expressing iCASP9 and ΔCD19 in Allogeneic Haematopoietic "
+     "Transplantation.", "gene_therapy"),
+    # ... and a CAR T cell with a safety switch stays a CAR T cell
+    ("CAR T cells expressing iCasp9 for lymphoma", "engineered_cell_therapy"),
+])
+def test_gene_modified_white_blood_cells_of_2026_12_249(title, expected):
+    assert primary(title=title) == [expected]
+
+
+def test_a_title_naming_a_checkpoint_antibody_counts_it():
+    placed = classify(title="TIL and Anti-PD1 in Metastatic Melanoma")
+    assert {p.modality for p in placed} == {"cell_therapy", "monoclonal_antibody"}
+
+
+def test_what_induces_the_harm_a_trial_treats_is_background():
+    """"Loratadine for Pegfilgrastim Induced Bone Pain": pegfilgrastim causes the harm every
+    participant has; loratadine is tested. A method a medicine induces is no harm."""
+    arms = (ArmGroup("Group 1 - Loratadine", "EXPERIMENTAL",
+                     ("Drug: Pegfilgrastim", "Drug: Loratadine")),
+            ArmGroup("Group 2 - Placebo", "EXPERIMENTAL",
+                     ("Drug: Pegfilgrastim", "Drug: Loratadine")))
+    title = "Study of Loratadine for Pegfilgrastim Induced Bone Pain in Patients With Lymphoma"
+    placed = classify(("DRUG", "Pegfilgrastim"), ("DRUG", "Loratadine"), title=title, arms=arms)
+    assert [(p.modality, p.is_primary) for p in placed] == [("small_molecule", True)]
+    title = "Immune Response of Fimaporfin-induced Photochemical Internalisation of Antigen"
+    placed = classify(("DRUG", "Fimaporfin"), ("BIOLOGICAL", "HPV E7 peptides"), title=title)
+    assert {p.modality for p in placed} == {"small_molecule", "peptide"}

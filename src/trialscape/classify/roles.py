@@ -21,6 +21,7 @@ from trialscape.classify.model import (
     PARENTHESES,
     Layer,
     Role,
+    Scope,
     code_words,
     title_text,
 )
@@ -44,6 +45,7 @@ _AROUND_TYPES = frozenset({"PROCEDURE", "DEVICE", "BEHAVIORAL"})
 _ASSESSMENT_TYPES = frozenset({"DIAGNOSTIC_TEST"})
 _TITLE_JOINS = re.compile(r"\b(and|plus|with|combined|combination|added|adjunct\w*)\b|\+|&",
                           re.IGNORECASE)
+_TRANSPLANT = re.compile(r"transplant|\b(?:hsct|bmt|sct|hct)\b")  # (case-folded)
 _NOT_AROUND = re.compile(r"transplant|\b(HSCT|BMT|SCT)\b|\bblock|an(a)?esthe|analges|sedat|"
                          r"hormon|steroid|antiarrhythm|thromboly|\bmedical|preparation",
                          re.IGNORECASE)
@@ -52,6 +54,12 @@ _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with))\s", re.IGNORECASE
 _STANDARD_FIRST = re.compile(r"\b(alone|only|monotherapy|standard|conventional|usual|current|"
                              r"traditional|routine|placebo)\b", re.IGNORECASE)
 _BOTH_TESTED = re.compile(r"\b(their|the|in) combination\b|\bcombined\b|\bboth\b", re.IGNORECASE)
+# title words that may name more than one medicine as the question ("... in Combination
+# Therapy", "Hormone Therapy With or Without X", "X Plus Standard Chemotherapy")
+_NOT_ALONE = re.compile(r"\b(?:combinations?|combined|regimens?|plus|add(?:ed|-on|ition)|"
+                        r"adjunct\w*|without|cocktail|concomitant\w*|concurrent\w*|"
+                        r"simultaneous\w*|co-?administ\w*|together|versus|vs|compared|or)\b|"
+                        r"therap(?:y|ies)\b|chemo|[+&/]")  # (on the case-folded title)
 _PLACEBO = re.compile(r"\bplacebos?\b", re.IGNORECASE)
 _SIGNIFICANT = re.compile(r"[a-z]{4,}")  # words that name something (not "of", "vs", "ESB")
 _GENERIC_WORDS = frozenset({"therapy", "treatment", "group", "standard", "care", "with",
@@ -150,6 +158,9 @@ class RoleReader:
     # words a "physician's choice" name may hold and still name no medicine
     choice_filler: GatedRegex = NEVER
     title_setting: GatedRegex = NEVER
+    # what a title names as its participants' treatment ("... Treated With Glatiramer
+    # Acetate"): not the question (background.title_population)
+    title_population: GatedRegex = NEVER
     # a medicine named only by its class ("Chemotherapy", "Intravenous pain medication") and
     # the title words that name such a class as the question ("chemo", "analgesic")
     generic_medicine: GatedRegex = NEVER
@@ -327,6 +338,7 @@ class RoleReader:
         if not arm_types:
             self._compared_with(trial, roles)
             self._double_dummy(trial, roles)
+            self._titled_alone(trial, roles)
         return roles
 
     def _unread_tracer(self, item: Intervention, trial: Trial, title: str) -> bool:
@@ -372,6 +384,59 @@ class RoleReader:
             # ... nor by a product of its kind ("Adrenocorticotropin Hormone" for "ACTH")
             if item.idx not in named and not self.titled(item, trial):
                 roles[item.idx] = Role.COMPARATOR
+
+    def _titled_alone(self, trial: Trial, roles: dict[int, Role]) -> None:
+        """A record without arms whose brief title names one listed medicine as its whole
+        question ("Umifenovir in Hospitalized COVID-19 Patients", "Minocycline to Treat Branch
+        Retinal Vein Occlusion") tests that one; a listed medicine the title names neither by
+        name nor by a product or a word of its kind is what it is given beside or compared
+        with (interferon in the first, bevacizumab in the second): counted, never primary, as
+        the double-dummy records are read. The one named must be a medicine a rule knows (a
+        bare code titled alone says nothing of its kind) and named by its name or its code,
+        outside what the title says its participants already take ("... Treated With
+        Glatiramer Acetate"). Not when the title speaks of a combination, a regimen, a
+        therapy by its class or a transplant, which may be naming the rest (the labels count
+        a transplant's regimen); nor for an unnamed development code, which a trial gives
+        only to test it."""
+        tested = [i for i in trial.interventions
+                  if roles.get(i.idx) == Role.TESTED and i.type in MEDICINE_TYPES]
+        if len(tested) < 2:
+            return
+        title = trial.brief_title or ""
+        folded = title.casefold()
+        if (_NOT_ALONE.search(folded) or _TRANSPLANT.search(folded)
+                or self.generic_in_title.search(title)):
+            return
+        # (the cheap reading first, on the whole title; most records stop here)
+        named = self._named_alone(tested, folded)
+        if len(named) != 1:
+            return  # none, or a title listing several: a regimen, whose parts it may not list
+        others = [i for i in tested if i.idx not in named and not _DEV_CODE.search(i.name)]
+        if not others or self._named_alone(
+                tested, self.title_population.sub(" ", title).casefold()) != named:
+            return
+        # (by any rule of its kind, not only those titles may name; the costlier `titled`,
+        # which also finds a code the title writes, last)
+        kinds = self.names.names_kind(title, Scope.ALL)
+        for item in others:
+            if (not any(h.modality in kinds for h in self.names.match(item))
+                    and not self.titled(item, trial)):
+                roles[item.idx] = Role.COMPARATOR
+
+    def _named_alone(self, items: list[Intervention], title: str) -> set[int]:
+        """The items a case-folded title names by their name, by the product or INN a rule
+        reads in them (not a word of their kind: "Vaccine" names every vaccine) or by their
+        code, among those a rule knows beyond their registry type."""
+        codes = code_words(title)
+        named = set()
+        for item in items:
+            hits = [h for h in self.names.match(item) if h.layer != Layer.TYPE_PRIOR]
+            if hits and (PARENTHESES.sub(" ", item.name).strip().casefold() in title
+                         or any(h.layer in (Layer.PRODUCT, Layer.STEM) and len(h.matched) > 3
+                                and h.matched.casefold() in title for h in hits)
+                         or code_words(item.name) & codes):
+                named.add(item.idx)
+        return named
 
     def _compared_with(self, trial: Trial, roles: dict[int, Role]) -> None:
         """A record without arms whose title compares one listed intervention with another

@@ -309,6 +309,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
     roles = RoleReader(names=names, control=rx("control"), choice=rx("choice"),
                        choice_filler=rx("choice_filler"), ancillary=rx("ancillary"),
                        supportive=rx("supportive"), title_setting=rx("title_setting"),
+                       title_population=rx("title_population"),
                        generic_medicine=rx("generic_medicine"),
                        generic_in_title=rx("generic_in_title"),
                        tracer_in_title=rx("tracer_in_title"))
