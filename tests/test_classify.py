@@ -5308,6 +5308,8 @@ def test_the_medicine_a_title_leaves_out_is_counted():
     # Pfizer's COVID-19 vaccine is its mRNA one; its other vaccines are not
     ("Pfizer Bivalent COVID-19 Vaccine", "mrna"), ("Prevnar 13 (Pfizer)", "vaccine"),
     ("BG00012 (DMF)", "small_molecule"),
+    # 2026.12.250: a SIRPa-Fc fusion protein and a GLP-1/GIP co-agonist peptide by their codes
+    ("PF-07901800 (TTI-621)", "protein"), ("NNC0519-0130 B", "peptide"),
 ])
 def test_names_read_from_2026_12_249(name, expected):
     assert primary(("BIOLOGICAL", name)) == [expected]
@@ -5350,3 +5352,40 @@ def test_what_induces_the_harm_a_trial_treats_is_background():
     title = "Immune Response of Fimaporfin-induced Photochemical Internalisation of Antigen"
     placed = classify(("DRUG", "Fimaporfin"), ("BIOLOGICAL", "HPV E7 peptides"), title=title)
     assert {p.modality for p in placed} == {"small_molecule", "peptide"}
+
+
+def test_what_a_placebo_arm_and_an_experimental_arm_share_is_the_backbone():
+    """Each part pairs the tested medicine and a backbone against placebo and that backbone
+    (2026.12.250): no backbone is in every arm, yet each is what its part adds to."""
+    arms = (ArmGroup("Part A: Placebo + Pembrolizumab", "PLACEBO_COMPARATOR",
+                     ("Drug: Pembrolizumab", "Drug: Placebo")),
+            ArmGroup("Part A: Olomorasib + Pembrolizumab", "EXPERIMENTAL",
+                     ("Drug: Olomorasib", "Drug: Pembrolizumab")),
+            ArmGroup("Part B: Olomorasib + Durvalumab", "EXPERIMENTAL",
+                     ("Drug: Olomorasib", "Drug: Durvalumab")),
+            ArmGroup("Part B: Placebo + Durvalumab", "PLACEBO_COMPARATOR",
+                     ("Drug: Durvalumab", "Drug: Placebo")))
+    items = (("DRUG", "Olomorasib"), ("DRUG", "Pembrolizumab"), ("DRUG", "Durvalumab"),
+             ("DRUG", "Placebo"))
+    title = "Study of Olomorasib in Participants With KRAS G12C-mutant NSCLC"
+    placed = classify(*items, title=title, arms=arms)
+    assert [(p.modality, p.is_primary) for p in placed] == [("small_molecule", True)]
+    # a crossover's placebo arm holds the tested medicine too, and adds nothing: it stays
+    arms = (ArmGroup("Drug then placebo", "PLACEBO_COMPARATOR",
+                     ("Drug: Pembrolizumab", "Drug: Placebo")),
+            ArmGroup("Placebo then drug", "EXPERIMENTAL", ("Drug: Pembrolizumab", "Drug: Placebo")),
+            ArmGroup("Open label", "EXPERIMENTAL", ("Drug: Pembrolizumab",)))
+    placed = classify(("DRUG", "Pembrolizumab"), ("DRUG", "Placebo"), title="A crossover",
+                      arms=arms)
+    assert [(p.modality, p.is_primary) for p in placed] == [("monoclonal_antibody", True)]
+
+
+def test_a_growth_factor_given_until_the_counts_recover_is_support():
+    """2026.12.250: the description says what the sargramostim of a chemotherapy trial is for."""
+    items = (Intervention(0, "BIOLOGICAL", "sargramostim", description=(
+                 "Sargramostim (GM-CSF) subcutaneously beginning on day 14 and continuing until "
+                 "blood counts recover.")),
+             Intervention(1, "DRUG", "cytarabine"), Intervention(2, "DRUG", "mitoxantrone"))
+    placed = C.classify(Trial("NCT00000001", brief_title="Combination Chemotherapy in Leukemia",
+                              study_type="INTERVENTIONAL", interventions=items))
+    assert [(p.modality, p.is_primary) for p in placed] == [("small_molecule", True)]

@@ -319,13 +319,15 @@ class RoleReader:
         # not the question (an add-on to standard therapy), unless the title names it.
         add_on = any(i.idx not in roles and i.idx not in in_every_arm
                      and self.name_role(i.name) != Role.SUPPORT for i in trial.interventions)
+        beside_placebo = (self._beside_placebo(trial, roles, arm_types, arms_of, in_every_arm)
+                          if has_placebo_arm and len(arm_types) > 2 else set())
         for item in trial.interventions:
             if item.idx in roles:
                 continue
             types = {arm_types.get(label) for label in arms_of[item.idx]}
             comparator_only = bool(types) and has_experimental and types <= COMPARATOR_ARMS
-            backbone = item.idx in in_every_arm and (
-                has_placebo_arm or (add_on and not self.titled(item, trial)))
+            backbone = item.idx in beside_placebo or (item.idx in in_every_arm and (
+                has_placebo_arm or (add_on and not self.titled(item, trial))))
             if backbone and has_placebo_arm and self.titled(item, trial):
                 # what the placebo arm gets too, named in the title ("HLX10 and HLX04 With or
                 # Without HLX53"): counted, never the question, as when named with a placebo
@@ -340,6 +342,30 @@ class RoleReader:
             self._double_dummy(trial, roles)
             self._titled_alone(trial, roles)
         return roles
+
+    @staticmethod
+    def _beside_placebo(trial: Trial, roles: dict[int, Role], arm_types: dict[str, str | None],
+                        arms_of: dict[int, set[str]], in_every_arm: set[int]) -> set[int]:
+        """What a placebo arm and an experimental arm both get, where the experimental arm
+        adds something the placebo arm lacks: the backbone of that part of the trial, as
+        what every arm of a placebo-controlled trial gets is ("Part A: Olomorasib +
+        Pembrolizumab" beside "Part A: Placebo + Pembrolizumab", and Part B's durvalumab
+        likewise: no backbone is in every arm). A crossover's placebo arm holds the tested
+        medicine too, but its experimental arm adds nothing: that medicine stays tested."""
+        placebo_arms = {label for label, kind in arm_types.items() if kind in PLACEBO_ARMS}
+        experimental = {label for label, kind in arm_types.items() if kind == "EXPERIMENTAL"}
+        active = [i for i in trial.interventions if i.idx not in roles]
+        found = set()
+        for item in active:
+            if item.idx in in_every_arm:
+                continue
+            with_placebo = arms_of[item.idx] & placebo_arms
+            tested_arms = arms_of[item.idx] & experimental
+            if with_placebo and tested_arms and any(
+                    arms_of[other.idx] & tested_arms and not arms_of[other.idx] & with_placebo
+                    for other in active if other.idx != item.idx):
+                found.add(item.idx)
+        return found
 
     def _unread_tracer(self, item: Intervention, trial: Trial, title: str) -> bool:
         """Whether an intervention no rule reads (a bare code: "STX107", "ONM-100"; a name
