@@ -5389,3 +5389,23 @@ def test_a_growth_factor_given_until_the_counts_recover_is_support():
     placed = C.classify(Trial("NCT00000001", brief_title="Combination Chemotherapy in Leukemia",
                               study_type="INTERVENTIONAL", interventions=items))
     assert [(p.modality, p.is_primary) for p in placed] == [("small_molecule", True)]
+
+
+@pytest.mark.parametrize("title, kind", [
+    # gene therapies whose vector the record does not name, by their developers' descriptions
+    # (2026.12.251): "not specified" was the second largest gene-therapy kind
+    ("A Study of Intratumoral CAVATAK in Patients With Malignant Melanoma", "oncolytic_virus"),
+    ("Parvovirus H-1 (ParvOryx) in Patients With Recurrent Glioblastoma", "oncolytic_virus"),
+    ("A Study of TBI-1401(HF10) in Patients With Solid Tumors", "oncolytic_virus"),
+    ("Trial of THEO-260 in Ovarian Cancer Patients", "oncolytic_virus"),
+    ("Effect of AdhAQP1 on Salivary Flow in Head and Neck Cancer", "adenoviral"),
+    ("Safety Study on the Transfer of the CD40 Ligand Gene (AdcuCD40L)", "adenoviral"),
+    ("Phase II Trial of Allovectin-7 for Metastatic Melanoma", "non_viral"),
+    ("Trial of pIL-12/MK-3475 in Metastatic Melanoma", "non_viral"),
+    ("Study of Intra-articular Delivery of tgAAC94 in Inflammatory Arthritis", "aav"),
+    ("Clinical Trial of EB-101 Gene Therapy for Epidermolysis Bullosa", "ex_vivo_other_cells"),
+])
+def test_gene_therapy_vectors_by_product(title, kind):
+    placed = classify(title=title)
+    assert [(p.submodality, p.is_primary) for p in placed if p.modality == "gene_therapy"] == [
+        (kind, True)]
