@@ -5409,3 +5409,15 @@ def test_gene_therapy_vectors_by_product(title, kind):
     placed = classify(title=title)
     assert [(p.submodality, p.is_primary) for p in placed if p.modality == "gene_therapy"] == [
         (kind, True)]
+
+
+@pytest.mark.parametrize("name, kind", [
+    # cell products whose kind their names or codes say (2026.12.252)
+    ("T regulatory cells", "immune_cells"), ("EGFR BATs", "immune_cells"),
+    ("Immuncell-LC", "immune_cells"), ("agenT-797", "immune_cells"),
+    ("ITIL-168", "til"), ("ScTIL210", "til"), ("RB-ADSC", "msc"),
+    ("Azficel-T", "tissue_cells"),
+])
+def test_cell_products_by_kind_of_2026_12_252(name, kind):
+    placed = classify(("BIOLOGICAL", name))
+    assert [(p.modality, p.submodality) for p in placed] == [("cell_therapy", kind)]
