@@ -5421,3 +5421,17 @@ def test_gene_therapy_vectors_by_product(title, kind):
 def test_cell_products_by_kind_of_2026_12_252(name, kind):
     placed = classify(("BIOLOGICAL", name))
     assert [(p.modality, p.submodality) for p in placed] == [("cell_therapy", kind)]
+
+
+@pytest.mark.parametrize("name, modality, kind", [
+    # oligonucleotides whose kind the code says (2026.12.253); TLR agonists that are small
+    # molecules though the INN stem -tolimod also names CpG oligonucleotides
+    ("STP705", "oligonucleotide", "sirna"), ("ND-L02-s0201 Injection", "oligonucleotide", "sirna"),
+    ("NS-065/NCNP-01", "oligonucleotide", "antisense"), ("GTX-102", "oligonucleotide", "antisense"),
+    ("WVE-120101", "oligonucleotide", "antisense"), ("SRP-4053", "oligonucleotide", "antisense"),
+    ("agatolimod sodium", "oligonucleotide", "other_oligo"),
+    ("Motolimod", "small_molecule", None), ("VTX-2337 plus radiotherapy", "small_molecule", None),
+])
+def test_oligonucleotide_kinds_and_tlr_agonists_of_2026_12_253(name, modality, kind):
+    placed = classify(("DRUG", name))
+    assert [(p.modality, p.submodality) for p in placed if p.is_primary] == [(modality, kind)]
