@@ -319,6 +319,7 @@ class RoleReader:
         # not the question (an add-on to standard therapy), unless the title names it.
         add_on = any(i.idx not in roles and i.idx not in in_every_arm
                      and self.name_role(i.name) != Role.SUPPORT for i in trial.interventions)
+        # (with two arms, what a placebo arm shares with the other is in every arm: read above)
         beside_placebo = (self._beside_placebo(trial, roles, arm_types, arms_of, in_every_arm)
                           if has_placebo_arm and len(arm_types) > 2 else set())
         for item in trial.interventions:
