@@ -4264,6 +4264,17 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("IBI315", "bispecific_antibody"), ("BD211", "gene_therapy"),
     ("SCG101", "engineered_cell_therapy"), ("RO6895882", "monoclonal_antibody"),
     ("PRI-724", "small_molecule"),
+    # 2026.12.249: checkpoint antibodies named by "anti-" and the target alone, not a CAR's
+    # target nor two targets in one molecule; Pfizer's COVID-19 vaccine is its mRNA one, its
+    # other vaccines are not
+    ("Anti-PD1", "monoclonal_antibody"), ("anti-CTLA-4", "monoclonal_antibody"),
+    ("Intravenous anti-PD-1 and chemotherapy", "monoclonal_antibody"),
+    ("Anti-PD-L1 CSR T cells", "engineered_cell_therapy"),
+    ("Anti-PD-L1 and anti-TIGIT bifunctional molecule", "bispecific_antibody"),
+    ("Pfizer Bivalent COVID-19 Vaccine", "mrna"), ("Prevnar 13 (Pfizer)", "vaccine"),
+    ("BG00012 (DMF)", "small_molecule"),
+    # 2026.12.250: a SIRPa-Fc fusion protein and a GLP-1/GIP co-agonist peptide by their codes
+    ("PF-07901800 (TTI-621)", "protein"), ("NNC0519-0130 B", "peptide"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -5296,23 +5307,6 @@ def test_the_medicine_a_title_leaves_out_is_counted():
                       title="Minocycline to Treat Branch Retinal Vein Occlusion")
     assert [(p.modality, p.is_primary) for p in placed] == [
         ("monoclonal_antibody", False), ("small_molecule", True)]
-
-
-@pytest.mark.parametrize("name, expected", [
-    # checkpoint antibodies named by "anti-" and the target alone (2026.12.249) ...
-    ("Anti-PD1", "monoclonal_antibody"), ("anti-CTLA-4", "monoclonal_antibody"),
-    ("Intravenous anti-PD-1 and chemotherapy", "monoclonal_antibody"),
-    # ... not a CAR's target, nor two targets in one molecule
-    ("Anti-PD-L1 CSR T cells", "engineered_cell_therapy"),
-    ("Anti-PD-L1 and anti-TIGIT bifunctional molecule", "bispecific_antibody"),
-    # Pfizer's COVID-19 vaccine is its mRNA one; its other vaccines are not
-    ("Pfizer Bivalent COVID-19 Vaccine", "mrna"), ("Prevnar 13 (Pfizer)", "vaccine"),
-    ("BG00012 (DMF)", "small_molecule"),
-    # 2026.12.250: a SIRPa-Fc fusion protein and a GLP-1/GIP co-agonist peptide by their codes
-    ("PF-07901800 (TTI-621)", "protein"), ("NNC0519-0130 B", "peptide"),
-])
-def test_names_read_from_2026_12_249(name, expected):
-    assert primary(("BIOLOGICAL", name)) == [expected]
 
 
 @pytest.mark.parametrize("title, expected", [
