@@ -4275,6 +4275,15 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("BG00012 (DMF)", "small_molecule"),
     # 2026.12.250: a SIRPa-Fc fusion protein and a GLP-1/GIP co-agonist peptide by their codes
     ("PF-07901800 (TTI-621)", "protein"), ("NNC0519-0130 B", "peptide"),
+    # 2026.12.254: codes the DRUG type alone placed as small molecules
+    ("ACU193", "monoclonal_antibody"), ("SA55 Injection", "monoclonal_antibody"),
+    ("SOC + IFX-1", "monoclonal_antibody"), ("HMI-115-120mg-Q4W", "monoclonal_antibody"),
+    ("NS-050/NCNP-03", "oligonucleotide"), ("BIIB105", "oligonucleotide"),
+    ("CKDB-501A", "protein"), ("Izokibep", "protein"), ("RO7239361", "protein"),
+    ("Reltecimod 0.5 mg/kg", "peptide"), ("MBP8298", "peptide"),
+    ("TmCD19-IL18", "engineered_cell_therapy"), ("EN001", "cell_therapy"),
+    ("Cal-1 (LVsh5/C46) drug product", "gene_therapy"), ("CYT013-IL1bQb", "vaccine"),
+    ("Trimodulin", "other"), ("IGIV-C", "other"), ("MRx-4DP0004", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -5429,3 +5438,49 @@ def test_cell_products_by_kind_of_2026_12_252(name, kind):
 def test_oligonucleotide_kinds_and_tlr_agonists_of_2026_12_253(name, modality, kind):
     placed = classify(("DRUG", name))
     assert [(p.modality, p.submodality) for p in placed if p.is_primary] == [(modality, kind)]
+
+
+@pytest.mark.parametrize("name, modality, kind", [
+    # the kinds of 2026.12.254's products: exon 50 and DMPK antisense, a lentiviral vector,
+    # a vaccine against one of the body's proteins, an anti-PD-L1, mesenchymal cells
+    ("NS-050/NCNP-03", "oligonucleotide", "antisense"),
+    ("DYNE-101", "oligonucleotide", "antisense"),
+    ("Cal-1 (LVsh5/C46) drug product", "gene_therapy", "lentiviral_retroviral"),
+    ("CYT013-IL1bQb", "vaccine", "disease_protein_vaccine"),
+    ("IMC-001", "monoclonal_antibody", "checkpoint_inhibitor"), ("EN001", "cell_therapy", "msc"),
+])
+def test_kinds_of_the_products_of_2026_12_254(name, modality, kind):
+    placed = classify(("DRUG", name))
+    assert [(p.modality, p.submodality) for p in placed if p.is_primary] == [(modality, kind)]
+
+
+@pytest.mark.parametrize("name, expected, main", [
+    # NK/T-cell lymphoma regimens count asparaginase, a protein, beside their small molecules
+    ("GELOX", {"protein", "small_molecule"}, "protein"),
+    ("P-Gemox", {"protein", "small_molecule"}, "protein"),
+    ("DDGP", {"protein", "small_molecule"}, "protein"),
+    ("Selinexor, anti-PD-1 antibody and P-GemOx",
+     {"protein", "small_molecule", "monoclonal_antibody"}, "monoclonal_antibody"),
+])
+def test_asparaginase_regimens_count_their_protein(name, expected, main):
+    placed = classify(("DRUG", name))
+    assert {p.modality for p in placed} == expected
+    assert [p.modality for p in placed if p.is_primary] == [main]
+
+
+def test_a_routine_vaccine_beside_another_medicine_measures_the_immune_answer():
+    # a tetanus toxoid and a hepatitis B vaccine in an antiretroviral trial measure what the
+    # drugs do to the immune system: not counted (2026.12.254)
+    hiv = "Effects on the Immune System of Anti-HIV Drugs in Patients Recently Infected With HIV"
+    items = (("BIOLOGICAL", "Tetanus Toxoid Vaccine"), ("DRUG", "Efavirenz"),
+             ("BIOLOGICAL", "Hepatitis B Vaccine (Recombinant)"), ("DRUG", "Lamivudine"))
+    assert {p.modality for p in classify(*items, title=hiv)} == {"small_molecule"}
+    # ... unless the title makes vaccination or the vaccine's disease the question
+    for title in ("Hepatitis B Vaccination in Patients Receiving Efavirenz",
+                  "Immunogenicity of Tetanus Toxoid During Antiretroviral Therapy"):
+        assert "vaccine" in {p.modality for p in classify(*items, title=title)}
+    # ... or nothing else is tested, or it is no vaccine (hepatitis B immune globulin)
+    assert primary(("BIOLOGICAL", "Tetanus Toxoid Vaccine"), title="Study of HIV") == ["vaccine"]
+    assert {p.modality for p in classify(("BIOLOGICAL", "Hepatitis B Immune Globulin"),
+                                         ("DRUG", "Tenofovir"), title="Liver Transplant")} == {
+        "other", "small_molecule"}

@@ -77,6 +77,10 @@ class Background:
     adjuvant_with: frozenset[str] = frozenset()
     adjuvant_kinds: frozenset[str] = frozenset()  # the kinds of the adjuvant products (GM-CSF)
     title_population: GatedRegex = NEVER
+    # a routine vaccine given to measure the immune answer ("Tetanus Toxoid Vaccine" in an
+    # antiretroviral trial), and the title words that make vaccination the question
+    immune_probe: GatedRegex = NEVER
+    immune_probe_titled: GatedRegex = NEVER
     setting_in_title: dict[str, GatedRegex] = field(default_factory=dict)
     # a product named only by its kind ("CAR T-cell therapy"), unless the title says which
     standard_care: dict[str, GatedRegex] = field(default_factory=dict)
@@ -151,6 +155,7 @@ class Background:
             return pairs  # (a third of the trials: nothing to drop, and the title not read)
         title = title_text(trial).casefold()
         pairs = self._drop_background(pairs, title, trial)
+        pairs = self._drop_immune_probes(pairs, title)
         pairs = self._drop_setting(pairs, title)
         pairs = self._drop_standard_care(pairs, title)
         pairs = self._drop_titled_setting(pairs, trial)
@@ -180,6 +185,21 @@ class Background:
             return pairs
         return [(h, i) for h, i in pairs
                 if not (i.idx in grafts and by_id[h.modality].yields_to_medicine)]
+
+    def _drop_immune_probes(self, pairs: Pairs, title: str) -> Pairs:
+        """A routine infectious-disease vaccine (tetanus toxoid, hepatitis, pneumococcal,
+        Haemophilus, Lyme, influenza) listed beside a tested medicine of another kind, in a
+        trial whose title names neither vaccination nor the vaccine's disease, is given to
+        measure the immune system's answer to that medicine ("Effects on the Immune System of
+        Anti-HIV Drugs" listing a tetanus and a hepatitis B vaccine): an assessment, as
+        LABELING.md counts none. `title` is case-folded."""
+        probes = {i.idx for _, i in pairs if self.immune_probe.search(i.name)}
+        if not probes or self.immune_probe_titled.search(title):
+            return pairs
+        own = {h.modality for h, i in pairs if i.idx in probes}
+        if not self._tested_medicines(pairs, probes) - own:
+            return pairs
+        return [(h, i) for h, i in pairs if i.idx not in probes]
 
     def _transplant_setting(self, trial: Trial) -> bool:
         """Whether the trial lists a transplant or G-CSF (background.transplant_setting)."""

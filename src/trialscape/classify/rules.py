@@ -52,7 +52,8 @@ BACKGROUND_KEYS = frozenset({
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types", "cells_named",
     "transplant_given", "transplant_after", "transplant_in_title", "graft_delivers",
-    "lymphodepletion", "recombinant_in_title", "tracer_in_title",
+    "lymphodepletion", "recombinant_in_title", "tracer_in_title", "immune_probe",
+    "immune_probe_titled",
     "setting_in_title", "standard_care", "standard_care_named"})
 NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
                           "toxicity_management_with", "procedure_delivers",
@@ -356,6 +357,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
             adjuvant_kinds=adjuvant_kinds,
             title_population=rx("title_population"),
+            immune_probe=rx("immune_probe"), immune_probe_titled=rx("immune_probe_titled"),
             setting_in_title=rx_by_kind("setting_in_title"),
             standard_care=rx_by_kind("standard_care"),
             standard_care_named=rx_by_kind("standard_care_named")),
