@@ -5407,6 +5407,15 @@ def test_a_growth_factor_given_until_the_counts_recover_is_support():
     ("Trial of pIL-12/MK-3475 in Metastatic Melanoma", "non_viral"),
     ("Study of Intra-articular Delivery of tgAAC94 in Inflammatory Arthritis", "aav"),
     ("Clinical Trial of EB-101 Gene Therapy for Epidermolysis Bullosa", "ex_vivo_other_cells"),
+    # gene therapy "for" a blood or immune disease treated in the patient's own stem cells,
+    # unless a coded product is named (in vivo, for all the title says); HSV-tk with
+    # valacyclovir is an adenovirus (2026.12.255)
+    ("Gene Therapy for Fanconi Anemia", "ex_vivo_stem_cell"),
+    ("Gene Transfer for Patients With Sickle Cell Disease", "ex_vivo_stem_cell"),
+    ("Study of EN-374 Gene Therapy for X-Linked Chronic Granulomatous Disease", None),
+    ("Gene Therapy for Gyrate Atrophy", None),
+    ("HSV-tk + Valacyclovir Therapy in Combination With Brachytherapy for Prostate Cancer",
+     "adenoviral"),
 ])
 def test_gene_therapy_vectors_by_product(title, kind):
     placed = classify(title=title)
@@ -5424,6 +5433,26 @@ def test_gene_therapy_vectors_by_product(title, kind):
 def test_cell_products_by_kind_of_2026_12_252(name, kind):
     placed = classify(("BIOLOGICAL", name))
     assert [(p.modality, p.submodality) for p in placed] == [("cell_therapy", kind)]
+
+
+@pytest.mark.parametrize("title, kind", [
+    # kinds of cell therapy as titles and codes name them (2026.12.255)
+    ("Cellular Adoptive Immunotherapy in Treating Patients With Glioblastoma Multiforme",
+     "immune_cells"),
+    ("Study of a Drug [DCVax®-L] to Treat Newly Diagnosed GBM Brain Cancer", "immune_cells"),
+    ("MG4101 for Refractory or Relapsed AML", "immune_cells"),
+    ("Autologous Muscle Derived Cells for Gastro-Intestinal Repair", "tissue_cells"),
+    ("Revitalization of Immature Permanent Teeth With Necrotic Pulps Using SHED Cells", "msc"),
+    # amniotic epithelial cells are tissue cells; amniotic epithelial stem cells stay stem cells
+    ("Human Amniotic Epithelial Cells Transplantation for Primary Ovarian Failure",
+     "tissue_cells"),
+    ("Transplantation of Human Amniotic Epithelial Stem Cells for Parkinson's Disease",
+     "stem_progenitor"),
+])
+def test_cell_kinds_of_2026_12_255(title, kind):
+    placed = classify(title=title)
+    assert [(p.modality, p.submodality) for p in placed if p.is_primary] == [
+        ("cell_therapy", kind)]
 
 
 @pytest.mark.parametrize("name, modality, kind", [
