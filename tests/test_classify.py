@@ -4284,6 +4284,12 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("TmCD19-IL18", "engineered_cell_therapy"), ("EN001", "cell_therapy"),
     ("Cal-1 (LVsh5/C46) drug product", "gene_therapy"), ("CYT013-IL1bQb", "vaccine"),
     ("Trimodulin", "other"), ("IGIV-C", "other"), ("MRx-4DP0004", "other"),
+    # 2026.12.256: codes listed beside a known antibody
+    ("LM-108", "monoclonal_antibody"), ("RO7502175", "monoclonal_antibody"),
+    ("EOS-448", "monoclonal_antibody"), ("VIR-5525", "bispecific_antibody"),
+    ("BGB-B167", "bispecific_antibody"), ("Debio 1562", "antibody_drug_conjugate"),
+    ("BDC-1001", "antibody_drug_conjugate"), ("SAR444245", "protein"),
+    ("GZR18 Injection", "peptide"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -5477,6 +5483,9 @@ def test_oligonucleotide_kinds_and_tlr_agonists_of_2026_12_253(name, modality, k
     ("Cal-1 (LVsh5/C46) drug product", "gene_therapy", "lentiviral_retroviral"),
     ("CYT013-IL1bQb", "vaccine", "disease_protein_vaccine"),
     ("IMC-001", "monoclonal_antibody", "checkpoint_inhibitor"), ("EN001", "cell_therapy", "msc"),
+    # anti-CTLA-4 and anti-TIGIT antibodies by code (2026.12.256)
+    ("ROSE12", "monoclonal_antibody", "checkpoint_inhibitor"),
+    ("SEA-TGT", "monoclonal_antibody", "checkpoint_inhibitor"),
 ])
 def test_kinds_of_the_products_of_2026_12_254(name, modality, kind):
     placed = classify(("DRUG", name))
