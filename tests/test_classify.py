@@ -1155,6 +1155,14 @@ def test_saline_with_a_dose_is_a_control():
     # a tested solution is no control
     assert not C.is_control("hypertonic saline 3%")
     assert not C.is_control("5% Dextrose Injection")
+    # saline as registrants also write it (2026.12.257); not one that does something
+    for name in ("0.9%NaCl", "Sterile Normal Saline (0.9% NaCl)", "Saline Solution - IV",
+                 "Sodium Chloride 9mg/mL", "Nebulized Sterile Saline", "NaCl 0,9%,",
+                 "Sterile Normal Saline for Intravenous Use", "Sodium Chloride, 0.9%"):
+        assert C.is_control(name), name
+    for name in ("Hypertonic Saline", "Saline Nasal Irrigation", "Oral sodium chloride",
+                 "Heparinized saline", "Lactated Ringer's"):
+        assert not C.is_control(name), name
 
 
 def test_usual_care_named_generically_is_a_control():
@@ -5522,3 +5530,17 @@ def test_a_routine_vaccine_beside_another_medicine_measures_the_immune_answer():
     assert {p.modality for p in classify(("BIOLOGICAL", "Hepatitis B Immune Globulin"),
                                          ("DRUG", "Tenofovir"), title="Liver Transplant")} == {
         "other", "small_molecule"}
+
+
+def test_conditioning_a_title_calls_lymphodepletion_is_background():
+    items = (("BIOLOGICAL", "Autologous BAFFR-targeting CAR T Cells"), ("DRUG", "Fludarabine"),
+             ("DRUG", "Cyclophosphamide"))
+    # the title names the chemotherapy as the cells' lymphodepletion: background (2026.12.257),
+    # as the labels read "in Conjunction With Lymphodepleting Chemotherapy"
+    called = ("BAFFR-Based CAR T-Cells With Fludarabine and Cyclophosphamide Lymphodepletion for "
+              "Relapsed B-cell Malignancies")
+    assert {p.modality for p in classify(*items, title=called)} == {"engineered_cell_therapy"}
+    # ... named otherwise, it may be the question, and is counted
+    named = "Fludarabine and Cyclophosphamide Followed by BAFFR CAR T-Cells"
+    assert {p.modality for p in classify(*items, title=named)} == {
+        "engineered_cell_therapy", "small_molecule"}
