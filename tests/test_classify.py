@@ -1171,6 +1171,17 @@ def test_usual_care_named_generically_is_a_control():
     assert [p.modality for p in placed] == ["monoclonal_antibody"]
 
 
+def test_what_an_arm_goes_without_is_a_control():
+    # "No Education" beside vardenafil is the arm without the education (2026.12.258)
+    placed = classify(("DRUG", "Vardenafil"), ("BEHAVIORAL", "No Education"))
+    assert [p.modality for p in placed] == ["small_molecule"]
+    for name in ("No Feedback", "No DLI", "No THC/No CBD Marihuana", "No cooling (control)"):
+        assert C.is_control(name), name
+    # ... but a diet without something is a diet, and a long sentence says more
+    for name in ("no added salt diet", "No Antiretroviral Drug-Free Period (No ARDFP) vs ARDFP"):
+        assert not C.is_control(name), name
+
+
 def test_trials_without_products_are_other():
     (p,) = classify(study_type="OBSERVATIONAL")
     assert p.modality == "other"
