@@ -4309,6 +4309,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("BGB-B167", "bispecific_antibody"), ("Debio 1562", "antibody_drug_conjugate"),
     ("BDC-1001", "antibody_drug_conjugate"), ("SAR444245", "protein"),
     ("GZR18 Injection", "peptide"),
+    # 2026.12.259: bispecifics an antibody's INN stem or a bare code hid
+    ("Part 1 (Dose Escalation): Duvortuxizumab", "bispecific_antibody"),
+    ("AZD0486", "bispecific_antibody"), ("Vanucizumab", "bispecific_antibody"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -5505,6 +5508,7 @@ def test_oligonucleotide_kinds_and_tlr_agonists_of_2026_12_253(name, modality, k
     # anti-CTLA-4 and anti-TIGIT antibodies by code (2026.12.256)
     ("ROSE12", "monoclonal_antibody", "checkpoint_inhibitor"),
     ("SEA-TGT", "monoclonal_antibody", "checkpoint_inhibitor"),
+    ("Benmelstobart", "monoclonal_antibody", "checkpoint_inhibitor"),
 ])
 def test_kinds_of_the_products_of_2026_12_254(name, modality, kind):
     placed = classify(("DRUG", name))
