@@ -4312,6 +4312,8 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.259: bispecifics an antibody's INN stem or a bare code hid
     ("Part 1 (Dose Escalation): Duvortuxizumab", "bispecific_antibody"),
     ("AZD0486", "bispecific_antibody"), ("Vanucizumab", "bispecific_antibody"),
+    # 2026.12.260
+    ("ASP2802", "engineered_cell_therapy"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
