@@ -235,12 +235,11 @@ class Background:
             # the name's role is looked up once per distinct name (RoleReader.name_role)
             supportive = (self.roles.name_role(item.name) == Role.SUPPORT
                           or self.supportive.search(item.description or "") is not None)
-            # conditioning for the cell or gene therapy, wherever the name says it
-            conditioned = (cell_or_gene or graft) and bool(self.conditioning.search(text))
             if item.name.casefold() in title and not (
-                    (supportive or conditioned) and self._called_support(item.name, title)):
+                    (supportive or ((cell_or_gene or graft) and self.conditioning.search(text)))
+                    and self._called_support(item.name, title)):
                 return False  # titled: the question ("... with filgrastim support" is not,
-                # nor "... With Fludarabine and Cyclophosphamide Lymphodepletion")
+                # nor conditioning "... With Fludarabine and Cyclophosphamide Lymphodepletion")
             if item.idx in combined:
                 # one name holds the product and its regimen ("Tisagenlecleucel after
                 # lymphodepleting chemotherapy"): each medicine in it is judged by its own words
