@@ -4314,6 +4314,12 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("AZD0486", "bispecific_antibody"), ("Vanucizumab", "bispecific_antibody"),
     # 2026.12.260
     ("ASP2802", "engineered_cell_therapy"),
+    # 2026.12.261
+    ("KHK4827", "monoclonal_antibody"), ("NEOD001", "monoclonal_antibody"),
+    ("NVG-111", "bispecific_antibody"), ("MEDI7247", "antibody_drug_conjugate"),
+    ("GTI-2040", "oligonucleotide"), ("CpG1018", "oligonucleotide"), ("SNG001", "protein"),
+    ("LJPC-501", "peptide"), ("OCV-501", "vaccine"), ("SER-287", "other"),
+    ("Hypericum (LI-160)", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -5511,6 +5517,7 @@ def test_oligonucleotide_kinds_and_tlr_agonists_of_2026_12_253(name, modality, k
     ("ROSE12", "monoclonal_antibody", "checkpoint_inhibitor"),
     ("SEA-TGT", "monoclonal_antibody", "checkpoint_inhibitor"),
     ("Benmelstobart", "monoclonal_antibody", "checkpoint_inhibitor"),
+    ("ATL1102 25mg", "oligonucleotide", "antisense"),
 ])
 def test_kinds_of_the_products_of_2026_12_254(name, modality, kind):
     placed = classify(("DRUG", name))
@@ -5561,3 +5568,11 @@ def test_conditioning_a_title_calls_lymphodepletion_is_background():
     named = "Fludarabine and Cyclophosphamide Followed by BAFFR CAR T-Cells"
     assert {p.modality for p in classify(*items, title=named)} == {
         "engineered_cell_therapy", "small_molecule"}
+
+
+def test_cpg_1018_named_as_a_vaccines_adjuvant_is_part_of_that_vaccine():
+    # Dynavax's CpG 1018 given alone is an oligonucleotide; the adjuvant a vaccine's name says
+    # it holds is part of the vaccine (2026.12.261)
+    assert primary(("BIOLOGICAL", "CpG1018"), title="TLR9 in Early AD") == ["oligonucleotide"]
+    placed = classify(("BIOLOGICAL", "SCB-2019 with CpG 1018 adjuvant plus Alum adjuvant"))
+    assert [p.modality for p in placed] == ["vaccine"]
