@@ -4320,6 +4320,10 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("GTI-2040", "oligonucleotide"), ("CpG1018", "oligonucleotide"), ("SNG001", "protein"),
     ("LJPC-501", "peptide"), ("OCV-501", "vaccine"), ("SER-287", "other"),
     ("Hypericum (LI-160)", "other"),
+    # 2026.12.262, and Zealand's peptides by their code prefix (not "ZP" with fewer digits)
+    ("VRDN-003", "monoclonal_antibody"), ("VIP943 (QW)", "antibody_drug_conjugate"),
+    ("TNX-1300", "protein"), ("TCB008", "cell_therapy"), ("ZP7570", "peptide"),
+    ("ZP-12", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
