@@ -5503,13 +5503,6 @@ def test_cell_kinds_of_2026_12_255(title, kind):
     ("WVE-120101", "oligonucleotide", "antisense"), ("SRP-4053", "oligonucleotide", "antisense"),
     ("agatolimod sodium", "oligonucleotide", "other_oligo"),
     ("Motolimod", "small_molecule", None), ("VTX-2337 plus radiotherapy", "small_molecule", None),
-])
-def test_oligonucleotide_kinds_and_tlr_agonists_of_2026_12_253(name, modality, kind):
-    placed = classify(("DRUG", name))
-    assert [(p.modality, p.submodality) for p in placed if p.is_primary] == [(modality, kind)]
-
-
-@pytest.mark.parametrize("name, modality, kind", [
     # the kinds of 2026.12.254's products: exon 50 and DMPK antisense, a lentiviral vector,
     # a vaccine against one of the body's proteins, an anti-PD-L1, mesenchymal cells
     ("NS-050/NCNP-03", "oligonucleotide", "antisense"),
@@ -5523,7 +5516,7 @@ def test_oligonucleotide_kinds_and_tlr_agonists_of_2026_12_253(name, modality, k
     ("Benmelstobart", "monoclonal_antibody", "checkpoint_inhibitor"),
     ("ATL1102 25mg", "oligonucleotide", "antisense"),
 ])
-def test_kinds_of_the_products_of_2026_12_254(name, modality, kind):
+def test_the_primary_kind_a_products_code_says(name, modality, kind):
     placed = classify(("DRUG", name))
     assert [(p.modality, p.submodality) for p in placed if p.is_primary] == [(modality, kind)]
 

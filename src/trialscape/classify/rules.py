@@ -307,10 +307,12 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
         code_not_in_types=frozenset(bg.get("code_not_in_types", [])),
         pinyin_kind=config["outcomes"].get("pinyin_medicine"),
         cells_named=rx("cells_named"), cells_kind=config["outcomes"].get("cells_named"))
+    # one compiled pattern for both readers of what a title says participants already take
+    title_population = rx("title_population")
     roles = RoleReader(names=names, control=rx("control"), choice=rx("choice"),
                        choice_filler=rx("choice_filler"), ancillary=rx("ancillary"),
                        supportive=rx("supportive"), title_setting=rx("title_setting"),
-                       title_population=rx("title_population"),
+                       title_population=title_population,
                        generic_medicine=rx("generic_medicine"),
                        generic_in_title=rx("generic_in_title"),
                        tracer_in_title=rx("tracer_in_title"))
@@ -356,7 +358,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             regimen_filler=rx("regimen_filler"),
             adjuvant_with=frozenset(bg.get("adjuvant_with", [])),
             adjuvant_kinds=adjuvant_kinds,
-            title_population=rx("title_population"),
+            title_population=title_population,
             immune_probe=rx("immune_probe"), immune_probe_titled=rx("immune_probe_titled"),
             setting_in_title=rx_by_kind("setting_in_title"),
             standard_care=rx_by_kind("standard_care"),
