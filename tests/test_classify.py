@@ -3318,9 +3318,14 @@ def test_peptides_and_what_only_ends_like_one(name, expected):
     ((("BIOLOGICAL", "ADI-001"), ("DRUG", "Fludarabine"), ("DRUG", "Cyclophosphamide")),
      "A Phase 1 Study of ADI-001 in B Cell Malignancies", ["engineered_cell_therapy"]),
     # ... not when the title names the chemotherapy as tested, nor beside another medicine
+    # (a code no rule knows: LMB-2, the record this was read from, is a known immunotoxin
+    # since 2026.12.263)
+    ((("BIOLOGICAL", "XYZ-207"), ("DRUG", "Fludarabine"), ("DRUG", "Cyclophosphamide")),
+     "Phase II Trial of XYZ-207, Fludarabine and Cyclophosphamide for Adult T-Cell Leukemia",
+     ["small_molecule"]),
     ((("BIOLOGICAL", "LMB-2"), ("DRUG", "Fludarabine"), ("DRUG", "Cyclophosphamide")),
      "Phase II Trial of LMB-2, Fludarabine and Cyclophosphamide for Adult T-Cell Leukemia",
-     ["small_molecule"]),
+     ["antibody_drug_conjugate", "small_molecule"]),
     ((("DRUG", "XYZ-101"), ("DRUG", "Fludarabine"), ("BIOLOGICAL", "Rituximab")),
      "XYZ-101 in Chronic Lymphocytic Leukemia", ["monoclonal_antibody", "small_molecule"]),
     # Kite's codes, a skin cancer of keratinocytes
@@ -3744,6 +3749,29 @@ def test_a_plain_name_compared_with_an_antibody_is_no_biosimilar():
     assert primary(("BIOLOGICAL", "HLX02"), ("BIOLOGICAL", "Herceptin"),
                    title="HLX02 Compared to Herceptin in Breast Cancer") == [
         "monoclonal_antibody"]
+
+
+# 2026.12.263: "biosimilar" beside a named product is a copy of it, of its kind; alone, the
+# antibody most biosimilars are
+@pytest.mark.parametrize("name, expected", [
+    ("Interferon beta-1a HSA-free biosimilar", {"protein"}),
+    ("Biosimilar filgrastim", {"protein"}),
+    ("trastuzumab biosimilar", {"monoclonal_antibody"}),
+    ("XYZ-123 biosimilar", {"monoclonal_antibody"}),
+])
+def test_biosimilar_is_of_the_named_products_kind(name, expected):
+    assert {p.modality for p in classify(("DRUG", name))} == expected
+
+
+# 2026.12.263: cells a title calls expanded, with words between ("Expanded Multiple Antigen
+# Specific Endogenously Derived T Cells"), are the cell product; expanded access is no cell
+@pytest.mark.parametrize("title, expected", [
+    ("ImmPACT Expanded Multiple Antigen Specific Endogenously Derived T Cells (MASE-T) to "
+     "Patients With Metastatic Melanoma", "cell_therapy"),
+    ("Expanded Access to Pembrolizumab for T Cell Lymphoma", "monoclonal_antibody"),
+])
+def test_expanded_t_cells_with_words_between(title, expected):
+    assert primary(title=title) == [expected]
 
 
 @pytest.mark.parametrize("name", ["R-CEOP-70", "R-DA-EPOCH-21 + auto-SCT", "RCHOP",
@@ -4324,6 +4352,14 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("VRDN-003", "monoclonal_antibody"), ("VIP943 (QW)", "antibody_drug_conjugate"),
     ("TNX-1300", "protein"), ("TCB008", "cell_therapy"), ("ZP7570", "peptide"),
     ("ZP-12", "small_molecule"),
+    # 2026.12.263: immunotoxins by code and by the toxin an INN's second word names (a
+    # conjugate), NeoVax, an antisense morpholino, an IL-1 trap; a lipid no peptide stem names
+    ("LMB-2", "antibody_drug_conjugate"), ("Naptumomab estafenatox", "antibody_drug_conjugate"),
+    ("oportuzumab monatox", "antibody_drug_conjugate"), ("cintredekin besudotox", "protein"),
+    ("NEOVAX", "vaccine"), ("RESTEN-MP", "oligonucleotide"), ("RPH-104 80 mg", "protein"),
+    ("Phosphoinositide-3 Kinase Delta Inhibitor CAL-101", "small_molecule"),
+    ("Nigella", "other"), ("AH-Plus Epoxy Resin Sealer", "other"),
+    ("resin modified glass ionomer cement", "other"), ("MTA pulp dressing material", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
