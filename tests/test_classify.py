@@ -10,7 +10,7 @@ from conftest import GOLD, ROOT, require_shared
 from trialscape.classify.evaluate import evaluate_snapshot
 from trialscape.classify.gates import required_literals
 from trialscape.classify.inputs import ArmGroup, Intervention, Trial
-from trialscape.classify.model import Layer, Scope
+from trialscape.classify.model import Layer, Role, Scope
 from trialscape.classify.rules import build_classifier, load_classifier, load_config
 
 C = load_classifier()
@@ -1950,6 +1950,7 @@ def test_company_code_prefixes_of_one_modality(name, expected):
 @pytest.mark.parametrize("title, expected", [
     ("Boost GVAX Pancreas Vaccine With or Without CY in Patients With Pancreas Cancer", "vaccine"),
     ("Improving HPV Vaccination Rates Among Rural Adolescents", "other"),
+    ("COVID-19 Vaccination Take-Up", "other"),
 ])
 def test_a_programme_promoting_vaccination_is_not_a_vaccine(title, expected):
     assert primary(title=title) == [expected]
@@ -2699,6 +2700,10 @@ def test_cells_a_title_says_were_modified_in_the_lab(title, expected):
      "NT-I7, a Long-acting Human IL-7, Post-Axicabtagene Ciloleucel in Lymphoma", ["protein"]),
     ((("DRUG", "tislelizumab"), ("BIOLOGICAL", "CAR-T")),
      "Maintenance Therapy Versus None in CAR-T Therapy for Lymphoma", ["monoclonal_antibody"]),
+    # ... hyphenated after "post" (2026.12.264)
+    ((("DRUG", "Efineptakin alfa"), ("BIOLOGICAL", "Tisagenlecleucel")),
+     "Relapsed/Refractory Large B-cell Lymphoma With NT-I7 Post-CD19 CAR T-cell Therapy",
+     ["protein"]),
 ])
 def test_pretreatment_and_car_t_as_the_setting(items, title, expected):
     placed = classify(*items, title=title)
@@ -4050,6 +4055,39 @@ def test_the_second_side_of_a_titled_comparison_is_the_comparator(items, title, 
     assert len(classify(*items, title=title)) == 2  # both counted
 
 
+# 2026.12.264: an arm-less record whose title says it is active-controlled: what the title names
+# neither by name, code nor kind is the active control (counted, never primary)
+@pytest.mark.parametrize("items, title, control", [
+    ((("BIOLOGICAL", "CVXGA (CVXGA50)"), ("BIOLOGICAL", "COMIRNATY®")),
+     "A Phase 2b, Randomized, Double-blind, Active-controlled Study of Single Dose CVXGA "
+     "Intranasal COVID-19 Vaccine in Adults", 1),
+    ((("DRUG", "Cobomarsen"), ("DRUG", "Vorinostat")),
+     "Efficacy and Safety of Cobomarsen (MRG-106) vs. Active Comparator in Subjects With "
+     "Mycosis Fungoides", 1),
+    ((("DRUG", "Montelukast"), ("DRUG", "ONO-6950"), ("DRUG", "Placebo")),
+     "A Placebo and Active Controlled Study of ONO-6950 in Asthmatic Patients", 0),
+    # a medicine of a kind the title names stays tested (the title may name it by a brand)
+    ((("DRUG", "Bisoprolol"), ("DRUG", "Atenolol")),
+     "An Active-controlled, Clinical Trial to Assess Central Hemodynamic Effects of Bisoprolol",
+     None),
+    # nor when the title names none of them
+    ((("DRUG", "Bisoprolol"), ("BIOLOGICAL", "Etanercept")),
+     "An Active-controlled Trial in Hypertension", None),
+])
+def test_what_an_active_controlled_title_does_not_name_is_the_control(items, title, control):
+    trial = Trial("NCT00000001", brief_title=title, interventions=tuple(
+        Intervention(i, t, n) for i, (t, n) in enumerate(items)))
+    comparators = [i for i, role in C.roles.roles(trial).items() if role == Role.COMPARATOR]
+    assert comparators == ([] if control is None else [control])
+
+
+def test_an_mrna_vaccine_an_active_controlled_title_leaves_out_is_counted_not_primary():
+    placed = classify(("BIOLOGICAL", "CVXGA (CVXGA50)"), ("BIOLOGICAL", "COMIRNATY®"),
+                      title="Active-controlled Study of Single Dose CVXGA Intranasal COVID-19 "
+                            "Vaccine in Adults")
+    assert {(p.modality, p.is_primary) for p in placed} == {("vaccine", True), ("mrna", False)}
+
+
 def test_arms_decide_before_a_titled_comparison():
     arms = (ArmGroup("A", "EXPERIMENTAL", ("Drug: Ocrelizumab",)),
             ArmGroup("B", "ACTIVE_COMPARATOR", ("Drug: Fenebrutinib",)))
@@ -4360,6 +4398,9 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Phosphoinositide-3 Kinase Delta Inhibitor CAL-101", "small_molecule"),
     ("Nigella", "other"), ("AH-Plus Epoxy Resin Sealer", "other"),
     ("resin modified glass ionomer cement", "other"), ("MTA pulp dressing material", "other"),
+    # 2026.12.264
+    ("GX-I7", "protein"), ("JNJ-79635322", "bispecific_antibody"),
+    ("JNJ-87801493", "bispecific_antibody"), ("JNJ-64042056", "vaccine"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
@@ -5551,6 +5592,16 @@ def test_cell_kinds_of_2026_12_255(title, kind):
     ("SEA-TGT", "monoclonal_antibody", "checkpoint_inhibitor"),
     ("Benmelstobart", "monoclonal_antibody", "checkpoint_inhibitor"),
     ("ATL1102 25mg", "oligonucleotide", "antisense"),
+    # 2026.12.263 and .264: an antisense morpholino; checkpoint inhibitors by INN and code; an
+    # oncolytic Newcastle disease virus; TCR-T codes
+    ("RESTEN-MP", "oligonucleotide", "antisense"),
+    ("Pucotenlimab", "monoclonal_antibody", "checkpoint_inhibitor"),
+    ("SHR-1210", "monoclonal_antibody", "checkpoint_inhibitor"),
+    ("CP-675,206", "monoclonal_antibody", "checkpoint_inhibitor"),
+    ("MEDI5395", "gene_therapy", "oncolytic_virus"),
+    ("KITE-439", "engineered_cell_therapy", "tcr_t"),
+    ("TAEST16001", "engineered_cell_therapy", "tcr_t"),
+    ("Allogenic CD19 CAR-T cells", "engineered_cell_therapy", "car_t_allogeneic"),
 ])
 def test_the_primary_kind_a_products_code_says(name, modality, kind):
     placed = classify(("DRUG", name))

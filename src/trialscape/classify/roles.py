@@ -53,6 +53,9 @@ _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with))\s", re.IGNORECASE
 # a first side of a comparison that names the standard the second is tested against
 _STANDARD_FIRST = re.compile(r"\b(alone|only|monotherapy|standard|conventional|usual|current|"
                              r"traditional|routine|placebo)\b", re.IGNORECASE)
+# a title saying its control is an active medicine ("Active-controlled Study of ...")
+_ACTIVE_CONTROLLED = re.compile(r"\bactive[- ](?:controlled|comparators?|controls?)\b",
+                                re.IGNORECASE)
 _BOTH_TESTED = re.compile(r"\b(their|the|in) combination\b|\bcombined\b|\bboth\b", re.IGNORECASE)
 # title words that may name more than one medicine as the question ("... in Combination
 # Therapy", "Hormone Therapy With or Without X", "X Plus Standard Chemotherapy")
@@ -342,6 +345,7 @@ class RoleReader:
             self._compared_with(trial, roles)
             self._double_dummy(trial, roles)
             self._titled_alone(trial, roles)
+            self._active_controlled(trial, roles)
         return roles
 
     @staticmethod
@@ -486,6 +490,26 @@ class RoleReader:
             return
         for idx in in_second - in_first:
             roles[idx] = Role.COMPARATOR
+
+    def _active_controlled(self, trial: Trial, roles: dict[int, Role]) -> None:
+        """A record without arms whose title says it is active-controlled and names some of
+        the listed medicines ("Active-controlled Study of Single Dose CVXGA Intranasal COVID-19
+        Vaccine" listing CVXGA and COMIRNATY): a medicine the title names neither by its name
+        or code nor by its kind is the active control (counted, never primary), as an arm
+        typed ACTIVE_COMPARATOR would be."""
+        text = title_text(trial)
+        if "active" not in text.casefold() or not _ACTIVE_CONTROLLED.search(text):
+            return  # (most titles do not say so: a substring test before the regex)
+        tested = [i for i in trial.interventions if roles.get(i.idx) == Role.TESTED]
+        words = set(_SIGNIFICANT.findall(text.casefold()))
+        codes = code_words(text)
+        named = {i.idx for i in tested
+                 if _named_in(i.name, words) or code_words(i.name) & codes}
+        if not named or len(named) == len(tested):
+            return  # the title names none of them, or all: nothing tells the control apart
+        for item in tested:
+            if item.idx not in named and not self.titled(item, trial):
+                roles[item.idx] = Role.COMPARATOR
 
     def _usual_care(self, item: Intervention, trial: Trial, arms: set[str],
                     all_arms: set[str]) -> bool:
