@@ -844,7 +844,10 @@ def test_code_only_intervention_falls_back_to_the_title():
     ("Capecitabine in Treating Patients With Advanced, Persistent, or Recurrent Cervical Cancer",
      {"small_molecule"}),
     ("Mindfulness Meditation Training in HIV", {"other"}),
-    ("Safety Study of VAL-083 in Patients With Recurrent Malignant Glioma", {"unclassified"}),
+    # a bare code no rule knows says nothing (VAL-083, dianhydrogalactitol, is known since
+    # 2026.12.265)
+    ("Safety Study of XYZ-083 in Patients With Recurrent Malignant Glioma", {"unclassified"}),
+    ("Safety Study of VAL-083 in Patients With Recurrent Malignant Glioma", {"small_molecule"}),
     # classes of medicines and of other care, named by what they are
     ("Anti-HIV Drugs for Ugandan Patients With HIV and Tuberculosis", {"small_molecule"}),
     ("Group Therapy for Primary Breast Cancer", {"other"}),
@@ -4088,6 +4091,40 @@ def test_an_mrna_vaccine_an_active_controlled_title_leaves_out_is_counted_not_pr
     assert {(p.modality, p.is_primary) for p in placed} == {("vaccine", True), ("mrna", False)}
 
 
+# 2026.12.265: what a record that lists nothing says by its title alone
+@pytest.mark.parametrize("title, expected", [
+    # a diagnosis studied is the test's (other), not who takes part ("Newly Diagnosed")
+    ('Diagnostic Accuracy of "Three Rings Vulvoscopy" for Detection of Vulvar Dermatosis',
+     ("other", None)),
+    ("Rapid Diagnostics for HIV and Hepatitis", ("other", None)),
+    ("Fluoroethyltyrosine in Detecting Tumors in Participants With Recurrent Intracranial Tumors",
+     ("other", None)),
+    ("Treatment of Patients With Newly Diagnosed Medulloblastoma", ("unclassified", None)),
+    # ... a medicine used in a diagnosis is still that medicine
+    ("Regadenoson for the Detection of Coronary Disease", ("small_molecule", None)),
+    ("Low Dose Radiation as Bridging Therapy in Relapsed B-Cell Non-Hodgkin Lymphoma",
+     ("other", None)),
+    # oncolytic herpes viruses by abbreviation; HF10 the virus, not the stimulator
+    ("oHSV2-PD-L1/CD3-BsAb Administered Via Intratumoral Injection",
+     ("gene_therapy", "oncolytic_virus")),
+    ("Study of HF10 in Patients With Refractory Head and Neck Cancer",
+     ("gene_therapy", "oncolytic_virus")),
+    ("HF10 Spinal Cord Stimulation for Back Pain", ("other", None)),
+    ("US Study of UM171-Expanded CB in Patients With High Risk Leukemia/Myelodysplasia",
+     ("cell_therapy", "stem_progenitor")),
+    ("Monocyte Antigen Carrier Cells for Newly Diagnosed GBM", ("cell_therapy", "immune_cells")),
+])
+def test_what_a_title_alone_says_2026_12_265(title, expected):
+    assert [(p.modality, p.submodality) for p in classify(title=title) if p.is_primary] == [
+        expected]
+
+
+def test_a_spinal_cord_stimulator_named_hf10_is_no_virus():
+    assert primary(("DEVICE", "HF10 Therapy"), ("OTHER", "CMM"),
+                   title="Comparison of HF10 Therapy Combined With CMM to CMM Alone") == [
+        "other"]
+
+
 def test_arms_decide_before_a_titled_comparison():
     arms = (ArmGroup("A", "EXPERIMENTAL", ("Drug: Ocrelizumab",)),
             ArmGroup("B", "ACTIVE_COMPARATOR", ("Drug: Fenebrutinib",)))
@@ -4401,6 +4438,13 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     # 2026.12.264
     ("GX-I7", "protein"), ("JNJ-79635322", "bispecific_antibody"),
     ("JNJ-87801493", "bispecific_antibody"), ("JNJ-64042056", "vaccine"),
+    # 2026.12.265
+    ("CC-97540", "engineered_cell_therapy"), ("TK-8001", "engineered_cell_therapy"),
+    ("CM-AT", "protein"), ("EDI200", "protein"), ("POL6326", "peptide"),
+    ("BMS-986453", "engineered_cell_therapy"), ("IBI310", "monoclonal_antibody"),
+    ("ALG.APV-527", "bispecific_antibody"), ("M1-c6v1", "gene_therapy"),
+    ("UC-781", "small_molecule"),
+    ("KW-3902", "small_molecule"), ("ACP-196", "small_molecule"), ("RG7388", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
