@@ -4113,10 +4113,24 @@ def test_an_mrna_vaccine_an_active_controlled_title_leaves_out_is_counted_not_pr
     ("US Study of UM171-Expanded CB in Patients With High Risk Leukemia/Myelodysplasia",
      ("cell_therapy", "stem_progenitor")),
     ("Monocyte Antigen Carrier Cells for Newly Diagnosed GBM", ("cell_therapy", "immune_cells")),
+    # 2026.12.266: small molecules by INN, which only a title names where nothing is listed
+    ("The Use of D-Cycloserine to Augment CBT for Pediatric OCD", ("small_molecule", None)),
+    ("Effects of Caffeine on Cerebral Blood Flow", ("small_molecule", None)),
+    ("Daylight Photodynamic Therapy for Actinic Keratosis", ("other", None)),
 ])
 def test_what_a_title_alone_says_2026_12_265(title, expected):
     assert [(p.modality, p.submodality) for p in classify(title=title) if p.is_primary] == [
         expected]
+
+
+def test_a_photosensitiser_a_title_names_by_its_other_name_is_tested():
+    # (the title's "Lutetium Texaphyrin" is motexafin lutetium: not what the procedure gives)
+    placed = classify(("DRUG", "motexafin lutetium"), ("DRUG", "photodynamic therapy"),
+                      ("PROCEDURE", "loop electrosurgical excision procedure"),
+                      title="Photodynamic Therapy Using Lutetium Texaphyrin in Treating Patients "
+                            "With Cervical Intraepithelial Neoplasia")
+    assert {(p.modality, p.is_primary) for p in placed} == {("small_molecule", True),
+                                                            ("other", False)}
 
 
 def test_a_spinal_cord_stimulator_named_hf10_is_no_virus():
@@ -4445,6 +4459,11 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("ALG.APV-527", "bispecific_antibody"), ("M1-c6v1", "gene_therapy"),
     ("UC-781", "small_molecule"),
     ("KW-3902", "small_molecule"), ("ACP-196", "small_molecule"), ("RG7388", "small_molecule"),
+    # 2026.12.266: the brand of a double-stranded RNA; botanicals, procedures and contrast typed
+    # DRUG; vitamin D abbreviated
+    ("Ampligen", "oligonucleotide"), ("Polyphenon E", "other"), ("Propolis", "other"),
+    ("Photodynamic therapy", "other"), ("isolated limb perfusion", "other"), ("Lipiodol", "other"),
+    ("Vit D", "other"), ("Cytisine", "small_molecule"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
