@@ -1338,7 +1338,8 @@ def test_code_prefix_is_not_a_product():
 @pytest.mark.parametrize("name, kind, expected", [
     # "peptide" ends like the -tide stem: a peptide vaccine is a vaccine
     ("tetanus peptide melanoma vaccine", "BIOLOGICAL", "vaccine"),
-    ("Glucose-Dependent Insulinotropic Polypeptide", "DRUG", "small_molecule"),  # not insulin
+    # not insulin: the peptide hormone GIP (a product since 2026.12.267)
+    ("Glucose-Dependent Insulinotropic Polypeptide", "DRUG", "peptide"),
 ])
 def test_words_that_only_look_like_a_stem(name, kind, expected):
     assert [p.modality for p in classify((kind, name))] == [expected]
@@ -2504,7 +2505,7 @@ def test_biological_codes_and_depleted_grafts(items, title, expected):
 @pytest.mark.parametrize("name, expected", [
     # a development code beside a placebo is the medicine ...
     ("SHR-1819 injection or placebo", "small_molecule"),
-    ("TCP-25 gel 0.86 mg/ml or placebo gel", "small_molecule"),
+    ("TCP-25 gel 0.86 mg/ml or placebo gel", "peptide"),  # (a peptide since 2026.12.267)
     # ... and standard care beside a medicine is no placebo arm: the medicine is tested
     ("Standard care + ciprofloxacin", "small_molecule"),
     # ... while a medicine given with a placebo is what the placebo arm gets
@@ -4464,6 +4465,12 @@ def test_the_multispecific_immunoglobulin_stem(name, expected):
     ("Ampligen", "oligonucleotide"), ("Polyphenon E", "other"), ("Propolis", "other"),
     ("Photodynamic therapy", "other"), ("isolated limb perfusion", "other"), ("Lipiodol", "other"),
     ("Vit D", "other"), ("Cytisine", "small_molecule"),
+    # 2026.12.267
+    ("Purified Cortophin Gel, 40 U", "peptide"), ("Purified Cortrophin Gel", "peptide"),
+    ("Glucose-Dependent Insulinotropic Polypeptide", "peptide"),
+    ("ONL1204 Ophthalmic solution", "peptide"), ("TCP-25 gel 8.6 mg/ml or placebo gel", "peptide"),
+    ("PL9643 Ophthalmic Solution", "peptide"), ("sNN0029 infusion solution", "protein"),
+    ("RBM-007 Injectable Solution", "oligonucleotide"), ("antilymphocyte serum", "other"),
 ])
 def test_products_and_codes_of_2026_12_123_and_later(name, expected):
     assert primary(("DRUG", name)) == [expected]
