@@ -5601,6 +5601,9 @@ def test_a_growth_factor_given_until_the_counts_recover_is_support():
     ("Gene Transfer for Patients With Sickle Cell Disease", "ex_vivo_stem_cell"),
     ("Study of EN-374 Gene Therapy for X-Linked Chronic Granulomatous Disease", None),
     ("Gene Therapy for Gyrate Atrophy", None),
+    # ... whatever words join them (2026.12.268)
+    ("A Gene Transfer Study Inducing Fetal Hemoglobin in Sickle Cell Disease (GRASP, BMT CTN "
+     "2001)", "ex_vivo_stem_cell"),
     ("HSV-tk + Valacyclovir Therapy in Combination With Brachytherapy for Prostate Cancer",
      "adenoviral"),
 ])
