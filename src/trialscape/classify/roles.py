@@ -401,10 +401,13 @@ class RoleReader:
                        if roles.get(i.idx) == Role.CONTROL and "placebo" in i.name.casefold())
         if placebos < 2:
             return
+        self._unnamed_are_compared(trial, roles, trial.brief_title or "")
+
+    def _unnamed_are_compared(self, trial: Trial, roles: dict[int, Role], title: str) -> None:
+        """Where `title` names some of the tested medicines by their name or code, each tested
+        medicine it names neither so nor by a product of its kind ("Adrenocorticotropin
+        Hormone" for "ACTH") becomes the comparator (counted, never primary)."""
         tested = [i for i in trial.interventions if roles.get(i.idx) == Role.TESTED]
-        if len(tested) < 2:
-            return
-        title = trial.brief_title or ""
         words = set(_SIGNIFICANT.findall(title.casefold()))
         codes = code_words(title)
         named = {i.idx for i in tested
@@ -412,7 +415,6 @@ class RoleReader:
         if not named or len(named) == len(tested):
             return  # the title names none of them, or all: nothing tells them apart
         for item in tested:
-            # ... nor by a product of its kind ("Adrenocorticotropin Hormone" for "ACTH")
             if item.idx not in named and not self.titled(item, trial):
                 roles[item.idx] = Role.COMPARATOR
 
@@ -498,18 +500,9 @@ class RoleReader:
         or code nor by its kind is the active control (counted, never primary), as an arm
         typed ACTIVE_COMPARATOR would be."""
         text = title_text(trial)
-        if "active" not in text.casefold() or not _ACTIVE_CONTROLLED.search(text):
-            return  # (most titles do not say so: a substring test before the regex)
-        tested = [i for i in trial.interventions if roles.get(i.idx) == Role.TESTED]
-        words = set(_SIGNIFICANT.findall(text.casefold()))
-        codes = code_words(text)
-        named = {i.idx for i in tested
-                 if _named_in(i.name, words) or code_words(i.name) & codes}
-        if not named or len(named) == len(tested):
-            return  # the title names none of them, or all: nothing tells the control apart
-        for item in tested:
-            if item.idx not in named and not self.titled(item, trial):
-                roles[item.idx] = Role.COMPARATOR
+        if "active" in text.casefold() and _ACTIVE_CONTROLLED.search(text):
+            # (most titles do not say so: a substring test before the regex)
+            self._unnamed_are_compared(trial, roles, text)
 
     def _usual_care(self, item: Intervention, trial: Trial, arms: set[str],
                     all_arms: set[str]) -> bool:
