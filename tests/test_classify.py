@@ -5733,3 +5733,31 @@ def test_cpg_1018_named_as_a_vaccines_adjuvant_is_part_of_that_vaccine():
     assert primary(("BIOLOGICAL", "CpG1018"), title="TLR9 in Early AD") == ["oligonucleotide"]
     placed = classify(("BIOLOGICAL", "SCB-2019 with CpG 1018 adjuvant plus Alum adjuvant"))
     assert [p.modality for p in placed] == ["vaccine"]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # 2026.12.269: a tumour typed by its lymphocytes is no TIL therapy
+    ("RACIN in Patients With Advanced TIL-negative Solid Tumors", ("unclassified", None)),
+    ("Lifileucel in TIL-high Melanoma", ("cell_therapy", "til")),
+    # H101 by the name China registered it under
+    ("Recombinant Human Adenovirus Type 5 in Advanced HCC", ("gene_therapy", "oncolytic_virus")),
+    # hyaluronic acid is injected or dropped as a device; what a title says is synthesised is
+    # measured, not given
+    ("Hyaluronic Acid Gels for Lower Lid Retraction", ("other", None)),
+    ("A Study of Oral Hymecromone and Hyaluronan Synthesis", ("small_molecule", None)),
+])
+def test_what_a_title_alone_says_2026_12_269(title, expected):
+    assert [(p.modality, p.submodality) for p in classify(title=title) if p.is_primary] == [
+        expected]
+    if expected[0] == "small_molecule":
+        assert {p.modality for p in classify(title=title)} == {"small_molecule"}
+
+
+def test_hyaluronic_acid_and_microbotox_are_of_the_kind_they_are_made_of():
+    # the DRUG type alone made hyaluronic acid a small molecule; beside a medicine it is counted
+    assert primary(("DRUG", "Hyaluronic Acid (HA)")) == ["other"]
+    assert {(p.modality, p.is_primary) for p in classify(
+        ("DRUG", "3% Diquafosol Sodium Eye Drops"), ("DRUG", "0.1% hyaluronic acid"),
+        title="Compare the Clinical Efficacy of 3% Diquafosol and 0.1% Hyaluronic Acid in "
+              "Patients with Dry Eye")} == {("small_molecule", True), ("other", False)}
+    assert primary(("DRUG", "microbotox")) == ["protein"]
