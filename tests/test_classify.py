@@ -5761,3 +5761,24 @@ def test_hyaluronic_acid_and_microbotox_are_of_the_kind_they_are_made_of():
         title="Compare the Clinical Efficacy of 3% Diquafosol and 0.1% Hyaluronic Acid in "
               "Patients with Dry Eye")} == {("small_molecule", True), ("other", False)}
     assert primary(("DRUG", "microbotox")) == ["protein"]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # 2026.12.270: a title that opens with a code no rule knows tests that code, not the
+    # setting it names after it ...
+    ("BSB-1001 in Patients Undergoing HLA-Matched Allogenic Hematopoietic Stem Cell Transplant "
+     "for AML, ALL or MDS", ("unclassified", None)),
+    # ... where a marker is no code, and the setting is still read
+    ("CD34+ (Malignant) Stem Cell Selection for Patients Receiving Allogenic Stem Cell "
+     "Transplant", ("other", None)),
+    # codes by INN or publication
+    ("JSP191 Antibody Targeting Conditioning in SCID Patients",
+     ("monoclonal_antibody", "other_mab")),
+    ("NU-0129 in Treating Patients With Recurrent Glioblastoma or Gliosarcoma Undergoing Surgery",
+     ("oligonucleotide", "sirna")),
+    ("PHA-739358 in Treating Patients With Chronic Myelogenous Leukemia That Relapsed After "
+     "Imatinib Mesylate", ("small_molecule", None)),
+])
+def test_what_a_title_alone_says_2026_12_270(title, expected):
+    assert [(p.modality, p.submodality) for p in classify(title=title) if p.is_primary] == [
+        expected]

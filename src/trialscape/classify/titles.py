@@ -60,6 +60,17 @@ def _without(text: str, codes: frozenset[str]) -> str:
     return " ".join(kept.split())
 
 
+_MARKER_CODE = re.compile(r"cd\d+[a-z]?")  # a cluster of differentiation, written like a code
+
+
+def _opens_with_code(title: str) -> bool:
+    """Whether a title's first word is a development code, not a marker ("CD34+ Stem Cell
+    Selection")."""
+    spans = code_spans(title)
+    return (bool(spans) and not title[:spans[0][1]].strip()
+            and _MARKER_CODE.fullmatch(spans[0][0]) is None)
+
+
 @dataclass
 class TitleReader:
     names: NameReader
@@ -278,9 +289,13 @@ class TitleReader:
                         programme.group(0), True)]
         title = self.unmeasured(whole)
         unset = self.title_setting.sub(" ", title)
-        # most titles name no setting: their second reading would repeat the first
+        # most titles name no setting: their second reading would repeat the first; nor is
+        # the setting read where the title opens with a development code no rule knows, its
+        # subject ("BSB-1001 in Patients Undergoing ... Stem Cell Transplant" tests the code,
+        # not the transplant)
         return self.read(unset, field_name) or (
-            self.read(title, field_name) if not unplaced and unset != title else [])
+            self.read(title, field_name)
+            if not unplaced and unset != title and not _opens_with_code(unset) else [])
 
     def read(self, text: str, field_name: Field = Field.TITLE_ONLY, tested: bool = True
              ) -> list[Hit]:
