@@ -5782,3 +5782,15 @@ def test_hyaluronic_acid_and_microbotox_are_of_the_kind_they_are_made_of():
 def test_what_a_title_alone_says_2026_12_270(title, expected):
     assert [(p.modality, p.submodality) for p in classify(title=title) if p.is_primary] == [
         expected]
+
+
+def test_conditioning_a_title_names_by_another_name_is_counted():
+    # aldesleukin kept cells alive, background; the title names it as the question by its
+    # other name (2026.12.271), as it would by its own
+    items = (("BIOLOGICAL", "aldesleukin"),
+             ("BIOLOGICAL", "dendritic cell-gp100-MART-1 antigen vaccine"))
+    titled = "Vaccine Therapy With or Without Interleukin-2 in Treating Patients With Melanoma"
+    assert {(p.modality, p.is_primary) for p in classify(*items, title=titled)} == {
+        ("cell_therapy", True), ("protein", False)}
+    assert {p.modality for p in classify(*items, title="Dendritic Cell Vaccine in Melanoma")} == {
+        "cell_therapy"}

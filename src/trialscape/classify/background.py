@@ -235,11 +235,14 @@ class Background:
             # the name's role is looked up once per distinct name (RoleReader.name_role)
             supportive = (self.roles.name_role(item.name) == Role.SUPPORT
                           or self.supportive.search(item.description or "") is not None)
+            conditioning = (cell_or_gene or graft) and bool(self.conditioning.search(text))
             if item.name.casefold() in title and not (
-                    (supportive or ((cell_or_gene or graft) and self.conditioning.search(text)))
-                    and self._called_support(item.name, title)):
+                    (supportive or conditioning) and self._called_support(item.name, title)):
                 return False  # titled: the question ("... with filgrastim support" is not,
                 # nor conditioning "... With Fludarabine and Cyclophosphamide Lymphodepletion")
+            if conditioning and self._conditioning_titled(h, title):
+                return False  # ... or titled by another of its names ("Vaccine Therapy With
+                # or Without Interleukin-2" listing aldesleukin)
             if item.idx in combined:
                 # one name holds the product and its regimen ("Tisagenlecleucel after
                 # lymphodepleting chemotherapy"): each medicine in it is judged by its own words
@@ -297,6 +300,18 @@ class Background:
             found.update(i.idx for i in candidates
                          if withs and arms_with <= set(i.arm_group_labels or arms_with))
         return found
+
+    def _conditioning_titled(self, hit: Hit, title: str) -> bool:
+        """Whether the title names, not as support, a conditioning medicine of this hit's
+        kind: the same medicine by another name, or one of the same kind beside it, which
+        adds no kind to the trial."""
+        if self.conditioning.search(title) is None:
+            return False  # (most titles name none)
+        return any(
+            not self._called_support(found.group(0), title)
+            and hit.modality in {h.modality for h in self.names.match(
+                Intervention(-1, None, found.group(0)))}
+            for found in self.conditioning.finditer(title))
 
     def _support_titled(self, hit: Hit, title: str) -> bool:
         """Whether the title names a support of this hit's kind, and not as support."""
