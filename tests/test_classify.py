@@ -5794,3 +5794,12 @@ def test_conditioning_a_title_names_by_another_name_is_counted():
         ("cell_therapy", True), ("protein", False)}
     assert {p.modality for p in classify(*items, title="Dendritic Cell Vaccine in Melanoma")} == {
         "cell_therapy"}
+
+
+def test_products_and_controls_of_2026_12_272():
+    # Syntocinon is oxytocin, a peptide; an "inactive nasal spray" is its placebo
+    assert {p.modality for p in classify(("DRUG", "Syntocinon®"),
+                                         ("DRUG", "inactive nasal spray"))} == {"peptide"}
+    # HRS-4642, a KRAS G12D inhibitor, beside an antibody-drug conjugate in one name
+    assert {(p.modality, p.is_primary) for p in classify(("DRUG", "SHR-A2102+HRS-4642"))} == {
+        ("antibody_drug_conjugate", True), ("small_molecule", False)}
