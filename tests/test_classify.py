@@ -190,9 +190,10 @@ def test_what_a_name_says_is_detected_is_an_assessment(name):
      "Effectiveness of the Optifast Program Compared With a Reduced-energy Food Based Diet Plan",
      ["other"]),
     # ... not by what the title names as the setting, since what is listed is what is given
+    # (a name of plain words no rule reads is no medicine: 2026.12.273)
     (("A 6 microRNA stratified tool",),
      "A 6 microRNA Tool for Stratifying Stage II Colon Cancer of Receiving Adjuvant Chemotherapy",
-     ["unclassified"]),
+     ["other"]),
     # ... nor for a bare code, the medicine given whatever the title says around it
     (("ZX-4417",), "Safety and Efficacy of ZX-4417 as add-on to Insulin Regimen",
      ["unclassified"]),
@@ -526,7 +527,7 @@ def test_what_cells_release_is_no_cell_therapy(name):
 @pytest.mark.parametrize("kind, name, expected", [
     ("DRUG", "Biomarker Screening Based on Neoantigen", "other"),
     ("DRUG", "Personalized Neoantigen Peptide-Based Vaccine", "vaccine"),
-    (None, "HBsAg-positive Patients", "unclassified"),
+    (None, "HBsAg-positive Patients", "other"),  # plain words, no vaccine (2026.12.273)
     ("DRUG", "Neoantigen Derived DCs as Cancer Treatment", "cell_therapy"),
     ("DRUG", "Neoantigen Reactive T Cells", "cell_therapy"),
     ("DRUG", "CPT11 Loaded DC Bead", "small_molecule"),
@@ -5803,3 +5804,35 @@ def test_products_and_controls_of_2026_12_272():
     # HRS-4642, a KRAS G12D inhibitor, beside an antibody-drug conjugate in one name
     assert {(p.modality, p.is_primary) for p in classify(("DRUG", "SHR-A2102+HRS-4642"))} == {
         ("antibody_drug_conjugate", True), ("small_molecule", False)}
+
+
+def test_untyped_plain_names_no_rule_reads_are_no_medicine():
+    # a flat export lists names without types: plain words no medicine rule reads are what
+    # the registry types behavioural, device or procedure elsewhere (2026.12.273) ...
+    placed = classify((None, "WhatsApp group"), (None, "Control group"), study_type=None,
+                      title="A Study in Adolescents")
+    assert [(p.modality, p.rule) for p in placed] == [("other", "untyped names")]
+    assert "'WhatsApp group'" in placed[0].evidence
+    # ... but a code, however short, is a medicine nobody described
+    for name in ("ZZSW-01 injection", "CCTx-001", "AMO-01"):
+        assert primary((None, name), study_type=None, title="A Study in Lymphoma") == [
+            "unclassified"], name
+    # ... and a typed name keeps its type's reading
+    assert primary(("DRUG", "Trimix"), title="Erectile Dysfunction") == ["small_molecule"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # 2026.12.273: codes flat records list bare, by company pipelines
+    ("SRSD107", ("oligonucleotide", "sirna")),
+    ("ADX-038 Dose Level 2", ("oligonucleotide", "sirna")),
+    ("CMP-CPS-001", ("oligonucleotide", "antisense")),
+    ("NIO752", ("oligonucleotide", "antisense")),
+    ("TSRA-196", ("gene_editing", None)),
+    ("LNP.UCD.ABE", ("gene_editing", "in_vivo_editing")),
+    ("CSL889", ("protein", None)),
+    ("AB011 Injection", ("monoclonal_antibody", "other_mab")),
+    ("EndoBarrier", ("other", None)),
+])
+def test_codes_flat_records_list_bare_2026_12_273(name, expected):
+    assert [(p.modality, p.submodality) for p in classify((None, name), study_type=None)
+            if p.is_primary] == [expected]

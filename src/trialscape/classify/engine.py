@@ -34,7 +34,7 @@ from trialscape.classify.model import (
     title_text,
 )
 from trialscape.classify.names import NEVER, NameReader
-from trialscape.classify.primary import Outcomes, fallback, placements
+from trialscape.classify.primary import Outcomes, fallback, placements, untyped_names
 from trialscape.classify.roles import RoleReader
 from trialscape.classify.titles import TitleReader
 
@@ -48,12 +48,6 @@ from trialscape.classify.titles import TitleReader
 # the device ("PEAR-002B", a digital therapeutic "Supporting ... Buprenorphine Initiation").
 _NOT_MEDICINE_TYPES = frozenset({"BEHAVIORAL", "DIAGNOSTIC_TEST", "DIETARY_SUPPLEMENT"})
 _DELIVERING_TYPES = frozenset({"DEVICE", "PROCEDURE", "RADIATION"})
-
-
-def _untyped_names(trial: Trial) -> bool:
-    """Whether every intervention is listed without a type and none is a development code
-    (a bare code is the medicine given, whatever the title says around it)."""
-    return all(i.type is None and not code_words(i.name) for i in trial.interventions)
 
 
 def _may_be_medicine(item: Intervention) -> bool:
@@ -198,7 +192,7 @@ class Classifier:
         if not trial.interventions:
             return (self.titles.observational(trial) if trial.study_type == "OBSERVATIONAL"
                     else self.titles.title_only(trial))
-        if not ancillary and _untyped_names(trial):
+        if not ancillary and untyped_names(trial):
             return self.titles.title_only(trial, unplaced=True)
         return []
 

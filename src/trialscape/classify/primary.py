@@ -8,6 +8,7 @@ assessments, controls or nothing (observational), else unclassified.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from trialscape.classify.model import (
     Layer,
     Modality,
     Placement,
+    code_words,
 )
 
 _STRENGTH = {layer: i for i, layer in enumerate((*TEXT_LAYERS, Layer.TYPE_PRIOR))}
@@ -83,6 +85,28 @@ def evidence(modality: Modality, h: Hit) -> str:
     return f"{where} '{text}' matches the {modality.label} {h.layer.value} '{h.matched}'"
 
 
+# letters joined to two digits or more: a development code however short ("ZZSW-01")
+_CODE_LIKE = re.compile(r"\b[A-Za-z]{1,6}-?\d{2,}")
+# words that may name a medicine no rule knows ("Treatment of ...", "XYZ injection")
+_MEDICINE_WORDS = re.compile(r"\b(treat\w*|therap\w*|drugs?|medic\w*|chemo\w*|inject\w*|"
+                             r"infusions?|tablets?|capsules?|doses?|vaccin\w*|regimens?)\b",
+                             re.IGNORECASE)
+
+
+def _plain_words(trial: Trial) -> bool:
+    """Whether a record's names are words, not codes ("AMO-01", "CCTx-001", which the strict
+    reading of a code passes by, or a bare "XQ") nor words that may name a medicine."""
+    names = [i.name for i in trial.interventions]
+    return (not any(_CODE_LIKE.search(n) or _MEDICINE_WORDS.search(n) for n in names)
+            and any(re.search(r"[a-z]{4}", n) for n in names))
+
+
+def untyped_names(trial: Trial) -> bool:
+    """Whether every intervention is listed without a type and none is a development code
+    (a bare code is the medicine given, whatever the title says around it)."""
+    return all(i.type is None and not code_words(i.name) for i in trial.interventions)
+
+
 def fallback(trial: Trial, ancillary: list[Intervention], outcomes: Outcomes,
              is_control: Callable[[str], bool]) -> Placement:
     other = outcomes.no_medicine
@@ -97,5 +121,13 @@ def fallback(trial: Trial, ancillary: list[Intervention], outcomes: Outcomes,
     if trial.interventions and all(is_control(i.name) for i in trial.interventions):
         return Placement(other, None, True, "control only",
                          f"only placebo or standard care is listed: {other}")
+    if trial.interventions and untyped_names(trial) and _plain_words(trial):
+        # a flat export's names, plain words no rule reads as a medicine nor a code ("WhatsApp
+        # group", "EndoBarrier", "A 6 microRNA stratified tool"): what the registry types
+        # BEHAVIORAL, DEVICE or PROCEDURE elsewhere, and the type would have placed `other`
+        item = trial.interventions[0]
+        return Placement(other, None, True, "untyped names",
+                         f"only untyped names no medicine rule reads are listed, e.g. "
+                         f"'{item.name}': {other}")
     return Placement(outcomes.no_signal, None, True, "no signal",
                      "no intervention name, code or description matched a rule")
