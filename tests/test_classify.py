@@ -5836,3 +5836,20 @@ def test_untyped_plain_names_no_rule_reads_are_no_medicine():
 def test_codes_flat_records_list_bare_2026_12_273(name, expected):
     assert [(p.modality, p.submodality) for p in classify((None, name), study_type=None)
             if p.is_primary] == [expected]
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    # 2026.12.274: codes by company pipeline, untyped as flat records list them
+    (((None, "EVM14"), (None, "Pembrolizumab")), ("mrna", "mrna_cancer")),
+    (((None, "CRS-207"), (None, "Epacadostat"), (None, "Pembrolizumab")),
+     ("vaccine", "cancer_vaccine")),
+    (((None, "NNZ-2591"), (None, "Placebo")), ("small_molecule", None)),
+    (((None, "TRU-015"),), ("monoclonal_antibody", "other_mab")),
+    # "PBO" is a placebo: the protein beside it is all that is given
+    ((("DRUG", "THOR-707"), ("DRUG", "PBO")), ("protein", None)),
+])
+def test_codes_flat_records_list_bare_2026_12_274(items, expected):
+    placed = classify(*items, study_type=None, title="A Study in Solid Tumors")
+    assert [(p.modality, p.submodality) for p in placed if p.is_primary] == [expected]
+    if items[-1][1] == "PBO":
+        assert [p.modality for p in placed] == ["protein"]
