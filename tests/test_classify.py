@@ -5853,3 +5853,21 @@ def test_codes_flat_records_list_bare_2026_12_274(items, expected):
     assert [(p.modality, p.submodality) for p in placed if p.is_primary] == [expected]
     if items[-1][1] == "PBO":
         assert [p.modality for p in placed] == ["protein"]
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    # 2026.12.275: codes by INN or pipeline, from samples of records without a study type
+    ((("DRUG", "AMG 102 and erlotinib"),), "monoclonal_antibody"),  # rilotumumab
+    ((("DRUG", "Radspherin"),), "radiopharmaceutical"),  # radium-224 microparticles
+    ((("DRUG", "ZG006"), ("DRUG", "Topotecan")), "bispecific_antibody"),  # alveltamig
+    ((("DRUG", "CX-188"),), "monoclonal_antibody"),
+    (((None, "GT719 Injection"),), "engineered_cell_therapy"),  # CD19-targeted iNKT cells
+])
+def test_codes_of_2026_12_275(items, expected):
+    assert primary(*items, study_type=None) == [expected]
+
+
+def test_a_fusion_protein_beside_a_checkpoint_antibody_is_counted():
+    placed = classify(("DRUG", "DSP107 + Atezolizumab"), study_type=None)
+    assert {(p.modality, p.is_primary) for p in placed} == {("monoclonal_antibody", True),
+                                                            ("protein", False)}
