@@ -5871,3 +5871,26 @@ def test_a_fusion_protein_beside_a_checkpoint_antibody_is_counted():
     placed = classify(("DRUG", "DSP107 + Atezolizumab"), study_type=None)
     assert {(p.modality, p.is_primary) for p in placed} == {("monoclonal_antibody", True),
                                                             ("protein", False)}
+
+
+def test_a_tracer_the_title_spells_with_a_hyphen_is_an_assessment():
+    # "MK 6240" listed, "[18F]MK-6240" titled: the isotope makes it the imaging agent
+    # (2026.12.276), however its parts are joined
+    title = "Study of Tau Imaging With the Use of [18F]MK-6240 Tracer"
+    assert primary(("DRUG", "MK 6240"), title=title) == ["other"]
+    assert primary(("DRUG", "MK6240"), title=title) == ["other"]
+    # ... and without an isotope beside it, a listed code is still the medicine
+    assert primary(("DRUG", "MK 6240"), title="MK-6240 in Alzheimer's Disease") == [
+        "small_molecule"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # 2026.12.276: codes the DRUG type alone had made small molecules
+    ("GSK1358820", ("protein", None)),  # botulinum toxin type A
+    ("JR-171", ("protein", None)),  # lepunafusp alfa
+    ("MK-8237", ("vaccine", "allergen_immunotherapy")),  # house dust mite tablet
+    ("IMM0306", ("bispecific_antibody", None)),  # anti-CD20 x SIRPalpha
+])
+def test_codes_the_drug_type_misread_2026_12_276(name, expected):
+    assert [(p.modality, p.submodality) for p in classify(("DRUG", name)) if p.is_primary] == [
+        expected]

@@ -95,21 +95,27 @@ _MASS_BEFORE = re.compile(rf"\b{_MASS}\s*-?\s*$")
 _ELEMENT_FIRST = re.compile(rf"{_ELEMENT}\b")
 
 
+# ... anywhere in a title: a cheap first look (it matches wherever the readings above may, and
+# more: "18 or older")
+_ISOTOPE_ANYWHERE = re.compile(rf"{_MASS}[\])]?\s*-?\s*{_ELEMENT}|{_ELEMENT}-?{_MASS}")
+_NAME_PARTS = re.compile(r"[-\s]+")
+
+
 def _labelled_in_title(name: str, title: str) -> bool:
     """Whether the title writes this intervention with a diagnostic isotope: a tracer (an
-    assessment), however the record names it."""
+    assessment), however the record names it, and whether its parts are joined by a hyphen,
+    a space or nothing ("MK 6240" in "[18F]MK-6240")."""
     name, title = name.strip().casefold(), title.casefold()
-    if len(name) < 3:
+    if len(name) < 3 or _ISOTOPE_ANYWHERE.search(title) is None:
         return False
     element_first = _ELEMENT_FIRST.match(name) is not None
-    at = title.find(name)
-    while at >= 0:
-        before = title[max(0, at - 12):at]
+    written = r"[-\s]?".join(re.escape(part) for part in _NAME_PARTS.split(name) if part)
+    for found in re.finditer(written, title):
+        before = title[max(0, found.start() - 12):found.start()]
         if (_ISOTOPE_BEFORE.search(before)
                 or (element_first and _MASS_BEFORE.search(before))
-                or _ISOTOPE_AFTER.match(title, at + len(name))):
+                or _ISOTOPE_AFTER.match(title, found.end())):
             return True
-        at = title.find(name, at + 1)
     return False
 
 
