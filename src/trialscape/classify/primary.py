@@ -3,7 +3,8 @@
 The trial's primary modality is the most specific one among the tested interventions (a
 comparator's kind is counted, never primary). Every placement carries its rule and the text that
 matched, so the dashboard can say why; a trial with no hit is "other" when it lists only
-assessments, controls or nothing (observational), else unclassified.
+assessments, controls, untyped plain words (flat exports) or nothing (observational), else
+unclassified.
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ _CODE_LIKE = re.compile(r"\b[A-Za-z]{1,6}-?\d{2,}")
 _MEDICINE_WORDS = re.compile(r"\b(treat\w*|therap\w*|drugs?|medic\w*|chemo\w*|inject\w*|"
                              r"infusions?|tablets?|capsules?|doses?|vaccin\w*|regimens?)\b",
                              re.IGNORECASE)
+_LOWER_WORD = re.compile(r"[a-z]{4}")  # a word, not an acronym alone ("XQ", "FDOCT")
 
 
 def _plain_words(trial: Trial) -> bool:
@@ -98,7 +100,7 @@ def _plain_words(trial: Trial) -> bool:
     reading of a code passes by, or a bare "XQ") nor words that may name a medicine."""
     names = [i.name for i in trial.interventions]
     return (not any(_CODE_LIKE.search(n) or _MEDICINE_WORDS.search(n) for n in names)
-            and any(re.search(r"[a-z]{4}", n) for n in names))
+            and any(_LOWER_WORD.search(n) for n in names))
 
 
 def untyped_names(trial: Trial) -> bool:

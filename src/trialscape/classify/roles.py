@@ -12,6 +12,7 @@ the title does not name that class.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from trialscape.classify.gates import GatedRegex
@@ -95,10 +96,16 @@ _MASS_BEFORE = re.compile(rf"\b{_MASS}\s*-?\s*$")
 _ELEMENT_FIRST = re.compile(rf"{_ELEMENT}\b")
 
 
-# ... anywhere in a title: a cheap first look (it matches wherever the readings above may, and
-# more: "18 or older")
-_ISOTOPE_ANYWHERE = re.compile(rf"{_MASS}[\])]?\s*-?\s*{_ELEMENT}|{_ELEMENT}-?{_MASS}")
 _NAME_PARTS = re.compile(r"[-\s]+")
+_SEPARATED_DIGIT = re.compile(r"[-\s]\d|\d[-\s]")
+
+
+def _found(needle: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where `needle` is written in `text`, overlapping occurrences included."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at, at + len(needle)
+        at = text.find(needle, at + 1)
 
 
 def _labelled_in_title(name: str, title: str) -> bool:
@@ -106,15 +113,26 @@ def _labelled_in_title(name: str, title: str) -> bool:
     assessment), however the record names it, and whether its parts are joined by a hyphen,
     a space or nothing ("MK 6240" in "[18F]MK-6240")."""
     name, title = name.strip().casefold(), title.casefold()
-    if len(name) < 3 or _ISOTOPE_ANYWHERE.search(title) is None:
+    if len(name) < 3:
         return False
+    if name in title:
+        spans = _found(name, title)
+    else:
+        # a code whose letters and digits the record and the title join differently: only a
+        # name with a separator beside a digit (this runs for most items, most have none)
+        if _SEPARATED_DIGIT.search(name) is None:
+            return False
+        parts = [part for part in _NAME_PARTS.split(name) if part]
+        if not all(part in title for part in parts):
+            return False
+        spans = ((m.start(), m.end())
+                 for m in re.finditer(r"[-\s]?".join(map(re.escape, parts)), title))
     element_first = _ELEMENT_FIRST.match(name) is not None
-    written = r"[-\s]?".join(re.escape(part) for part in _NAME_PARTS.split(name) if part)
-    for found in re.finditer(written, title):
-        before = title[max(0, found.start() - 12):found.start()]
+    for start, end in spans:
+        before = title[max(0, start - 12):start]
         if (_ISOTOPE_BEFORE.search(before)
                 or (element_first and _MASS_BEFORE.search(before))
-                or _ISOTOPE_AFTER.match(title, found.end())):
+                or _ISOTOPE_AFTER.match(title, end)):
             return True
     return False
 
