@@ -5894,3 +5894,12 @@ def test_a_tracer_the_title_spells_with_a_hyphen_is_an_assessment():
 def test_codes_the_drug_type_misread_2026_12_276(name, expected):
     assert [(p.modality, p.submodality) for p in classify(("DRUG", name)) if p.is_primary] == [
         expected]
+
+
+def test_a_company_prefix_outweighs_the_salt_of_a_misspelt_code():
+    # Sylentis's SYL codes are siRNAs, "SYL18001 sodium" too (its record's own misspelling of
+    # SYL1801); Chiron's Env 2-3 is an HIV vaccine (2026.12.277)
+    assert [(p.modality, p.submodality) for p in classify(
+        (None, "SYL18001 sodium Low dose q.d"), study_type=None)] == [("oligonucleotide", "sirna")]
+    assert primary(("BIOLOGICAL", "MTP-PE/MF59"), ("BIOLOGICAL", "Env 2-3"),
+                   title="A Trial of ENV 2-3 in HIV-uninfected Adults") == ["vaccine"]
