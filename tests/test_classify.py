@@ -5903,3 +5903,14 @@ def test_a_company_prefix_outweighs_the_salt_of_a_misspelt_code():
         (None, "SYL18001 sodium Low dose q.d"), study_type=None)] == [("oligonucleotide", "sirna")]
     assert primary(("BIOLOGICAL", "MTP-PE/MF59"), ("BIOLOGICAL", "Env 2-3"),
                    title="A Trial of ENV 2-3 in HIV-uninfected Adults") == ["vaccine"]
+
+
+def test_codes_of_2026_12_278():
+    # a PSMA therapy and its tracer by their codes; PDGF-BB by NeuroNova's code; carotenoids
+    # taken as a supplement
+    placed = classify(("DRUG", "CTT1403"), ("DRUG", "CTT1057"), ("DRUG", "68Ga-PSMA-11"),
+                      study_type=None)
+    assert {(p.modality, p.is_primary) for p in placed} == {("radiopharmaceutical", True),
+                                                            ("other", False)}
+    assert primary(("DRUG", "sNN0031"), ("DRUG", "Placebo")) == ["protein"]
+    assert primary(("DRUG", "mixed carotenoids")) == ["other"]
