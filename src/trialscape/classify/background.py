@@ -253,6 +253,7 @@ class Background:
                     return False  # this medicine of the name is titled: the question
                 text = h.matched
                 supportive = bool(self.supportive.search(text))
+                conditioning = (cell_or_gene or graft) and bool(self.conditioning.search(text))
             if supportive:
                 # ... unless the title names this support by another of its names as what it
                 # studies ("G-CSF for Granulocyte Donation" listing "Granulocyte
@@ -263,8 +264,7 @@ class Background:
             if (redirecting and h.modality not in self.toxicity_management_with
                     and self.toxicity_management.search(" ".join((item.name, *item.other_names)))):
                 return True
-            return ((cell_or_gene or graft) and bool(self.conditioning.search(text))) or (
-                graft and bool(self.transplant_regimen.search(text)))
+            return conditioning or (graft and bool(self.transplant_regimen.search(text)))
 
         def is_adjuvant(h: Hit, item: Intervention) -> bool:
             """GM-CSF given with a transplant or G-CSF (support), or with a vaccine (its
@@ -305,8 +305,6 @@ class Background:
         """Whether the title names, not as support, a conditioning medicine of this hit's
         kind: the same medicine by another name, or one of the same kind beside it, which
         adds no kind to the trial."""
-        if self.conditioning.search(title) is None:
-            return False  # (most titles name none)
         return any(
             not self._called_support(found.group(0), title)
             and hit.modality in {h.modality for h in self.names.match(
