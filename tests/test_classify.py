@@ -27,6 +27,11 @@ def primary(*items, **kwargs):
     return [p.modality for p in classify(*items, **kwargs) if p.is_primary]
 
 
+def primary_kind(*items, **kwargs):
+    """... and its kind: [(modality, submodality)]."""
+    return [(p.modality, p.submodality) for p in classify(*items, **kwargs) if p.is_primary]
+
+
 # Named products from ../shared/research/modalities.md §5 and the labelling guide.
 @pytest.mark.parametrize("name, kind, expected", [
     ("onasemnogene abeparvovec", "GENETIC", "gene_therapy"),
@@ -4121,8 +4126,7 @@ def test_an_mrna_vaccine_an_active_controlled_title_leaves_out_is_counted_not_pr
     ("Daylight Photodynamic Therapy for Actinic Keratosis", ("other", None)),
 ])
 def test_what_a_title_alone_says_2026_12_265(title, expected):
-    assert [(p.modality, p.submodality) for p in classify(title=title) if p.is_primary] == [
-        expected]
+    assert primary_kind(title=title) == [expected]
 
 
 def test_a_photosensitiser_a_title_names_by_its_other_name_is_tested():
@@ -5641,9 +5645,7 @@ def test_cell_products_by_kind_of_2026_12_252(name, kind):
      "stem_progenitor"),
 ])
 def test_cell_kinds_of_2026_12_255(title, kind):
-    placed = classify(title=title)
-    assert [(p.modality, p.submodality) for p in placed if p.is_primary] == [
-        ("cell_therapy", kind)]
+    assert primary_kind(title=title) == [("cell_therapy", kind)]
 
 
 @pytest.mark.parametrize("name, modality, kind", [
@@ -5678,8 +5680,7 @@ def test_cell_kinds_of_2026_12_255(title, kind):
     ("Allogenic CD19 CAR-T cells", "engineered_cell_therapy", "car_t_allogeneic"),
 ])
 def test_the_primary_kind_a_products_code_says(name, modality, kind):
-    placed = classify(("DRUG", name))
-    assert [(p.modality, p.submodality) for p in placed if p.is_primary] == [(modality, kind)]
+    assert primary_kind(("DRUG", name)) == [(modality, kind)]
 
 
 @pytest.mark.parametrize("name, expected, main", [
@@ -5748,10 +5749,7 @@ def test_cpg_1018_named_as_a_vaccines_adjuvant_is_part_of_that_vaccine():
     ("A Study of Oral Hymecromone and Hyaluronan Synthesis", ("small_molecule", None)),
 ])
 def test_what_a_title_alone_says_2026_12_269(title, expected):
-    assert [(p.modality, p.submodality) for p in classify(title=title) if p.is_primary] == [
-        expected]
-    if expected[0] == "small_molecule":
-        assert {p.modality for p in classify(title=title)} == {"small_molecule"}
+    assert primary_kind(title=title) == [expected]
 
 
 def test_hyaluronic_acid_and_microbotox_are_of_the_kind_they_are_made_of():
@@ -5762,6 +5760,9 @@ def test_hyaluronic_acid_and_microbotox_are_of_the_kind_they_are_made_of():
         title="Compare the Clinical Efficacy of 3% Diquafosol and 0.1% Hyaluronic Acid in "
               "Patients with Dry Eye")} == {("small_molecule", True), ("other", False)}
     assert primary(("DRUG", "microbotox")) == ["protein"]
+    # what a title says is synthesised is measured, not given
+    assert {p.modality for p in classify(
+        title="A Study of Oral Hymecromone and Hyaluronan Synthesis")} == {"small_molecule"}
 
 
 @pytest.mark.parametrize(("title", "expected"), [
@@ -5781,8 +5782,7 @@ def test_hyaluronic_acid_and_microbotox_are_of_the_kind_they_are_made_of():
      "Imatinib Mesylate", ("small_molecule", None)),
 ])
 def test_what_a_title_alone_says_2026_12_270(title, expected):
-    assert [(p.modality, p.submodality) for p in classify(title=title) if p.is_primary] == [
-        expected]
+    assert primary_kind(title=title) == [expected]
 
 
 def test_conditioning_a_title_names_by_another_name_is_counted():
@@ -5834,8 +5834,7 @@ def test_untyped_plain_names_no_rule_reads_are_no_medicine():
     ("EndoBarrier", ("other", None)),
 ])
 def test_codes_flat_records_list_bare_2026_12_273(name, expected):
-    assert [(p.modality, p.submodality) for p in classify((None, name), study_type=None)
-            if p.is_primary] == [expected]
+    assert primary_kind((None, name), study_type=None) == [expected]
 
 
 @pytest.mark.parametrize(("items", "expected"), [
@@ -5845,14 +5844,17 @@ def test_codes_flat_records_list_bare_2026_12_273(name, expected):
      ("vaccine", "cancer_vaccine")),
     (((None, "NNZ-2591"), (None, "Placebo")), ("small_molecule", None)),
     (((None, "TRU-015"),), ("monoclonal_antibody", "other_mab")),
-    # "PBO" is a placebo: the protein beside it is all that is given
-    ((("DRUG", "THOR-707"), ("DRUG", "PBO")), ("protein", None)),
 ])
 def test_codes_flat_records_list_bare_2026_12_274(items, expected):
-    placed = classify(*items, study_type=None, title="A Study in Solid Tumors")
-    assert [(p.modality, p.submodality) for p in placed if p.is_primary] == [expected]
-    if items[-1][1] == "PBO":
-        assert [p.modality for p in placed] == ["protein"]
+    assert primary_kind(*items, study_type=None, title="A Study in Solid Tumors") == [expected]
+
+
+def test_pbo_is_a_placebo():
+    # the protein beside it is all that is given, and it is primary (2026.12.274)
+    placed = classify(("DRUG", "THOR-707"), ("DRUG", "PBO"), study_type=None,
+                      title="A Study in Solid Tumors")
+    assert [(p.modality, p.submodality, p.is_primary) for p in placed] == [
+        ("protein", None, True)]
 
 
 @pytest.mark.parametrize(("items", "expected"), [
@@ -5892,8 +5894,7 @@ def test_a_tracer_the_title_spells_with_a_hyphen_is_an_assessment():
     ("IMM0306", ("bispecific_antibody", None)),  # anti-CD20 x SIRPalpha
 ])
 def test_codes_the_drug_type_misread_2026_12_276(name, expected):
-    assert [(p.modality, p.submodality) for p in classify(("DRUG", name)) if p.is_primary] == [
-        expected]
+    assert primary_kind(("DRUG", name)) == [expected]
 
 
 def test_a_company_prefix_outweighs_the_salt_of_a_misspelt_code():
