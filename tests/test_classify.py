@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -10,7 +11,7 @@ from conftest import GOLD, ROOT, require_shared
 from trialscape.classify.evaluate import evaluate_snapshot
 from trialscape.classify.gates import required_literals
 from trialscape.classify.inputs import ArmGroup, Intervention, Trial
-from trialscape.classify.model import Layer, Role, Scope
+from trialscape.classify.model import Layer, Role, Scope, normalise
 from trialscape.classify.rules import build_classifier, load_classifier, load_config
 
 C = load_classifier()
@@ -1360,6 +1361,45 @@ def test_interleukin_is_not_a_leukin_stem():
     assert [p.modality for p in placed] == ["small_molecule"]
 
 
+def test_a_product_that_carries_its_kind_gives_it_wherever_it_is_named():
+    """{ name, kind } in `products`: the product places its modality and says its kind, however
+    a text writes its code (hyphen, space or none), in the name or only in the title; no kind
+    pattern repeats it."""
+    from trialscape.classify.rules import kind_pattern
+    config = load_config()
+    gene = next(m for m in config["modality"] if m["id"] == "gene_therapy")
+    gene["products"] = [*gene["products"], {"name": "ZZX-4242", "kind": "hsv"}]
+    edited = build_classifier(config)
+    for name in ("ZZX-4242", "ZZX 4242", "zzx4242 injection"):
+        trial = Trial("NCT00000001", interventions=(Intervention(0, "BIOLOGICAL", name),))
+        placed = edited.classify(trial)[0]
+        assert (placed.modality, placed.submodality) == ("gene_therapy", "hsv"), name
+    # a bare code the title names: the kind from the title's product
+    trial = Trial("NCT00000001", brief_title="ZZX-4242 in Melanoma",
+                  interventions=(Intervention(0, None, "ZZX-4242"),))
+    assert edited.classify(trial)[0].submodality == "hsv"
+    # whole words only: a longer code is another product
+    assert re.search(kind_pattern("ZZX-4242"), "ZZX-42421", re.IGNORECASE) is None
+    assert re.search(kind_pattern("pIL12"), "plasmid pIL-12", re.IGNORECASE)
+
+
+def test_no_kind_pattern_repeats_a_product_that_carries_its_kind():
+    """A product's kind is written once, on the product: a kind pattern that is only such a
+    product's name (with or without word boundaries) is a leftover."""
+    config = load_config()
+    leftovers = []
+    for m in config["modality"]:
+        carried = {normalise(p["name"]).replace(" ", "") for p in m.get("products", [])
+                   if isinstance(p, dict)}
+        for sub in m.get("submodality", []):
+            for pattern in sub["patterns"]:
+                literal = pattern.replace("\\b", "").replace("-?", "-")
+                if (re.fullmatch(r"[\w\- .]+", literal)
+                        and normalise(literal).replace(" ", "") in carried):
+                    leftovers.append((m["id"], sub["id"], pattern))
+    assert not leftovers
+
+
 def test_rules_edit_takes_effect(tmp_path):
     """An editor adds a company code; the next classification places it."""
     config = load_config()
@@ -1658,6 +1698,11 @@ def test_the_examples_written_in_modalities_toml():
      "'k': a kind has id, label, patterns and may have generic (got ['generics', 'id'"),
     ("submodality", [{"id": "k", "label": "K", "patterns": ["x"], "generic": ["(y"]}],
      "'k': bad regular expression '(y'"),
+    ("products", [{"name": "ZZ-101", "kind": "aav"}],
+     "product 'ZZ-101' has kind 'aav', which is none of ['ex_vivo_editing', 'in_vivo_editing']"),
+    ("products", [{"name": "ZZ-101", "kinds": "in_vivo_editing"}],
+     "each product is a name or { name = \"...\", kind = \"...\" }"),
+    ("products", [7], "each product is a name or"),
 ])
 def test_a_broken_rules_file_stops_with_one_line(key, value, message):
     from trialscape.classify.rules import RulesError, validate

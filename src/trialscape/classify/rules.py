@@ -85,7 +85,7 @@ def validate(config: dict[str, Any]) -> list[str]:
                 raise RulesError(f"{_where(m, key)}: expected a "
                                  f"{' or '.join(k.__name__ for k in names)}, got "
                                  f"{type(value).__name__} {value!r:.60}")
-            if kinds == _LIST and not all(isinstance(v, str) for v in value):
+            if kinds == _LIST and key != "products" and not all(isinstance(v, str) for v in value):
                 raise RulesError(f"{_where(m, key)}: every item must be text")
         for key in REGEX_KEYS:
             for pattern in m.get(key, []):
@@ -98,6 +98,7 @@ def validate(config: dict[str, Any]) -> list[str]:
                                  f"generic (got {sorted(sub)})")
             for pattern in [*sub["patterns"], *sub.get("generic", [])]:
                 _compile(pattern, where)
+        _validate_products(m, m.get("products", []))  # (after its kinds: products name them)
         for recast in _recasts(m):
             if (not isinstance(recast, dict) or not {"title", "to"} <= set(recast)
                     <= {"title", "to", "named"} or not isinstance(recast["title"], list)):
@@ -132,6 +133,40 @@ def validate(config: dict[str, Any]) -> list[str]:
                          "recombinant_in_title), each a "
                          f"modality id (found: {outcomes!r:.80})")
     return warnings
+
+
+def _validate_products(m: dict[str, Any], products: list[Any]) -> None:
+    """Each product is a name, or { name = "...", kind = "<one of its kinds>" } where the
+    product also says which of the modality's kinds it is."""
+    kinds = {sub.get("id") for sub in m.get("submodality", [])}
+    for entry in products:
+        if isinstance(entry, str):
+            continue
+        if (not isinstance(entry, dict) or set(entry) != {"name", "kind"}
+                or not all(isinstance(v, str) for v in entry.values())):
+            raise RulesError(f"{_where(m, 'products')}: each product is a name or "
+                             f"{{ name = \"...\", kind = \"...\" }} (found: {entry!r:.80})")
+        if entry["kind"] not in kinds:
+            raise RulesError(f"{_where(m, 'products')}: product {entry['name']!r} has kind "
+                             f"{entry['kind']!r}, which is none of {sorted(map(str, kinds))}")
+
+
+def _product_names(m: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """(name, kind or None) of each product a modality lists."""
+    return [(e, None) if isinstance(e, str) else (e["name"], e["kind"])
+            for e in m.get("products", [])]
+
+
+# where a code's letters meet its digits ("pIL12" is also written "pIL-12")
+_LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+
+
+def kind_pattern(name: str) -> str:
+    """Where a text names a product, as the product layer reads it (whole words, case and
+    punctuation ignored, a code with or without a hyphen: "MK-8237", "MK 8237", "MK8237"):
+    a kind's pattern for it."""
+    parts = _LETTERS_DIGITS.sub(" ", normalise(name)).split()
+    return r"\b" + r"[^a-z0-9]*".join(map(re.escape, parts)) + r"\b"
 
 
 def _validate_pairs(pairs: Any) -> None:
@@ -200,7 +235,13 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
     for i, m in enumerate(config["modality"]):
         slug = m.get("explainer", "")
         url = slug if slug.startswith("http") else (f"{base}/{slug}" if slug and base else None)
-        subs = tuple(Submodality(s["id"], s["label"], GatedRegex(s["patterns"]),
+        # a product that carries its kind is also one of that kind's patterns
+        named_kinds: dict[str, list[str]] = {}
+        for name, kind in _product_names(m):
+            if kind:
+                named_kinds.setdefault(kind, []).append(kind_pattern(name))
+        subs = tuple(Submodality(s["id"], s["label"],
+                                 GatedRegex(s["patterns"] + named_kinds.get(s["id"], [])),
                                  default=s["patterns"] == DEFAULT_KIND,
                                  generic=GatedRegex(s["generic"]) if s.get("generic") else None)
                      for s in m.get("submodality", []))
@@ -222,7 +263,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                                    bool(r.get("named", True))) for r in _recasts(m)),
             explainer_verified=bool(m.get("explainer_verified", False))))
         listed: dict[str, str] = {}  # normalised name -> as this modality first lists it
-        for name in m.get("products", []):
+        for name, _ in _product_names(m):
             key = normalise(name).strip()
             if key in listed:
                 # names are read normalised, so a repeat (or a spelling that differs only in
