@@ -273,6 +273,14 @@ def test_generic_usual_care_around_what_is_tested_is_background():
     # a named medicine is never generic
     placed = classify(*items[:1], ("DRUG", "Cisplatin"), title="PCI in SCLC")
     assert placed[0].modality == "small_molecule"
+    # drug treatment named as such, beside a titled stimulation (2026.12.280); unless the
+    # title names medical treatment as what is compared
+    tms = ("OTHER", "theta burst transcranial magnetic stimulation")
+    for generic in ("Pharmacotherapy", "drug therapy", "clinical practice drug treatment"):
+        assert primary(tms, ("DRUG", generic),
+                       title="Theta Burst Magnetic Stimulation in Alzheimer Disease") == ["other"]
+    assert primary(tms, ("DRUG", "Medical treatment"),
+                   title="TMS Versus Best Medical Treatment") == ["small_molecule"]
 
 
 @pytest.mark.parametrize("kind, name", [
@@ -5960,3 +5968,18 @@ def test_codes_of_2026_12_278():
                                                             ("other", False)}
     assert primary(("DRUG", "sNN0031"), ("DRUG", "Placebo")) == ["protein"]
     assert primary(("DRUG", "mixed carotenoids")) == ["other"]
+
+
+def test_codes_of_2026_12_280():
+    # Lundbeck's anti-PACAP antibody, Biogen's anti-Cripto ADC, Aveta's botanical drug
+    assert primary(("DRUG", "Lu AG09222"), ("DRUG", "Placebo")) == ["monoclonal_antibody"]
+    assert primary(("DRUG", "BIIB015")) == ["antibody_drug_conjugate"]
+    assert primary(("DRUG", "APG-157")) == ["other"]
+    # Novo Nordisk's FVIIIa-mimetic bispecific, Seikagaku's chondroitinase, two antibodies by
+    # code, supplements by brand
+    assert primary(("DRUG", "Mim8 B, 10 mg/mL"), ("DRUG", "Mim8 B, placebo")) == [
+        "bispecific_antibody"]
+    assert primary(("DRUG", "SI-6603"), ("DRUG", "Sham injection")) == ["protein"]
+    assert primary(("DRUG", "LY3454738")) == primary(("DRUG", "Part 1: CNTO 7160")) == [
+        "monoclonal_antibody"]
+    assert primary(("DRUG", "Juven"), ("DRUG", "Centrum Silver 50+")) == ["other"]
