@@ -5983,3 +5983,14 @@ def test_codes_of_2026_12_280():
     assert primary(("DRUG", "LY3454738")) == primary(("DRUG", "Part 1: CNTO 7160")) == [
         "monoclonal_antibody"]
     assert primary(("DRUG", "Juven"), ("DRUG", "Centrum Silver 50+")) == ["other"]
+
+
+def test_a_code_named_as_an_antibody_is_one():
+    # 2026.12.281: "3BNC117 Antibody" beside albuvirtide (a peptide) is the antibody it says
+    assert primary(("DRUG", "Albuvirtide"), ("DRUG", "3BNC117 Antibody")) == [
+        "monoclonal_antibody"]
+    assert primary(("DRUG", "VRC01 antibodies")) == ["monoclonal_antibody"]
+    # not a virus, a target or a class, nor what is measured
+    for name in ("COVID-19 antibody", "CD45 antibodies", "IgA1 antibody", "VRC01 antibody titers"):
+        assert "monoclonal_antibody" not in {p.modality for p in classify(("DRUG", name))}, name
+    assert primary(("DRUG", "GZR4 Injection")) == ["protein"]  # Gan & Lee's weekly insulin
