@@ -1386,6 +1386,10 @@ def test_a_product_that_carries_its_kind_gives_it_wherever_it_is_named():
     trial = Trial("NCT00000001", brief_title="ZZX-4242 in Melanoma",
                   interventions=(Intervention(0, None, "ZZX-4242"),))
     assert edited.classify(trial)[0].submodality == "hsv"
+    # the product's own kind outweighs another kind's words around it (2026.12.282)
+    trial = Trial("NCT00000001", brief_title="ZZX-4242 Injected Into Melanoma",
+                  interventions=(Intervention(0, "BIOLOGICAL", "Oncolytic virus ZZX-4242"),))
+    assert edited.classify(trial)[0].submodality == "hsv"
     # whole words only: a longer code is another product
     assert re.search(kind_pattern("ZZX-4242"), "ZZX-42421", re.IGNORECASE) is None
     assert re.search(kind_pattern("pIL12"), "plasmid pIL-12", re.IGNORECASE)
@@ -5994,3 +5998,23 @@ def test_a_code_named_as_an_antibody_is_one():
     for name in ("COVID-19 antibody", "CD45 antibodies", "IgA1 antibody", "VRC01 antibody titers"):
         assert "monoclonal_antibody" not in {p.modality for p in classify(("DRUG", name))}, name
     assert primary(("DRUG", "GZR4 Injection")) == ["protein"]  # Gan & Lee's weekly insulin
+
+
+def test_codes_of_2026_12_282():
+    # records that list nothing, placed from their titles' codes (company pipelines)
+    def title_only(title):
+        return [(p.modality, p.submodality) for p in classify(title=title) if p.is_primary]
+    assert title_only("Dose-escalation Study of Safety of PBCAR19B in Participants With "
+                      "CD19-expressing Malignancies") == [
+        ("engineered_cell_therapy", "car_t_allogeneic")]
+    assert title_only("Study of AVI-4065 in Healthy Volunteers and Chronic Active HCV "
+                      "Patients") == [("oligonucleotide", "antisense")]
+    assert title_only("Safety Study of CALAA-01 to Treat Solid Tumor Cancers") == [
+        ("oligonucleotide", "sirna")]
+    assert title_only("ACE1702 in Subjects With Advanced HER2-expressing Solid Tumors") == [
+        ("cell_therapy", "immune_cells")]
+    assert title_only("GT101 Injection for the Treatment of Metastatic Solid Tumors") == [
+        ("cell_therapy", "til")]
+    # the product's kind, though the title names HIV, an infection
+    assert title_only("SGN-00101 in Preventing Anal Cancer in Patients With HIV") == [
+        ("vaccine", "cancer_vaccine")]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
@@ -112,6 +112,8 @@ class Modality:
     recast_in_title: tuple[tuple[re.Pattern[str], str, bool], ...] = ()
     # the explainer link goes to the article itself (true) or only to the explainers index
     explainer_verified: bool = False
+    # normalised product name (either spelling of a code) -> the kind the product carries
+    product_kinds: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def has_article(self) -> bool:

@@ -56,7 +56,8 @@ def placements(hits: list[Hit], pairs: list[tuple[Hit, Intervention]],
 
 def submodality(modality: Modality, hit: Hit, items: list[Intervention], title: str = ""
                 ) -> str | None:
-    """The first kind whose words the placing texts hold (the matched text, then each
+    """The kind a placing product carries (`products`: { name, kind }); else the first kind
+    whose words the placing texts hold (the matched text, then each
     intervention's name, other names and description); failing them, the trial's titles,
     which often name the vector a bare code carries ("... AAV9 Gene Therapy"). A kind that
     matches anything (`Submodality.default`) is taken only when neither names another: the
@@ -64,6 +65,8 @@ def submodality(modality: Modality, hit: Hit, items: list[Intervention], title: 
     kind's `generic` words count only after every kind's own words are missing from both: "FAP
     mRNA vaccine" in a solid-tumour trial is a cancer vaccine, though "vaccine" alone says
     infectious disease."""
+    if hit.layer == Layer.PRODUCT and hit.matched in modality.product_kinds:
+        return modality.product_kinds[hit.matched]  # the product says its kind
     texts = [hit.text] + [" ".join((i.name, *i.other_names, i.description or ""))
                           for i in items]
     for group in (texts, [title]):

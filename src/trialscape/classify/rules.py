@@ -235,11 +235,16 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
     for i, m in enumerate(config["modality"]):
         slug = m.get("explainer", "")
         url = slug if slug.startswith("http") else (f"{base}/{slug}" if slug and base else None)
-        # a product that carries its kind is also one of that kind's patterns
+        # a product that carries its kind gives it when it places the trial, and is one of that
+        # kind's patterns where another placing text names it
         named_kinds: dict[str, list[str]] = {}
+        product_kinds: dict[str, str] = {}
         for name, kind in _product_names(m):
             if kind:
                 named_kinds.setdefault(kind, []).append(kind_pattern(name))
+                key = normalise(name).strip()
+                product_kinds[key] = kind
+                product_kinds.setdefault(code_spelling(key) or key, kind)
         subs = tuple(Submodality(s["id"], s["label"],
                                  GatedRegex(s["patterns"] + named_kinds.get(s["id"], [])),
                                  default=s["patterns"] == DEFAULT_KIND,
@@ -261,7 +266,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
             if m.get("denied_by") else None,
             recast_in_title=tuple((re.compile("|".join(r["title"]), re.IGNORECASE), r["to"],
                                    bool(r.get("named", True))) for r in _recasts(m)),
-            explainer_verified=bool(m.get("explainer_verified", False))))
+            explainer_verified=bool(m.get("explainer_verified", False)),
+            product_kinds=product_kinds))
         listed: dict[str, str] = {}  # normalised name -> as this modality first lists it
         for name, _ in _product_names(m):
             key = normalise(name).strip()
