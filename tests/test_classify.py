@@ -6000,6 +6000,13 @@ def test_a_code_named_as_an_antibody_is_one():
     assert primary(("DRUG", "GZR4 Injection")) == ["protein"]  # Gan & Lee's weekly insulin
 
 
+def test_a_toxin_fused_to_a_receptor_or_cytokine_is_a_protein():
+    # 2026.12.283: the conjugates' toxin stem in a -cept or -kin INN carries no antibody
+    assert primary(("DRUG", "Alvircept sudotox"), ("DRUG", "Zidovudine")) == ["protein"]
+    assert primary(("DRUG", "cintredekin besudotox")) == ["protein"]
+    assert primary(("DRUG", "moxetumomab pasudotox")) == ["antibody_drug_conjugate"]
+
+
 def test_codes_of_2026_12_282():
     # records that list nothing, placed from their titles' codes (company pipelines)
     def title_only(title):
