@@ -157,6 +157,21 @@ def _product_names(m: dict[str, Any]) -> list[tuple[str, str | None]]:
             for e in m.get("products", [])]
 
 
+def _carried_kinds(m: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """What the products that carry their kind give: each kind's patterns for them (read where
+    another text names the product), and each product's kind by its normalised name, either
+    spelling of a code (given first when the product places the trial)."""
+    patterns: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
+    for name, kind in _product_names(m):
+        if kind:
+            patterns.setdefault(kind, []).append(kind_pattern(name))
+            key = normalise(name).strip()
+            kinds[key] = kind
+            kinds.setdefault(code_spelling(key) or key, kind)
+    return patterns, kinds
+
+
 # where a code's letters meet its digits ("pIL12" is also written "pIL-12")
 _LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
@@ -235,16 +250,7 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
     for i, m in enumerate(config["modality"]):
         slug = m.get("explainer", "")
         url = slug if slug.startswith("http") else (f"{base}/{slug}" if slug and base else None)
-        # a product that carries its kind gives it when it places the trial, and is one of that
-        # kind's patterns where another placing text names it
-        named_kinds: dict[str, list[str]] = {}
-        product_kinds: dict[str, str] = {}
-        for name, kind in _product_names(m):
-            if kind:
-                named_kinds.setdefault(kind, []).append(kind_pattern(name))
-                key = normalise(name).strip()
-                product_kinds[key] = kind
-                product_kinds.setdefault(code_spelling(key) or key, kind)
+        named_kinds, product_kinds = _carried_kinds(m)
         subs = tuple(Submodality(s["id"], s["label"],
                                  GatedRegex(s["patterns"] + named_kinds.get(s["id"], [])),
                                  default=s["patterns"] == DEFAULT_KIND,
