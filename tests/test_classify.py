@@ -6000,6 +6000,14 @@ def test_a_code_named_as_an_antibody_is_one():
     assert primary(("DRUG", "GZR4 Injection")) == ["protein"]  # Gan & Lee's weekly insulin
 
 
+def test_codes_of_2026_12_284():
+    # Magenta's mobilising chemokine (a protein beside plerixafor) and its expanded cord blood
+    assert primary((None, "MGTA-145"), (None, "Plerixafor"), study_type=None) == ["protein"]
+    assert [(p.modality, p.submodality) for p in classify(
+        ("DRUG", "Fludarabine (FLU)"), ("DRUG", "MGTA 456 Infusion")) if p.is_primary] == [
+        ("cell_therapy", "stem_progenitor")]
+
+
 def test_a_toxin_fused_to_a_receptor_or_cytokine_is_a_protein():
     # 2026.12.283: the conjugates' toxin stem in a -cept or -kin INN carries no antibody
     assert primary(("DRUG", "Alvircept sudotox"), ("DRUG", "Zidovudine")) == ["protein"]
