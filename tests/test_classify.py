@@ -3441,6 +3441,25 @@ def test_a_bare_word_a_title_calls_recombinant():
         "small_molecule"]
 
 
+def test_a_name_no_rule_reads_in_a_trial_of_a_supplement_is_that_supplement():
+    # 2026.12.285: the title says a supplement, an herbal formula or a probiotic is tested
+    for title in ("Use of an Herbal Preparation to Prevent and Dissolve Kidney Stones",
+                  "Effect of Equol Supplementation on Arterial Stiffness",
+                  "The Evaluation of TCI378 and TCI507 Probiotics on Weight-lowering Efficacy",
+                  "Chinese Herbal Medicine Formula for Asthma in Children"):
+        assert primary(("DRUG", "Cystone TCI378"), ("DRUG", "Placebo"), title=title) == [
+            "other"], title
+    # ... not a name a rule reads, nor a title that names a vitamin (some are prescription
+    # analogues, LABELING.md), nor one naming an advanced kind
+    assert primary(("DRUG", "Metformin"), title="Metformin and Supplement Use in Diabetes") == [
+        "small_molecule"]
+    assert primary(("DRUG", "Calcifediol"),
+                   title="25-Hydroxyvitamin D Pharmacokinetic Study") == ["small_molecule"]
+    assert primary(("DRUG", "XYZ-101"),
+                   title="XYZ-101 Gene Therapy With a Nutritional Supplement") == [
+        "gene_therapy"]
+
+
 def test_descriptions_of_a_cars_dose_and_a_live_biotherapeutic():
     def one(name, description):
         trial = Trial("NCT00000001", interventions=(

@@ -138,7 +138,8 @@ class Classifier:
                          # index, which can err: "relaxin" indexed "Methocarbamol")
                          or self.titles.recombinant(item, trial, tested)
                          or self.mesh.code_kind(item, trial, tested, self.is_control)
-                         or self.titles.abbreviated(item, trial, tested))
+                         or self.titles.abbreviated(item, trial, tested)
+                         or self.titles.supplement(item, trial, tested))
                 if item.type in _DELIVERING_TYPES and (
                         item.type == "DEVICE" or not code_words(item.name)):
                     found = [h for h in found if h.modality in self.procedure_delivers]

@@ -52,7 +52,8 @@ BACKGROUND_KEYS = frozenset({
     "title_joins", "title_programme", "comparison_in_title", "dosage_form", "drug_in_device",
     "stem_exceptions", "code_not_in_types", "cells_named",
     "transplant_given", "transplant_after", "transplant_in_title", "graft_delivers",
-    "lymphodepletion", "recombinant_in_title", "tracer_in_title", "immune_probe",
+    "lymphodepletion", "recombinant_in_title", "supplement_in_title", "tracer_in_title",
+    "immune_probe",
     "immune_probe_titled",
     "setting_in_title", "standard_care", "standard_care_named"})
 NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_with",
@@ -61,7 +62,7 @@ NOT_PATTERNS = frozenset({"adjuvant_with", "adjuvant_products", "conditioning_wi
                           "stem_exceptions"})
 OUTCOME_KEYS = frozenset({"no_medicine", "no_signal"})
 OPTIONAL_OUTCOMES = frozenset({"pinyin_medicine", "cells_named", "lymphodepleted_code",
-                               "recombinant_in_title"})
+                               "recombinant_in_title", "supplement_in_title"})
 
 
 def _where(m: dict[str, Any], key: str) -> str:
@@ -130,7 +131,7 @@ def validate(config: dict[str, Any]) -> list[str]:
             or not all(isinstance(v, str) for v in outcomes.values())):
         raise RulesError("modalities.toml: [outcomes] needs no_medicine and no_signal (and "
                          "may have pinyin_medicine, cells_named, lymphodepleted_code, "
-                         "recombinant_in_title), each a "
+                         "recombinant_in_title, supplement_in_title), each a "
                          f"modality id (found: {outcomes!r:.80})")
     return warnings
 
@@ -379,6 +380,8 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                          procedure_in_title=rx("procedure_in_title"),
                          recombinant_in_title=rx("recombinant_in_title"),
                          recombinant_kind=config["outcomes"].get("recombinant_in_title"),
+                         supplement_in_title=rx("supplement_in_title"),
+                         supplement_kind=config["outcomes"].get("supplement_in_title"),
                          programme_kind=config["outcomes"]["no_medicine"])
     return Classifier(
         version=str(config["version"]),

@@ -87,6 +87,9 @@ class TitleReader:
     # a title calling its product recombinant, and the kind that makes a bare word it lists
     recombinant_in_title: GatedRegex = NEVER
     recombinant_kind: str | None = None
+    # a title saying it tests a supplement, herbal medicine or probiotic, and that kind
+    supplement_in_title: GatedRegex = NEVER
+    supplement_kind: str | None = None
 
     def hits(self, trial: Trial, tested: bool, setting: bool = True,
              measure: bool = True) -> list[Hit]:
@@ -138,6 +141,25 @@ class TitleReader:
         if self.names_advanced_kind(text):
             return []  # "Immunogenicity Trial of Recombinant ... rgp120": a vaccine's antigen
         return [Hit(self.recombinant_kind, Layer.NAME_PATTERN, Field.TITLE, text,
+                    found.group(0).strip(), tested)]
+
+    def supplement(self, item: Intervention, trial: Trial, tested: bool) -> list[Hit]:
+        """A medicine-typed name no rule reads ("Cystone", "LIVACT", "TCI378") in a trial whose
+        title says it tests a supplement, an herbal formula or a probiotic ("Use of an Herbal
+        Preparation to ...", "... Probiotics on Weight-lowering"): that supplement
+        (LABELING.md: supplements, botanicals and probiotics are `other`), not a small
+        molecule by its DRUG type. Not where the title names an advanced kind, nor where it
+        names a supplement only as what is measured or as the participants' history."""
+        if self.supplement_kind is None or item.type not in ("DRUG", "BIOLOGICAL", None):
+            return []
+        whole = title_text(trial)
+        if self.supplement_in_title.search(whole) is None:
+            return []  # (most titles: the cheap look first)
+        text = self.unmeasured(whole)
+        found = self.supplement_in_title.search(text)
+        if found is None or self.names_advanced_kind(text):
+            return []
+        return [Hit(self.supplement_kind, Layer.NAME_PATTERN, Field.TITLE, whole,
                     found.group(0).strip(), tested)]
 
     def abbreviated(self, item: Intervention, trial: Trial, tested: bool) -> list[Hit]:
