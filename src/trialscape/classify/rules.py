@@ -158,21 +158,6 @@ def _product_names(m: dict[str, Any]) -> list[tuple[str, str | None]]:
             for e in m.get("products", [])]
 
 
-def _carried_kinds(m: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """What the products that carry their kind give: each kind's patterns for them (read where
-    another text names the product), and each product's kind by its normalised name, either
-    spelling of a code (given first when the product places the trial)."""
-    patterns: dict[str, list[str]] = {}
-    kinds: dict[str, str] = {}
-    for name, kind in _product_names(m):
-        if kind:
-            patterns.setdefault(kind, []).append(kind_pattern(name))
-            key = normalise(name).strip()
-            kinds[key] = kind
-            kinds.setdefault(code_spelling(key) or key, kind)
-    return patterns, kinds
-
-
 # where a code's letters meet its digits ("pIL12" is also written "pIL-12")
 _LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
@@ -251,7 +236,35 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
     for i, m in enumerate(config["modality"]):
         slug = m.get("explainer", "")
         url = slug if slug.startswith("http") else (f"{base}/{slug}" if slug and base else None)
-        named_kinds, product_kinds = _carried_kinds(m)
+        listed: dict[str, str] = {}  # normalised name -> as this modality first lists it
+        # a product that carries its kind gives it when it places the trial (either spelling of
+        # a code), and is one of that kind's patterns where another placing text names it
+        named_kinds: dict[str, list[str]] = {}
+        product_kinds: dict[str, str] = {}
+        for name, kind in _product_names(m):
+            key = normalise(name).strip()
+            if key in listed:
+                # names are read normalised, so a repeat (or a spelling that differs only in
+                # case or punctuation: "ADV-TK", "AdV-tk") is a leftover that reads nothing
+                raise RulesError(f"modalities.toml: product {name!r} under {m['id']} repeats "
+                                 f"{listed[key]!r} (names are matched without case or "
+                                 f"punctuation)")
+            listed[key] = name
+            if name.rstrip().endswith("-"):
+                # a product is a whole name: "ION-" would read as the word "ion" (heavy ion
+                # therapy); a code prefix needs a pattern such as 'ION-?\d{3}'
+                raise RulesError(f"modalities.toml: product {name!r} under {m['id']} is a code "
+                                 f"prefix; put it under patterns (e.g. '{name}\\d')")
+            if key and key in products and products[key] != (m["id"],):
+                raise RulesError(f"modalities.toml: product {name!r} is listed under both "
+                                 f"{products[key][0]} and {m['id']}")
+            products.setdefault(key, (m["id"],))
+            other = code_spelling(key)
+            spellings.append((other, m["id"]))
+            if kind:
+                named_kinds.setdefault(kind, []).append(kind_pattern(name))
+                product_kinds[key] = kind
+                product_kinds.setdefault(other or key, kind)
         subs = tuple(Submodality(s["id"], s["label"],
                                  GatedRegex(s["patterns"] + named_kinds.get(s["id"], [])),
                                  default=s["patterns"] == DEFAULT_KIND,
@@ -275,26 +288,6 @@ def build_classifier(config: dict[str, Any]) -> Classifier:
                                    bool(r.get("named", True))) for r in _recasts(m)),
             explainer_verified=bool(m.get("explainer_verified", False)),
             product_kinds=product_kinds))
-        listed: dict[str, str] = {}  # normalised name -> as this modality first lists it
-        for name, _ in _product_names(m):
-            key = normalise(name).strip()
-            if key in listed:
-                # names are read normalised, so a repeat (or a spelling that differs only in
-                # case or punctuation: "ADV-TK", "AdV-tk") is a leftover that reads nothing
-                raise RulesError(f"modalities.toml: product {name!r} under {m['id']} repeats "
-                                 f"{listed[key]!r} (names are matched without case or "
-                                 f"punctuation)")
-            listed[key] = name
-            if name.rstrip().endswith("-"):
-                # a product is a whole name: "ION-" would read as the word "ion" (heavy ion
-                # therapy); a code prefix needs a pattern such as 'ION-?\d{3}'
-                raise RulesError(f"modalities.toml: product {name!r} under {m['id']} is a code "
-                                 f"prefix; put it under patterns (e.g. '{name}\\d')")
-            if key and key in products and products[key] != (m["id"],):
-                raise RulesError(f"modalities.toml: product {name!r} is listed under both "
-                                 f"{products[key][0]} and {m['id']}")
-            products.setdefault(key, (m["id"],))
-            spellings.append((code_spelling(key), m["id"]))
         if m.get("stems"):
             stems.append((m["id"], tuple(x.lower() for x in m["stems"])))
         patterns[m["id"]] = list(m.get("patterns", []))
