@@ -6027,6 +6027,30 @@ def test_codes_of_2026_12_284():
         ("cell_therapy", "stem_progenitor")]
 
 
+def test_codes_of_2026_12_286():
+    # biologics' development codes a DRUG type once made small molecules, by their developers'
+    # publications: an antibody, a T-cell engager, an ADC, a pegylated IL-2, a peptide, an
+    # antisense, an AAV
+    assert primary(("DRUG", "Part A: 100 mg/mL GSK2618960")) == ["monoclonal_antibody"]
+    assert primary(("DRUG", "AMG 910")) == ["bispecific_antibody"]
+    assert primary(("DRUG", "SGN-35"), ("DRUG", "gemcitabine")) == ["antibody_drug_conjugate"]
+    assert primary(("DRUG", "LY3471851"), ("DRUG", "Placebo")) == ["protein"]
+    assert primary(("DRUG", "LY3437943"), ("DRUG", "Dulaglutide")) == ["peptide"]
+    # ("MG 98" alone reads as a dose; the title writes the code whole)
+    assert primary_kind(("DRUG", "MG 98"), title="MG98 in Treating Patients With Advanced "
+                        "Solid Tumors") == [("oligonucleotide", "antisense")]
+    assert primary_kind(("DRUG", "VG901")) == [("gene_therapy", "aav")]
+    # a title-only record writes the lipid and the plasmid apart
+    assert primary_kind(title="Phase I Study of IV DOTAP: Cholesterol-Fus1 in Non-Small-Cell "
+                        "Lung Cancer") == [("gene_therapy", "non_viral")]
+    # a T-cell engager written with a hyphen, explained beside its code in the title
+    assert primary(("DRUG", "AZD5492"), title="A Study of AZD5492, a T Cell-engaging Antibody "
+                   "Targeting CD20 in Subjects With R/R B-Cell Malignancies.") == [
+        "bispecific_antibody"]
+    assert primary(("BIOLOGICAL", "NK cell-engager ABC123")) == ["bispecific_antibody"]
+    assert primary(("BIOLOGICAL", "Expanded NK cells")) == ["cell_therapy"]
+
+
 def test_a_toxin_fused_to_a_receptor_or_cytokine_is_a_protein():
     # 2026.12.283: the conjugates' toxin stem in a -cept or -kin INN carries no antibody
     assert primary(("DRUG", "Alvircept sudotox"), ("DRUG", "Zidovudine")) == ["protein"]
