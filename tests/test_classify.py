@@ -6051,6 +6051,16 @@ def test_codes_of_2026_12_286():
     assert primary(("BIOLOGICAL", "Expanded NK cells")) == ["cell_therapy"]
 
 
+def test_costimulated_t_cells_and_an_observation_arm():
+    # 2026.12.287: T cells "costimulated" ex vivo are expanded cells, as "stimulated" ones are;
+    # an arm of observation, however the registrant labels it, is the control
+    placed = classify(("BIOLOGICAL", "Ex Vivo CD3/CD28 costimulated Umbilical Cord Blood T cells"),
+                      ("OTHER", "Observation Arm"))
+    assert [(p.modality, p.is_primary) for p in placed] == [("cell_therapy", True)]
+    assert C.is_control("Clinical observation") and C.is_control("Observation group")
+    assert not C.is_control("Observation of wound healing with honey dressing")
+
+
 def test_a_toxin_fused_to_a_receptor_or_cytokine_is_a_protein():
     # 2026.12.283: the conjugates' toxin stem in a -cept or -kin INN carries no antibody
     assert primary(("DRUG", "Alvircept sudotox"), ("DRUG", "Zidovudine")) == ["protein"]
