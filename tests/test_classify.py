@@ -6061,6 +6061,19 @@ def test_costimulated_t_cells_and_an_observation_arm():
     assert not C.is_control("Observation of wound healing with honey dressing")
 
 
+def test_an_invitation_to_a_vaccine_and_the_answer_to_one_are_no_vaccine():
+    # 2026.12.288: an invitation or nudge to get vaccinated is a programme; the response to a
+    # vaccine is what is measured
+    assert primary(("OTHER", "Invitation to get a 2nd booster dose of COVID-19 vaccine")) == [
+        "other"]
+    assert primary(("DIETARY_SUPPLEMENT", "Probiotic effect on influenza vaccine response")) == [
+        "other"]
+    # ... the vaccine itself, listed, is still a vaccine
+    assert primary(("BIOLOGICAL", "Influenza vaccine"),
+                   ("BEHAVIORAL", "Text message nudge to get the influenza vaccine")) == [
+        "vaccine"]
+
+
 def test_a_toxin_fused_to_a_receptor_or_cytokine_is_a_protein():
     # 2026.12.283: the conjugates' toxin stem in a -cept or -kin INN carries no antibody
     assert primary(("DRUG", "Alvircept sudotox"), ("DRUG", "Zidovudine")) == ["protein"]
