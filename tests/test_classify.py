@@ -6074,6 +6074,19 @@ def test_an_invitation_to_a_vaccine_and_the_answer_to_one_are_no_vaccine():
         "vaccine"]
 
 
+def test_oligonucleotide_kinds_of_2026_12_289():
+    # kinds by developers' descriptions: Wave's exon skippers are splice-switching antisense,
+    # Silence's SLN codes and Quark's QPI-1007 siRNAs; an "mRNA antagonist" is an antisense
+    assert primary_kind(("DRUG", "WVE-N531")) == [("oligonucleotide", "antisense")]
+    assert primary_kind(("DRUG", "SLN124")) == [("oligonucleotide", "sirna")]
+    assert primary_kind(("DRUG", "QPI-1007 at various doses")) == [("oligonucleotide", "sirna")]
+    assert primary_kind(title="A Study of Hypoxia-inducible Factor 1a (HIF1A) Messenger "
+                        "Ribonucleic Acid (mRNA) Antagonist in Liver Cancer") == [
+        ("oligonucleotide", "antisense")]
+    # ... and an aptamer stays among the other oligonucleotides
+    assert primary_kind(("DRUG", "Avacincaptad Pegol")) == [("oligonucleotide", "other_oligo")]
+
+
 def test_a_toxin_fused_to_a_receptor_or_cytokine_is_a_protein():
     # 2026.12.283: the conjugates' toxin stem in a -cept or -kin INN carries no antibody
     assert primary(("DRUG", "Alvircept sudotox"), ("DRUG", "Zidovudine")) == ["protein"]
