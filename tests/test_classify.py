@@ -6087,6 +6087,18 @@ def test_oligonucleotide_kinds_of_2026_12_289():
     assert primary_kind(("DRUG", "Avacincaptad Pegol")) == [("oligonucleotide", "other_oligo")]
 
 
+def test_gene_modified_lymphocytes_are_not_stem_cells():
+    # 2026.12.290: the stem-cell words of a text that says lymphocytes are modified name the
+    # setting or a marker, not the cells given
+    assert primary_kind(("GENETIC", "CD34-TK75 transduced donor lymphocytes")) == [
+        ("gene_therapy", "ex_vivo_other_cells")]
+    assert primary_kind(title="Suicide Gene Therapy for Donor Lymphocytes Infusion After "
+                        "Allogeneic Hematopoietic Stem Cell Transplantation") == [
+        ("gene_therapy", "ex_vivo_other_cells")]
+    assert primary_kind(("GENETIC", "Autologous CD34+ cells transduced with a lentiviral vector")
+                        ) == [("gene_therapy", "ex_vivo_stem_cell")]
+
+
 def test_a_toxin_fused_to_a_receptor_or_cytokine_is_a_protein():
     # 2026.12.283: the conjugates' toxin stem in a -cept or -kin INN carries no antibody
     assert primary(("DRUG", "Alvircept sudotox"), ("DRUG", "Zidovudine")) == ["protein"]
