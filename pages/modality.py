@@ -6,13 +6,13 @@ from dataclasses import replace
 
 import streamlit as st
 
-from trialscape import charts
+from trialscape import charts, words
 from trialscape.ui import deepdive, figures
 from trialscape.ui.data import modalities, runner
 from trialscape.ui.entry import started_by_app
 from trialscape.ui.layout import chart, labels, page_header, sponsor_group_charts
 from trialscape.ui.quote import quote
-from trialscape.ui.sidebar import set_filters
+from trialscape.ui.sidebar import ignored_from_link, set_filters
 from trialscape.ui.tables import TRIAL_ENUMS, readable, trial_column, trial_links
 
 started_by_app()
@@ -23,6 +23,11 @@ names = labels()
 
 if len(filters.modality) != 1:
     st.title("Modality")
+    for line in ignored_from_link("modality"):
+        # the page a link names a modality for says so where a reader looks (the sidebar is
+        # folded away on a phone)
+        st.warning("This link names a modality trialscape does not know: "
+                   + words.literal(line) + ". Choose one below.")
     st.write("Choose a kind of medicine to see its trials: phases, status, sponsors, conditions "
              "and countries." + (" (Several are selected in the sidebar; pick one.)"
                                   if filters.modality else ""))

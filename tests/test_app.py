@@ -205,6 +205,27 @@ def test_a_link_with_values_the_app_does_not_know_says_so(monkeypatch, small_db)
     assert at.sidebar.multiselect(key="w_phase").value == ["PHASE2"]  # the good one is kept
 
 
+def test_a_link_naming_an_unknown_modality_says_so_and_shows_the_rest(monkeypatch, small_db):
+    # a stale or mistyped modality id would match no trial: it is reported and dropped, as a
+    # closed filter's unknown value is, and the known one is kept
+    at = open_app(monkeypatch, small_db, modality=["car_t", "monoclonal_antibody"])
+    shown = as_shown(" ".join(w.value for w in at.sidebar.warning))
+    assert "modality=car_t" in shown
+    assert at.sidebar.multiselect(key="w_modality").value == ["monoclonal_antibody"]
+    expected = sql_count(small_db, "list_contains(modalities, 'monoclonal_antibody')")
+    assert at.caption[0].value.startswith(f"{expected:,} trials")
+    assert at.query_params["modality"] == "monoclonal_antibody"  # the link is mended
+    # ... and on another page the view is the known modality's
+    rerun(at, "pages/editors.py")
+    assert at.caption[0].value.startswith(f"{expected:,} trials")
+
+
+def test_the_modality_page_says_its_link_named_an_unknown_modality(monkeypatch, small_db):
+    at = open_app(monkeypatch, small_db, "pages/modality.py", modality="car_t")
+    assert "modality=car_t" in as_shown(" ".join(w.value for w in at.main.warning))
+    assert at.selectbox[0].label == "Modality"  # ... and offers the known ones
+
+
 @pytest.mark.parametrize("page, params", [
     ("pages/trials.py", {}), ("pages/modality.py", {"modality": "gene_therapy"}),
     ("pages/editors.py", {}), ("pages/sponsors.py", {"sponsor": "Pfizer"}),

@@ -229,7 +229,7 @@ DEEP_LINKS = {
     "trials": "/trials?modality=gene_therapy&status=RECRUITING",
     "sponsors": "/sponsors?sponsor_class=INDUSTRY",
     "conditions": "/conditions?area=cancer",
-    "editors": "/editors?modality=car_t",
+    "editors": "/editors?modality=engineered_cell_therapy",
     "about": "/about",
 }
 

@@ -7,6 +7,7 @@ the URL is rewritten from them after every change, so the address bar is always 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -33,6 +34,24 @@ def _seed_widgets(f: Filters, years: tuple[int, int]) -> None:
     hi = f.start_to if f.start_to is not None else years[1]
     state[WIDGET["years"]] = (max(years[0], min(lo, years[1])), min(years[1], max(hi, years[0])))
     state[WIDGET["q"]] = f.q
+
+
+def _known_modalities(f: Filters) -> tuple[Filters, list[str]]:
+    """The filters without modality ids the rules do not define, and those ids: a stale or
+    mistyped link ("?modality=car_t") is said to be ignored, where it would otherwise match no
+    trial and show an empty page. (Unlike sponsors or conditions, which any text may name,
+    the modalities are the rules' own ids.)"""
+    known = {m.id for m in modalities()}
+    unknown = [v for v in f.modality if v not in known]
+    if not unknown:
+        return f, []
+    return replace(f, modality=tuple(v for v in f.modality if v in known)), unknown
+
+
+def ignored_from_link(name: str) -> list[str]:
+    """What the last link asked of filter `name` that was ignored ("modality=car_t (...)"),
+    for a page to say where a reader looks, beside the sidebar's own warning."""
+    return [line for line in st.session_state.get(IGNORED) or [] if line.startswith(f"{name}=")]
 
 
 def set_filters(f: Filters) -> None:
@@ -69,8 +88,11 @@ def filter_sidebar(snap: Snapshot) -> Filters:
         _seed_widgets(pending, years)
     elif "filters" not in state or (url and url != state.get(WRITTEN)):
         state.pop("_undo_filters", None)  # a link sets the view: no chart click to undo
-        _seed_widgets(Filters.from_params(url), years)
-        state[IGNORED] = Filters.rejected(url)
+        linked, unknown = _known_modalities(Filters.from_params(url))
+        _seed_widgets(linked, years)
+        state[IGNORED] = Filters.rejected(url) + [
+            f"modality={v[:60]} (not one of the modalities trialscape places trials in)"
+            for v in unknown]
 
     q = runner(snap, Filters())
     mods = sorted(modalities(), key=lambda m: m.order)
