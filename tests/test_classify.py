@@ -6099,6 +6099,17 @@ def test_gene_modified_lymphocytes_are_not_stem_cells():
                         ) == [("gene_therapy", "ex_vivo_stem_cell")]
 
 
+def test_immune_cell_products_named_by_their_source_are_immune_cells():
+    # 2026.12.291: cord blood or blood mononuclear cells named as adoptive immunotherapy, as
+    # memory T cells (CD45RA-depleted), veto cells or peptide-coupled cells are immune cells
+    assert primary_kind(title="Adoptive Cord Blood Immunotherapy for EBV, CMV, BKV and "
+                        "Adenovirus Infection") == [("cell_therapy", "immune_cells")]
+    assert primary_kind(("BIOLOGICAL", "CD45RA-depleted peripheral blood mononuclear cells")
+                        ) == [("cell_therapy", "immune_cells")]
+    assert primary_kind(("BIOLOGICAL", "Autologous bone marrow mononuclear cells")) == [
+        ("cell_therapy", "stem_progenitor")]
+
+
 def test_a_toxin_fused_to_a_receptor_or_cytokine_is_a_protein():
     # 2026.12.283: the conjugates' toxin stem in a -cept or -kin INN carries no antibody
     assert primary(("DRUG", "Alvircept sudotox"), ("DRUG", "Zidovudine")) == ["protein"]
