@@ -224,6 +224,14 @@ def test_the_modality_page_says_its_link_named_an_unknown_modality(monkeypatch, 
     at = open_app(monkeypatch, small_db, "pages/modality.py", modality="car_t")
     assert "modality=car_t" in as_shown(" ".join(w.value for w in at.main.warning))
     assert at.selectbox[0].label == "Modality"  # ... and offers the known ones
+    # once the reader sets the view (here: clears the filters), the link's warning goes
+    at = open_app(monkeypatch, small_db, modality="car_t", phase="PHASE2")
+    assert at.sidebar.warning
+    next(b for b in at.sidebar.button if b.label == "Clear all filters").click()
+    rerun(at)
+    assert not at.sidebar.warning
+    rerun(at, "pages/modality.py")
+    assert not at.main.warning
 
 
 @pytest.mark.parametrize("page, params", [

@@ -109,7 +109,8 @@ LIST_FIELDS = tuple(f.name for f in LIST_FILTERS)
 URL_NAMES = ("modality", "phase", "status", "sponsor_class", "sponsor", "condition", "area",
              "country", "start_from", "start_to", "study_type", "q", "feature")
 # Values a filter accepts, where the vocabulary is closed. Open ones (sponsor, condition,
-# country, area, modality) are checked against the snapshot by the page that offers them.
+# country, area) are offered from the snapshot by the page; modality ids are the rules' own, so
+# the sidebar drops and reports an unknown one (ui/sidebar._known_modalities), as the CLI does.
 CLOSED = {f.name: f.closed for f in LIST_FILTERS if f.closed is not None}
 
 

@@ -55,8 +55,10 @@ def ignored_from_link(name: str) -> list[str]:
 
 
 def set_filters(f: Filters) -> None:
-    """Replace the active filters (for clicks on charts and links); call from a callback."""
+    """Replace the active filters (for clicks on charts and links); call from a callback.
+    What the last link asked for and was ignored is no longer the view's: its warning goes."""
     st.session_state["_pending_filters"] = f
+    st.session_state.pop(IGNORED, None)
 
 
 def clear_filters() -> None:
