@@ -220,6 +220,12 @@ def test_a_link_naming_an_unknown_modality_says_so_and_shows_the_rest(monkeypatc
     assert at.caption[0].value.startswith(f"{expected:,} trials")
 
 
+def test_a_link_naming_an_unknown_area_says_so(monkeypatch, small_db):
+    at = open_app(monkeypatch, small_db, area=["oncology", "cancer"])
+    assert "area=oncology" in as_shown(" ".join(w.value for w in at.sidebar.warning))
+    assert at.query_params["area"] == "cancer"
+
+
 def test_the_modality_page_says_its_link_named_an_unknown_modality(monkeypatch, small_db):
     at = open_app(monkeypatch, small_db, "pages/modality.py", modality="car_t")
     assert "modality=car_t" in as_shown(" ".join(w.value for w in at.main.warning))

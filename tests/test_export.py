@@ -117,3 +117,12 @@ def test_csv_cells_never_run_as_spreadsheet_formulas(tmp_path):
     import pandas as pd
     small = export.frame_csv_bytes(pd.DataFrame({"sponsor": ["=cmd()", "Acme"], "n": [-1, 2]}))
     assert small.decode().splitlines() == ['"sponsor","n"', '"\'=cmd()",-1', '"Acme",2']
+
+
+def test_a_modality_or_area_id_trialscape_does_not_define_is_refused(small_db, tmp_path):
+    # it would match no trial: an empty file would look like an answer
+    for flag, value in (("--modality", "car_t"), ("--area", "oncology")):
+        done = cli("--db", str(small_db), "--out", str(tmp_path / "x.csv"), flag, value)
+        assert done.returncode == 2, done.stderr
+        assert f"{flag[2:]}={value} (not one of" in done.stderr
+        assert not (tmp_path / "x.csv").exists()

@@ -216,7 +216,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     from urllib.parse import parse_qs, urlsplit
 
     from trialscape import export
-    from trialscape.classify.rules import load_classifier
     from trialscape.filters import URL_NAMES, Filters
     from trialscape.snapshot.info import SnapshotMissing, open_readonly, snapshot_info
 
@@ -231,12 +230,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     rejected = Filters.rejected(params)
     if rejected:
         raise UsageError("invalid filter value(s): " + "; ".join(rejected))
-    filters = Filters.from_params(params)
-    known = {m.id for m in load_classifier().modalities}
-    unknown = [m for m in filters.modality if m not in known]
+    from trialscape.ids import own_vocabularies
+
+    filters, unknown = Filters.from_params(params).known_only(own_vocabularies())
     if unknown:
-        raise UsageError(f"unknown modality {', '.join(unknown)} "
-                         f"(one of {', '.join(sorted(known))})")
+        raise UsageError("invalid filter value(s): " + "; ".join(unknown))
     out = Path(args.out)
     kind = out.suffix.lower().lstrip(".")
     if kind not in ("csv", "xlsx"):

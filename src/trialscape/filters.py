@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -108,9 +108,9 @@ LIST_FIELDS = tuple(f.name for f in LIST_FILTERS)
 # The URL's names (DESIGN §4, in its order), then those added since.
 URL_NAMES = ("modality", "phase", "status", "sponsor_class", "sponsor", "condition", "area",
              "country", "start_from", "start_to", "study_type", "q", "feature")
-# Values a filter accepts, where the vocabulary is closed. Open ones (sponsor, condition,
-# country, area) are offered from the snapshot by the page; modality ids are the rules' own, so
-# the sidebar drops and reports an unknown one (ui/sidebar._known_modalities), as the CLI does.
+# Values a filter accepts, where the vocabulary is closed. Modality and area ids are
+# trialscape's own too, but read from data files: `Filters.known_only` checks them. Sponsors,
+# conditions and countries are open.
 CLOSED = {f.name: f.closed for f in LIST_FILTERS if f.closed is not None}
 
 
@@ -180,6 +180,25 @@ class Filters:
             if name in LIST_FIELDS and len(items) > MAX_VALUES:
                 out.append(f"{name} (more than {MAX_VALUES} values; the rest ignored)")
         return out
+
+    def known_only(self, vocabularies: Mapping[str, Collection[str]]
+                   ) -> tuple[Filters, list[str]]:
+        """These filters without the values that a vocabulary of trialscape's own (the rules'
+        modality ids, the therapeutic-area ids) does not hold, and a "name=value (why)" line
+        for each, as `rejected` writes them: such a value matches no trial, so a stale or
+        mistyped link or flag is said to be ignored (the dashboard) or refused (the command
+        line) instead of showing nothing. Sponsors, conditions and countries stay open: any
+        text may name one."""
+        kept: dict[str, Any] = {}
+        out: list[str] = []
+        for name, known in vocabularies.items():
+            values = getattr(self, name)
+            unknown = [v for v in values if v not in known]
+            if unknown:
+                kept[name] = tuple(v for v in values if v in known)
+                allowed = ", ".join(sorted(known))
+                out += [f"{name}={v[:60]} (not one of {allowed})" for v in unknown]
+        return (replace(self, **kept) if kept else self), out
 
     def to_params(self) -> dict[str, list[str]]:
         """URL parameters for this view: only what is set, lists as repeated keys."""

@@ -7,13 +7,13 @@ the URL is rewritten from them after every change, so the address bar is always 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import streamlit as st
 
 from trialscape import enums, words
 from trialscape.filters import CLOSED, LIST_FIELDS, URL_NAMES, Filters, feature_words
+from trialscape.ids import own_vocabularies
 from trialscape.ui.data import Snapshot, modalities, runner
 
 WIDGET = {name: f"w_{name}" for name in (*LIST_FIELDS, "years", "q")}
@@ -34,18 +34,6 @@ def _seed_widgets(f: Filters, years: tuple[int, int]) -> None:
     hi = f.start_to if f.start_to is not None else years[1]
     state[WIDGET["years"]] = (max(years[0], min(lo, years[1])), min(years[1], max(hi, years[0])))
     state[WIDGET["q"]] = f.q
-
-
-def _known_modalities(f: Filters) -> tuple[Filters, list[str]]:
-    """The filters without modality ids the rules do not define, and those ids: a stale or
-    mistyped link ("?modality=car_t") is said to be ignored, where it would otherwise match no
-    trial and show an empty page. (Unlike sponsors or conditions, which any text may name,
-    the modalities are the rules' own ids.)"""
-    known = {m.id for m in modalities()}
-    unknown = [v for v in f.modality if v not in known]
-    if not unknown:
-        return f, []
-    return replace(f, modality=tuple(v for v in f.modality if v in known)), unknown
 
 
 def ignored_from_link(name: str) -> list[str]:
@@ -90,11 +78,10 @@ def filter_sidebar(snap: Snapshot) -> Filters:
         _seed_widgets(pending, years)
     elif "filters" not in state or (url and url != state.get(WRITTEN)):
         state.pop("_undo_filters", None)  # a link sets the view: no chart click to undo
-        linked, unknown = _known_modalities(Filters.from_params(url))
+        # a stale or mistyped id ("?modality=car_t") would match no trial: said and dropped
+        linked, unknown = Filters.from_params(url).known_only(own_vocabularies())
         _seed_widgets(linked, years)
-        state[IGNORED] = Filters.rejected(url) + [
-            f"modality={v[:60]} (not one of the modalities trialscape places trials in)"
-            for v in unknown]
+        state[IGNORED] = Filters.rejected(url) + unknown
 
     q = runner(snap, Filters())
     mods = sorted(modalities(), key=lambda m: m.order)
