@@ -217,6 +217,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     from trialscape import export
     from trialscape.filters import URL_NAMES, Filters
+    from trialscape.ids import own_vocabularies
     from trialscape.snapshot.info import SnapshotMissing, open_readonly, snapshot_info
 
     params: dict[str, list[str]] = {}
@@ -230,8 +231,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     rejected = Filters.rejected(params)
     if rejected:
         raise UsageError("invalid filter value(s): " + "; ".join(rejected))
-    from trialscape.ids import own_vocabularies
-
     filters, unknown = Filters.from_params(params).known_only(own_vocabularies())
     if unknown:
         raise UsageError("invalid filter value(s): " + "; ".join(unknown))
