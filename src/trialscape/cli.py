@@ -228,12 +228,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         value = getattr(args, name)
         if value:
             params[name] = value if isinstance(value, list) else [str(value)]
-    rejected = Filters.rejected(params)
+    vocabularies = own_vocabularies()
+    rejected = Filters.rejected(params, vocabularies)
     if rejected:
         raise UsageError("invalid filter value(s): " + "; ".join(rejected))
-    filters, unknown = Filters.from_params(params).known_only(own_vocabularies())
-    if unknown:
-        raise UsageError("invalid filter value(s): " + "; ".join(unknown))
+    filters = Filters.from_params(params, vocabularies)
     out = Path(args.out)
     kind = out.suffix.lower().lstrip(".")
     if kind not in ("csv", "xlsx"):

@@ -109,9 +109,18 @@ LIST_FIELDS = tuple(f.name for f in LIST_FILTERS)
 URL_NAMES = ("modality", "phase", "status", "sponsor_class", "sponsor", "condition", "area",
              "country", "start_from", "start_to", "study_type", "q", "feature")
 # Values a filter accepts, where the vocabulary is closed. Modality and area ids are
-# trialscape's own too, but read from data files: `Filters.known_only` checks them. Sponsors,
-# conditions and countries are open.
+# trialscape's own too, but read from data files: from_params and rejected take them as
+# `vocabularies` (trialscape.ids). Sponsors, conditions and countries are open.
 CLOSED = {f.name: f.closed for f in LIST_FILTERS if f.closed is not None}
+
+
+def _closed(vocabularies: Mapping[str, Collection[str]] | None
+            ) -> Mapping[str, Collection[str]]:
+    """The closed vocabularies, with those of data files added (sorted, as messages list
+    them)."""
+    if not vocabularies:
+        return CLOSED
+    return {**CLOSED, **{name: sorted(ids) for name, ids in vocabularies.items()}}
 
 
 @dataclass(frozen=True)
@@ -133,15 +142,20 @@ class Filters:
     # --- URL ------------------------------------------------------------------------------
 
     @classmethod
-    def from_params(cls, params: Mapping[str, str | Sequence[str]]) -> Filters:
-        """Read URL parameters (repeated keys for several values); bad values are dropped."""
+    def from_params(cls, params: Mapping[str, str | Sequence[str]],
+                    vocabularies: Mapping[str, Collection[str]] | None = None) -> Filters:
+        """Read URL parameters (repeated keys for several values); bad values are dropped,
+        among them a value outside a closed vocabulary, or outside `vocabularies` (ids that
+        data files define: modalities, therapeutic areas; see `trialscape.ids`)."""
+        closed = _closed(vocabularies)
+
         def values(name: str) -> tuple[str, ...]:
             raw = params.get(name, ())
             items = [raw] if isinstance(raw, str) else list(raw)
             out: list[str] = []
             for item in items:
                 item = " ".join(str(item).split())[:MAX_TEXT]
-                if item and item not in out and (name not in CLOSED or item in CLOSED[name]):
+                if item and item not in out and (name not in closed or item in closed[name]):
                     out.append(item)
             return tuple(out[:MAX_VALUES])
 
@@ -157,9 +171,12 @@ class Filters:
                    q=text[0] if text else "")
 
     @staticmethod
-    def rejected(params: Mapping[str, str | Sequence[str]]) -> list[str]:
+    def rejected(params: Mapping[str, str | Sequence[str]],
+                 vocabularies: Mapping[str, Collection[str]] | None = None) -> list[str]:
         """What from_params drops from these parameters, as "name=value (why)" lines: a link
-        or command line should say so instead of silently showing everything."""
+        or command line should say so instead of silently showing everything (or, for an id
+        no vocabulary holds, nothing)."""
+        closed = _closed(vocabularies)
         out: list[str] = []
         for name in URL_NAMES:
             raw = params.get(name, ())
@@ -168,8 +185,8 @@ class Filters:
                 text = " ".join(str(item).split())
                 if not text:
                     continue
-                if name in CLOSED and text not in CLOSED[name]:
-                    allowed = ", ".join(CLOSED[name])
+                if name in closed and text not in closed[name]:
+                    allowed = ", ".join(closed[name])
                     out.append(f"{name}={text[:60]} (not one of {allowed})")
                 elif name in ("start_from", "start_to") and not (
                         text.isdigit() and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]):
@@ -180,25 +197,6 @@ class Filters:
             if name in LIST_FIELDS and len(items) > MAX_VALUES:
                 out.append(f"{name} (more than {MAX_VALUES} values; the rest ignored)")
         return out
-
-    def known_only(self, vocabularies: Mapping[str, Collection[str]]
-                   ) -> tuple[Filters, list[str]]:
-        """These filters without the values that a vocabulary of trialscape's own (the rules'
-        modality ids, the therapeutic-area ids) does not hold, and a "name=value (why)" line
-        for each, as `rejected` writes them: such a value matches no trial, so a stale or
-        mistyped link or flag is said to be ignored (the dashboard) or refused (the command
-        line) instead of showing nothing. Sponsors, conditions and countries stay open: any
-        text may name one."""
-        kept: dict[str, Any] = {}
-        out: list[str] = []
-        for name, known in vocabularies.items():
-            values = getattr(self, name)
-            unknown = [v for v in values if v not in known]
-            if unknown:
-                kept[name] = tuple(v for v in values if v in known)
-                allowed = ", ".join(sorted(known))
-                out += [f"{name}={v[:60]} (not one of {allowed})" for v in unknown]
-        return (replace(self, **kept) if kept else self), out
 
     def to_params(self) -> dict[str, list[str]]:
         """URL parameters for this view: only what is set, lists as repeated keys."""

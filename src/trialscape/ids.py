@@ -1,6 +1,6 @@
 """The ids of trialscape's own vocabularies that data files define: a link or a command-line
 flag naming any other matches no trial, so it is refused or said to be ignored
-(`Filters.known_only`)."""
+(`Filters.from_params` and `Filters.rejected` take them as `vocabularies`)."""
 
 from __future__ import annotations
 

@@ -79,9 +79,9 @@ def filter_sidebar(snap: Snapshot) -> Filters:
     elif "filters" not in state or (url and url != state.get(WRITTEN)):
         state.pop("_undo_filters", None)  # a link sets the view: no chart click to undo
         # a stale or mistyped id ("?modality=car_t") would match no trial: said and dropped
-        linked, unknown = Filters.from_params(url).known_only(own_vocabularies())
-        _seed_widgets(linked, years)
-        state[IGNORED] = Filters.rejected(url) + unknown
+        vocabularies = own_vocabularies()
+        _seed_widgets(Filters.from_params(url, vocabularies), years)
+        state[IGNORED] = Filters.rejected(url, vocabularies)
 
     q = runner(snap, Filters())
     mods = sorted(modalities(), key=lambda m: m.order)
