@@ -6135,3 +6135,55 @@ def test_codes_of_2026_12_282():
     # the product's kind, though the title names HIV, an infection
     assert title_only("SGN-00101 in Preventing Anal Cancer in Patients With HIV") == [
         ("vaccine", "cancer_vaccine")]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # the title's phrase names the procedure by fewer words than the record does
+    ((("DRUG", "Valacyclovir"), ("PROCEDURE", "Peripheral Blood Stem Cell Transplantation")),
+     "Valacyclovir in Preventing Cytomegalovirus Infection in Patients With Lymphoma "
+     "Undergoing Stem Cell Transplant", {"small_molecule"}),
+    # ... unless the record lists the transplant's conditioning: the trial gives the transplant
+    ((("DRUG", "Olaparib"), ("DRUG", "Busulfan"),
+      ("PROCEDURE", "Peripheral Blood Stem Cell Transplantation")),
+     "Olaparib and High-Dose Chemotherapy in Treating Patients With Relapsed or Refractory "
+     "Lymphomas Undergoing Stem Cell Transplant", {"small_molecule", "other"}),
+    ((("DRUG", "sorafenib"), ("PROCEDURE", "therapeutic conventional surgery")),
+     "Sorafenib in Treating Patients Who Are Undergoing Surgery for Metastatic Kidney Cancer",
+     {"small_molecule"}),
+    # ... and a longer phrase, to the word that ends it ("for")
+    ((("DRUG", "methotrexate"), ("DRUG", "cyclosporine"),
+      ("PROCEDURE", "allogeneic bone marrow transplantation")),
+     "Graft-Versus-Host Disease Prevention in Treating Patients Who Are Undergoing Bone "
+     "Marrow Transplantation", {"small_molecule"}),
+    # a procedure the brief title names as part of the treatment is tested as well as undergone
+    ((("DRUG", "busulfan"), ("DRUG", "cyclophosphamide"),
+      ("PROCEDURE", "allogeneic bone marrow transplantation")),
+     "Combination Chemotherapy and Bone Marrow Transplantation in Treating Patients With "
+     "Leukemia | Busulfan and Cyclophosphamide for Patients Undergoing Allogeneic Bone Marrow "
+     "Transplantation", {"small_molecule", "other"}),
+    # "radiation" is no "radi-otherapy": a name's ending is trimmed only from -nt-ation words
+    ((("DRUG", "Olaparib"), ("RADIATION", "Radiation")),
+     "Olaparib Dose Escalating Trial + Concurrent RT | Olaparib in Patients Treated With "
+     "Radiotherapy", {"small_molecule", "other"}),
+])
+def test_a_procedure_the_title_says_participants_undergo_is_their_setting(items, title,
+                                                                           expected):
+    assert {p.modality for p in classify(*items, title=title)} == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    # an abbreviation in a medicine's parentheses that spells a tracer ("PiB")
+    ("glecaprevir/pibrentasvir (GLE/PIB)", "small_molecule"),
+    # microneedles deliver a medicine: no microarray
+    ("Micro needle array-Doxorubicin (MNA-D)", "small_molecule"),
+    # an assessment that guides the treatment the name gives
+    ("genotyping guided therapy Ticagrelor, Clopidogrel", "small_molecule"),
+    # ... but a tracer in a code's parentheses is still a tracer, and a tracer alone is assessed
+    ("GSK26346763: ([18F]-FBA-A20FMDV2) IV infusion", "other"),
+    ("FDG PET (fluorodeoxyglucose)", "other"),
+])
+def test_what_a_medicines_name_adds_is_no_assessment(name, expected):
+    (p,) = [p for p in classify(("DRUG", name)) if p.is_primary]
+    assert p.modality == expected
+    if expected == "other":
+        assert p.rule == "assessment only"

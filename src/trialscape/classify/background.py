@@ -45,6 +45,14 @@ _CELL_KIND = "cell_therapy"
 # who a title's population phrase is said of
 _PEOPLE = re.compile(r"\b(patients?|subjects?|participants?|people|persons?|adults?|children|"
                      r"adolescents?|women|men|individuals?|survivors?|recipients?)\b", re.I)
+# a plural, or the "-ation" of a noun made from a verb in -nt, which a title and a name may
+# say differently ("Undergoing ... Stem Cell Transplant" for "stem cell transplantation";
+# not "radiation", whose "radi" would be in "radiotherapy")
+_ENDING = re.compile(r"((?<=nt)ations?|s)\b")
+
+
+def _stems(text: str) -> str:
+    return _ENDING.sub("", text)
 
 
 @dataclass
@@ -386,15 +394,18 @@ class Background:
         found = list(self.title_population.finditer(title))
         if not found:
             return pairs
-        settings = " | ".join(m.group(0).casefold() for m in found)
-        elsewhere = self.title_population.sub(" ", title).casefold()  # named as tested too?
+        settings = _stems(" | ".join(m.group(0).casefold() for m in found))
+        # named as tested too?
+        elsewhere = _stems(self.title_population.sub(" ", title).casefold())
         # the name as the title writes it, without what it adds in parentheses
         # ("Interferon-beta (IFN-beta)" in "... Treated With Interferon-beta")
-        written = {i.idx: PARENTHESES.sub(" ", i.name).casefold().strip() for _, i in pairs}
+        written = {i.idx: _stems(PARENTHESES.sub(" ", i.name).casefold().strip())
+                   for _, i in pairs}
         # (not a product named by its development code: an investigational product is given
         # by the trial itself, "... Receiving ALLO-501A Allogeneic CAR T Cell Therapy")
-        setting = {i.idx for _, i in pairs if len(written[i.idx]) > 3
+        setting = {i.idx for h, i in pairs if len(written[i.idx]) > 3
                    and written[i.idx] in settings and written[i.idx] not in elsewhere
+                   and not self._named_elsewhere(h, i, elsewhere)
                    and not _INVESTIGATIONAL.search(i.name)}
         # ... or, when the title says it of people ("Brain Tumor Patients Treated With
         # Chemoradiation"; not "Gliomas Treated With Adoptive Cellular Therapy", what the trial
@@ -414,12 +425,38 @@ class Background:
                        and (h.layer in PATTERN_LAYERS
                             or (h.layer in TEXT_LAYERS and self._medicine(h.modality)
                                 and not _INVESTIGATIONAL.search(i.name)))}
+            # ... and a procedure whose words the title's phrase names ("Patients Undergoing
+            # Stem Cell Transplant" for "Peripheral Blood Stem Cell Transplantation"): the same
+            # procedure, however fully the record names it
+            said = {(mid, _stems(words.casefold())) for layer in (Layer.PRODUCT, Layer.NAME_PATTERN)
+                    for mid, words in self.names.find(layer, of_people)}
+            by_kind |= {i.idx for h, i in pairs if not self._medicine(h.modality)
+                        and any(mid == h.modality and len(words) > 3 and words in written[i.idx]
+                                and words not in elsewhere for mid, words in said)}
+        # A transplant whose conditioning the record lists is one the trial gives: the regimen
+        # it tests is the transplant's own ("Alemtuzumab and Combination Chemotherapy ... in
+        # Patients Who Are Undergoing Donor Stem Cell Transplant"), not an add-on to it
+        if any(self.conditioning.search(i.name) for i in trial.interventions):
+            given = {i.idx for _, i in pairs if self.transplant_given.search(i.name)}
+            setting -= given
+            by_kind -= given
         # (what is named is dropped even when what its kind reaches would leave nothing tested)
         for setting_ in (setting | by_kind, setting):
             rest = {h.modality for h, i in pairs if i.idx not in setting_ and h.tested}
             if setting_ and rest:
                 return [(h, i) for h, i in pairs if i.idx not in setting_ or h.modality in rest]
         return pairs
+
+    def _named_elsewhere(self, hit: Hit, item: Intervention, elsewhere: str) -> bool:
+        """Whether the rest of the title names a procedure by the words its name is read by
+        ("Combination Chemotherapy and Bone Marrow Transplantation | ... Undergoing
+        Allogeneic Bone Marrow Transplantation": tested, as well as undergone)."""
+        if self._medicine(hit.modality):
+            return False
+        return any(mid == hit.modality and len(words) > 3
+                   and _stems(words.casefold()) in elsewhere
+                   for layer in (Layer.PRODUCT, Layer.NAME_PATTERN)
+                   for mid, words in self.names.find(layer, item.name))
 
     def _medicine(self, modality: str) -> bool:
         """Whether a kind is a medicine's (not `other`, the kind that yields to medicines)."""

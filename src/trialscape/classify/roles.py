@@ -173,6 +173,10 @@ _FROM_SOURCE = re.compile(r"\b(?:(?:collected|derived|obtained|isolated|harveste
 
 # what participants are asked, not a substance measured
 _ASKED = re.compile(r"questionnaire|survey|interview", re.IGNORECASE)
+# an assessment that decides the treatment ("genotyping guided therapy Ticagrelor",
+# "Voriconazole preemptive genotyping strategy"): the name is the treatment it guides
+_GUIDES = re.compile(r"[\s-]*(guided|directed|driven|tailored|adapted|based|strateg(y|ies))\b",
+                     re.IGNORECASE)
 
 
 @dataclass
@@ -235,10 +239,10 @@ class RoleReader:
         return bool(self.control.search(name)) or (
             bool(self.choice.search(name)) and not self._names_more(name))
 
-    def _names_medicine(self, part: str) -> bool:
-        """Whether a part of a name says a medicine: a development code, or a kind the rules
-        read from its words (not the registry type, not a procedure)."""
-        if code_words(part) or _DEV_CODE.search(part):
+    def _names_medicine(self, part: str, codes: bool = True) -> bool:
+        """Whether a part of a name says a medicine: a development code (unless not `codes`),
+        or a kind the rules read from its words (not the registry type, not a procedure)."""
+        if codes and (code_words(part) or _DEV_CODE.search(part)):
             return True
         return any(h.layer != Layer.TYPE_PRIOR
                    and not self.names.by_id[h.modality].yields_to_medicine
@@ -259,6 +263,15 @@ class RoleReader:
             return False
         source = _FROM_SOURCE.search(name, 0, found.start())
         if source is not None and self._names_medicine(name[:source.start()]):
+            return False
+        # what a medicine's name adds in parentheses abbreviates it or says how its dose was
+        # measured ("glecaprevir/pibrentasvir (GLE/PIB)", "ChAdOx1 nCoV-19 (qPCR)"); not what
+        # a code's does ("GSK26346763: ([18F]-FBA-A20FMDV2)", a tracer's)
+        opened = name.rfind("(", 0, found.start())
+        if (opened > 0 and ")" not in name[opened:found.start()] and ")" in name[found.end():]
+                and self._names_medicine(name[:opened], codes=False)):
+            return False
+        if _GUIDES.match(name, found.end()) and self._names_medicine(name):
             return False
         return not self._regimen_listed(name, found.group(0))
 
