@@ -6187,3 +6187,24 @@ def test_what_a_medicines_name_adds_is_no_assessment(name, expected):
     assert p.modality == expected
     if expected == "other":
         assert p.rule == "assessment only"
+
+
+@pytest.mark.parametrize("item, title, expected", [
+    # a name read only by its dosage form takes the kind its title names, as a bare code does
+    (("DRUG", "LP GMNL-133 capsule"), "Probiotics and Allergic Diseases", "other"),
+    (("DRUG", "95% Pure ECGC capsules 200mg"),
+     "Safety and Brain Protection Effects of the Green Tea Extract Theaphenon 95% (95% Pure "
+     "EGCG) in Multiple Sclerosis", "other"),
+    (("DRUG", "Flos gossypii flavonoids tablet"),
+     "Efficacy and Safety of Flos Gossypii Flavonoids Tablet in Alzheimer's Disease", "other"),
+    # ... or, typed as no medicine, what its type says
+    (("OTHER", "Sugar support effervescent Tablets"), "Sugar Support in Type-2 Diabetes", "other"),
+    (("BEHAVIORAL", "use of digital tablet"), "A Digital Application", "other"),
+    # a code's tablets stay a medicine, the food of a food-effect study no supplement
+    (("DRUG", "XNW5004 tablets"), "To Evaluate XNW5004 Tablets in Patients with Relapsed or "
+     "Refractory Peripheral T Cell Lymphoma", "small_molecule"),
+    (("DRUG", "SY-5007 Tablets"), "A Study to Evaluate the Food Effects on Pharmacokinetics of "
+     "SY-5007 Tablets in Healthy Subjects", "small_molecule"),
+])
+def test_a_dosage_form_alone_says_no_more_than_the_type(item, title, expected):
+    assert primary(item, title=title) == [expected]

@@ -121,7 +121,18 @@ class Classifier:
                 continue
             tested = role != Role.COMPARATOR
             item_hits = self._device(item, tested) or self.names.match(item, tested)
-            if ((not item_hits or item_hits[0].layer == Layer.TYPE_PRIOR) and _may_be_medicine(item)
+            # a name read only by its dosage form ("Camu Camu Capsules", "LP GMNL-133 capsule")
+            # says no more than the DRUG type: tablets hold extracts, foods and probiotics too
+            formed = self._dosage_form_only(item_hits)
+            prior = self.names.type_prior.get(item.type or "")
+            if formed and prior and prior != item_hits[0].modality:
+                # ... and one typed as no medicine is what its type says ("Sugar support
+                # effervescent Tablets" typed OTHER)
+                item_hits = [Hit(prior, Layer.TYPE_PRIOR, Field.TYPE, item.type or "",
+                                 item.type or "", tested)]
+                formed = False
+            if ((not item_hits or item_hits[0].layer == Layer.TYPE_PRIOR or formed)
+                    and _may_be_medicine(item)
                     # support is never what the title names ("Rimiducid" beside the suicide-gene
                     # T cells of "Donor T Cell Infusion")
                     and self.roles.name_role(item.name) != Role.SUPPORT):
@@ -143,7 +154,8 @@ class Classifier:
                 if item.type in _DELIVERING_TYPES and (
                         item.type == "DEVICE" or not code_words(item.name)):
                     found = [h for h in found if h.modality in self.procedure_delivers]
-                item_hits = found or after_lymphodepletion(item, tested) or item_hits
+                item_hits = (found or (None if formed else after_lymphodepletion(item, tested))
+                             or item_hits)
             elif self.background.coded_cells(item, item_hits):
                 # a coded cell product given after lymphodepleting chemotherapy ("CT125A cells"
                 # with fludarabine): the CAR or TCR cells most such products are
@@ -168,6 +180,17 @@ class Classifier:
         if not placed:
             return [fallback(trial, ancillary, self.outcomes, self.is_control)]
         return placements(placed, pairs, self.by_id, title_text(trial))
+
+    def _dosage_form_only(self, hits: list[Hit]) -> bool:
+        """Whether a name is read only by a dosage form's words as the kind the DRUG type
+        gives (not by "biosimilar", which the same list holds and reads as an antibody)."""
+        drug = self.names.type_prior.get("DRUG")
+
+        def is_form(words: str) -> bool:
+            found = self.names.dosage_form.search(words)
+            return found is not None and len(found.group(0)) == len(words.strip())
+        return bool(hits) and all(h.layer == Layer.NAME_PATTERN and h.modality == drug
+                                  and is_form(h.matched) for h in hits)
 
     def _code_in_title(self, item: Intervention, trial: Trial, tested: bool,
                        title_hits: list[Hit]) -> list[Hit]:
