@@ -6208,3 +6208,44 @@ def test_what_a_medicines_name_adds_is_no_assessment(name, expected):
 ])
 def test_a_dosage_form_alone_says_no_more_than_the_type(item, title, expected):
     assert primary(item, title=title) == [expected]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # a medicine its description says is given as standard care is the setting of what the
+    # title names
+    ("Episcleral Brachytherapy for the Treatment of Wet AMD", ["other"]),
+    # ... unless the title names it too
+    ("Episcleral Brachytherapy With Anti-VEGF for Wet AMD", ["monoclonal_antibody"]),
+])
+def test_a_medicine_described_as_standard_care_is_the_setting(title, expected):
+    items = (Intervention(0, "RADIATION", "episcleral brachytherapy"),
+             Intervention(1, "DRUG", "Anti-VEGF",
+                          description="Administered PRN as Standard of Care"))
+    placed = C.classify(Trial("NCT00000001", brief_title=title, study_type="INTERVENTIONAL",
+                              interventions=items))
+    assert [p.modality for p in placed if p.is_primary] == expected
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # radiotherapy the title names alone, in a record without arms, is what is tested: the
+    # chemotherapy listed beside it is what it is given with
+    ((("RADIATION", "Stereotactic Body Radiation Therapy (SBRT)"),
+      ("DRUG", "cisplatin or carboplatin-based")),
+     "Stereotactic Body Radiation Therapy for Inoperable Locally-advanced Non-small Cell Lung "
+     "Cancer", ["other"]),
+    # ... not when the title adds a medicine to it, by its class
+    ((("RADIATION", "Radiotherapy"), ("DRUG", "Leuprorelin")),
+     "Androgen Deprivation Therapy for Oligo-recurrent Prostate Cancer in Addition to "
+     "radioTherapy", ["peptide"]),
+])
+def test_medicines_around_titled_radiotherapy(items, title, expected):
+    assert primary(*items, title=title) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    # what blocks a cytokine names the cytokine as its target, however it abbreviates it
+    ("Interleukin 6 (IL6) Antagonist", "monoclonal_antibody"),
+    ("Recombinant Interleukin-12", "protein"),
+])
+def test_a_cytokines_antagonist_is_no_cytokine(name, expected):
+    assert primary(("DRUG", name)) == [expected]

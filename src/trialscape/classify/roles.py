@@ -41,14 +41,16 @@ _JOINS = re.compile(r"\s*(?:[,;+]|\s/\s|/(?=\s*(?:matching |matched )?(?:placebo
 # the types of what is done around a medicine: a title naming one of these may name the
 # medicine's setting (not radiation: a drug beside radiotherapy is often the sensitiser a
 # trial tests)
-_AROUND_TYPES = frozenset({"PROCEDURE", "DEVICE", "BEHAVIORAL"})
+_AROUND_TYPES = frozenset({"PROCEDURE", "DEVICE", "BEHAVIORAL", "RADIATION"})
 # the type a registrant gives a test: what it measures is not given (2026.12.196)
 _ASSESSMENT_TYPES = frozenset({"DIAGNOSTIC_TEST"})
-_TITLE_JOINS = re.compile(r"\b(and|plus|with|combined|combination|added|adjunct\w*)\b|\+|&",
+_TITLE_JOINS = re.compile(r"\b(and|plus|with|combined|combination|added|addition|adding|"
+                          r"adjunct\w*)\b|\+|&",
                           re.IGNORECASE)
 _TRANSPLANT = re.compile(r"transplant|\b(?:hsct|bmt|sct|hct)\b")  # (case-folded)
 _NOT_AROUND = re.compile(r"transplant|\b(HSCT|BMT|SCT)\b|\bblock|an(a)?esthe|analges|sedat|"
-                         r"hormon|steroid|antiarrhythm|thromboly|\bmedical|preparation",
+                         r"hormon|androgen deprivation|\bADT\b|steroid|antiarrhythm|thromboly|"
+                         r"\bmedical|preparation",
                          re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with))\s", re.IGNORECASE)
 # a first side of a comparison that names the standard the second is tested against
@@ -173,6 +175,9 @@ _FROM_SOURCE = re.compile(r"\b(?:(?:collected|derived|obtained|isolated|harveste
 
 # what participants are asked, not a substance measured
 _ASKED = re.compile(r"questionnaire|survey|interview", re.IGNORECASE)
+# a description saying its medicine is given as the care everyone gets
+_AS_CARE = re.compile(r"\b(as|per|according to|part of)( the)? (standard|usual|routine)( of)? "
+                      r"(care|practice|treatment)\b", re.IGNORECASE)
 # an assessment that decides the treatment ("genotyping guided therapy Ticagrelor",
 # "Voriconazole preemptive genotyping strategy"): the name is the treatment it guides
 _GUIDES = re.compile(r"[\s-]*(guided|directed|driven|tailored|adapted|based|strateg(y|ies))\b",
@@ -548,10 +553,16 @@ class RoleReader:
         what is tested (LABELING.md: "usual care named generically" is not counted), as the
         chemotherapy of "PCI and Brain MRI Follow-up vs Brain MRI Follow-up Alone" or the
         "Intravenous pain medication" of "RIRS Versus ESWL"."""
-        if not self.generic_medicine.search(item.name):
+        described = _AS_CARE.search(item.description or "") is not None
+        if not described and not self.generic_medicine.search(item.name):
             return False
         if len(all_arms) > 1 and not arms >= all_arms:
             return False  # given in some arms only: it is what differs ("Block vs Analgesics")
+        if described:
+            # ... or a medicine its description says is given as standard care ("Anti-VEGF:
+            # Administered PRN as Standard of Care" beside episcleral brachytherapy), which the
+            # title does not name
+            return not self.titled(item, trial)
         return self.generic_in_title.search(title_text(trial)) is None
 
     def _around_titled_procedure(self, item: Intervention, trial: Trial) -> bool:
