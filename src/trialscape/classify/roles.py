@@ -39,8 +39,8 @@ _JOINS = re.compile(r"\s*(?:[,;+]|\s/\s|/(?=\s*(?:matching |matched )?(?:placebo
                     r"|(?<=placebo)/|\bor\b|\band\b|\bvs\b\.?|\bversus\b|\bthen\b|\.\s)\s*",
                     re.IGNORECASE)
 # the types of what is done around a medicine: a title naming one of these may name the
-# medicine's setting (not radiation: a drug beside radiotherapy is often the sensitiser a
-# trial tests)
+# medicine's setting (radiation too since 2026.12.294: a sensitiser a trial tests beside
+# radiotherapy is one its title names, which `_around_titled_procedure` leaves alone)
 _AROUND_TYPES = frozenset({"PROCEDURE", "DEVICE", "BEHAVIORAL", "RADIATION"})
 # the type a registrant gives a test: what it measures is not given (2026.12.196)
 _ASSESSMENT_TYPES = frozenset({"DIAGNOSTIC_TEST"})
