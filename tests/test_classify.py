@@ -62,6 +62,9 @@ def primary_kind(*items, **kwargs):
     ("etanercept", "BIOLOGICAL", "protein"),
     ("osimertinib", "DRUG", "small_molecule"),
     ("Cognitive behavioural therapy", "BEHAVIORAL", "other"),
+    # 2026.12.295: codes their developers describe
+    ("SNS01-T", "BIOLOGICAL", "gene_therapy"), ("ATX-MS-1467", "DRUG", "peptide"),
+    ("Intratumoral G100", "BIOLOGICAL", "small_molecule"),
 ])
 def test_named_products(name, kind, expected):
     placements = classify((kind, name))
