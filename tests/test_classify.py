@@ -6252,3 +6252,24 @@ def test_medicines_around_titled_radiotherapy(items, title, expected):
 ])
 def test_a_cytokines_antagonist_is_no_cytokine(name, expected):
     assert primary(("DRUG", name)) == [expected]
+
+
+@pytest.mark.parametrize("items, title, expected", [
+    # cord blood given as a therapy of its own is a cell therapy (no transplant is so called)
+    ((("PROCEDURE", "Umbilical Cord Blood therapy"), ("BIOLOGICAL", "Erythropoietin alfa")),
+     "Allogeneic UCB Therapy With EPO in Children With CP", ["cell_therapy"]),
+    ((("BIOLOGICAL", "Autologous Cord Blood Infusion"),),
+     "Safety of Autologous Human Umbilical Cord Blood Treatment for Perinatal Arterial Ischemic "
+     "Stroke", ["cell_therapy"]),
+    # ... while a cord blood transplant's unit stays the transplant
+    ((("DRUG", "Fludarabine"), ("BIOLOGICAL", "Umbilical cord blood"), ("RADIATION", "TBI")),
+     "UCB Transplant for Hematological Diseases Using a Non Myeloablative Prep",
+     ["small_molecule"]),
+])
+def test_cord_blood_given_as_a_therapy(items, title, expected):
+    assert primary(*items, title=title) == expected
+
+
+def test_marihuana_however_spelt_is_a_botanical():
+    assert primary(("DRUG", "High THC/No CBD Marihuana")) == ["other"]
+    assert primary(("DRUG", "Smoked marijuana cigarettes")) == ["other"]
