@@ -6273,3 +6273,8 @@ def test_cord_blood_given_as_a_therapy(items, title, expected):
 def test_marihuana_however_spelt_is_a_botanical():
     assert primary(("DRUG", "High THC/No CBD Marihuana")) == ["other"]
     assert primary(("DRUG", "Smoked marijuana cigarettes")) == ["other"]
+
+
+def test_a_flat_records_sirna_code_by_its_developers_description():
+    # 2026.12.297: BMT101 (OliX's OLX101A licensed to Hugel), listed untyped by flat records
+    assert primary_kind((None, "BMT101")) == [("oligonucleotide", "sirna")]
