@@ -6278,3 +6278,23 @@ def test_marihuana_however_spelt_is_a_botanical():
 def test_a_flat_records_sirna_code_by_its_developers_description():
     # 2026.12.297: BMT101 (OliX's OLX101A licensed to Hugel), listed untyped by flat records
     assert primary_kind((None, "BMT101")) == [("oligonucleotide", "sirna")]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # a development code's cell injection, as a title names it, is a cell product
+    ("An Evaluation of LY007 Cell Injection for r/r B-NHL", ["cell_therapy"]),
+    ("TAA05 Cell Injection in the Treatment of Recurrent / Refractory Acute Myeloid Leukemia",
+     ["cell_therapy"]),
+    # TCR-T cells in the plural abbreviation
+    ("Phase 1 Study to Investigate TCRTs KRAS Mutation in Unresectable, Advanced, and/or "
+     "Metastatic Solid Tumors", ["engineered_cell_therapy"]),
+    # exendin 9-39 (avexitide) and exendin-4 (exenatide) are peptides
+    ("Evaluation of Single Ascending Doses of Subcutaneous Exendin 9-39 in Patients With "
+     "Post-Bariatric Hypoglycemia", ["peptide"]),
+])
+def test_titles_naming_coded_cell_injections_and_peptides(title, expected):
+    assert primary(title=title) == expected
+
+
+def test_a_markers_cells_are_no_coded_cell_product():
+    assert primary(("OTHER", "CD4 cell count")) == ["other"]
