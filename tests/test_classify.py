@@ -65,6 +65,9 @@ def primary_kind(*items, **kwargs):
     # 2026.12.295: codes their developers describe
     ("SNS01-T", "BIOLOGICAL", "gene_therapy"), ("ATX-MS-1467", "DRUG", "peptide"),
     ("Intratumoral G100", "BIOLOGICAL", "small_molecule"),
+    # 2026.12.299: codes and INNs from the WHO lists, a blood product by its maker
+    ("CCI-779", "DRUG", "small_molecule"), ("verdiperstat", "DRUG", "small_molecule"),
+    ("RO5083945", "DRUG", "monoclonal_antibody"), ("Thrombosomes", "BIOLOGICAL", "other"),
 ])
 def test_named_products(name, kind, expected):
     placements = classify((kind, name))
@@ -6298,3 +6301,9 @@ def test_titles_naming_coded_cell_injections_and_peptides(title, expected):
 
 def test_a_markers_cells_are_no_coded_cell_product():
     assert primary(("OTHER", "CD4 cell count")) == ["other"]
+
+
+def test_a_medical_food_titled_alone_is_other():
+    # 2026.12.299: a medical food is a food (LABELING.md: supplements and nutrition are other)
+    assert primary(title="Evaluating an Amino Acid Based Medical Food w/ Diarrhea in "
+                         "Carcinoid Syndrome") == ["other"]
