@@ -68,6 +68,11 @@ def primary_kind(*items, **kwargs):
     # 2026.12.299: codes and INNs from the WHO lists, a blood product by its maker
     ("CCI-779", "DRUG", "small_molecule"), ("verdiperstat", "DRUG", "small_molecule"),
     ("RO5083945", "DRUG", "monoclonal_antibody"), ("Thrombosomes", "BIOLOGICAL", "other"),
+    # 2026.12.300
+    ("R115777", "DRUG", "small_molecule"), ("Gilotrif", "DRUG", "small_molecule"),
+    ("Kuvan", "DRUG", "small_molecule"), ("PTX-022", "DRUG", "small_molecule"),
+    ("microplasmin", "DRUG", "protein"), ("MF101", "DRUG", "other"),
+    ("BMS747158", "DRUG", "other"), ("Descartes-15", "BIOLOGICAL", "engineered_cell_therapy"),
 ])
 def test_named_products(name, kind, expected):
     placements = classify((kind, name))
@@ -6307,3 +6312,15 @@ def test_a_medical_food_titled_alone_is_other():
     # 2026.12.299: a medical food is a food (LABELING.md: supplements and nutrition are other)
     assert primary(title="Evaluating an Amino Acid Based Medical Food w/ Diarrhea in "
                          "Carcinoid Syndrome") == ["other"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # a recombinant vaccinia virus given for a tumour is the oncolytic virus it is (JX-594)
+    ("A Study of Recombinant Vaccinia Virus to Treat Unresectable Primary Hepatocellular "
+     "Carcinoma", [("gene_therapy", "oncolytic_virus")]),
+    # ... and one given as "active specific immunotherapy", a cancer vaccine's older name
+    ("Active Specific Intranodal Immunotherapy of Recombinant Vaccinia Virus in Locally Advanced "
+     "to Metastatic Melanoma", [("vaccine", "cancer_vaccine")]),
+])
+def test_a_recombinant_vaccinia_virus_is_oncolytic_unless_a_vaccine(title, expected):
+    assert primary_kind(title=title) == expected
