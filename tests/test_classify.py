@@ -6324,3 +6324,10 @@ def test_a_medical_food_titled_alone_is_other():
 ])
 def test_a_recombinant_vaccinia_virus_is_oncolytic_unless_a_vaccine(title, expected):
     assert primary_kind(title=title) == expected
+
+
+@pytest.mark.parametrize("name", ["AFFITOPE AD02", "UB-311", "ABvac40"])
+def test_vaccines_against_the_bodys_own_proteins_carry_their_kind(name):
+    # 2026.12.301: their titles often name neither the disease nor a protein
+    assert primary_kind(("BIOLOGICAL", name), title=f"Long-term Safety of {name}") == [
+        ("vaccine", "disease_protein_vaccine")]
