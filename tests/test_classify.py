@@ -73,6 +73,10 @@ def primary_kind(*items, **kwargs):
     ("Kuvan", "DRUG", "small_molecule"), ("PTX-022", "DRUG", "small_molecule"),
     ("microplasmin", "DRUG", "protein"), ("MF101", "DRUG", "other"),
     ("BMS747158", "DRUG", "other"), ("Descartes-15", "BIOLOGICAL", "engineered_cell_therapy"),
+    # 2026.12.302
+    ("TAA05", "BIOLOGICAL", "engineered_cell_therapy"),
+    ("CYAD-211", "BIOLOGICAL", "engineered_cell_therapy"), ("Sanvar", "DRUG", "peptide"),
+    ("Micro Fragmented Adipose Tissue (MFAT)", "PROCEDURE", "other"),
 ])
 def test_named_products(name, kind, expected):
     placements = classify((kind, name))
@@ -6291,8 +6295,8 @@ def test_a_flat_records_sirna_code_by_its_developers_description():
 @pytest.mark.parametrize("title, expected", [
     # a development code's cell injection, as a title names it, is a cell product
     ("An Evaluation of LY007 Cell Injection for r/r B-NHL", ["cell_therapy"]),
-    ("TAA05 Cell Injection in the Treatment of Recurrent / Refractory Acute Myeloid Leukemia",
-     ["cell_therapy"]),
+    ("QH103 Cell Injection for the Treatment of Relapsed/Refractory B-cell Acute Lymphoblastic "
+     "Leukemia", ["cell_therapy"]),
     # TCR-T cells in the plural abbreviation
     ("Phase 1 Study to Investigate TCRTs KRAS Mutation in Unresectable, Advanced, and/or "
      "Metastatic Solid Tumors", ["engineered_cell_therapy"]),
