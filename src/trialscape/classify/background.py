@@ -428,8 +428,7 @@ class Background:
             # ... and a procedure whose words the title's phrase names ("Patients Undergoing
             # Stem Cell Transplant" for "Peripheral Blood Stem Cell Transplantation"): the same
             # procedure, however fully the record names it
-            said = {(mid, _stems(words.casefold())) for layer in (Layer.PRODUCT, Layer.NAME_PATTERN)
-                    for mid, words in self.names.find(layer, of_people)}
+            said = self._words_read(of_people)
             by_kind |= {i.idx for h, i in pairs if not self._medicine(h.modality)
                         and any(mid == h.modality and len(words) > 3 and words in written[i.idx]
                                 and words not in elsewhere for mid, words in said)}
@@ -453,10 +452,15 @@ class Background:
         Allogeneic Bone Marrow Transplantation": tested, as well as undergone)."""
         if self._medicine(hit.modality):
             return False
-        return any(mid == hit.modality and len(words) > 3
-                   and _stems(words.casefold()) in elsewhere
-                   for layer in (Layer.PRODUCT, Layer.NAME_PATTERN)
-                   for mid, words in self.names.find(layer, item.name))
+        return any(mid == hit.modality and len(words) > 3 and words in elsewhere
+                   for mid, words in self._words_read(item.name))
+
+    def _words_read(self, text: str) -> set[tuple[str, str]]:
+        """(modality, words) a text is read by as a product or a name pattern, case-folded and
+        trimmed as `_stems` compares texts (the name reader caches each reading)."""
+        return {(h.modality, _stems(h.matched.casefold()))
+                for layer in (Layer.PRODUCT, Layer.NAME_PATTERN)
+                for h in self.names.match_text(layer, text, Field.TITLE, True)}
 
     def _medicine(self, modality: str) -> bool:
         """Whether a kind is a medicine's (not `other`, the kind that yields to medicines)."""

@@ -124,13 +124,11 @@ class Classifier:
             # a name read only by its dosage form ("Camu Camu Capsules", "LP GMNL-133 capsule")
             # says no more than the DRUG type: tablets hold extracts, foods and probiotics too
             formed = self._dosage_form_only(item_hits)
-            prior = self.names.type_prior.get(item.type or "")
-            if formed and prior and prior != item_hits[0].modality:
+            prior = self.names.type_prior_hits(item, tested) if formed else []
+            if prior and prior[0].modality != item_hits[0].modality:
                 # ... and one typed as no medicine is what its type says ("Sugar support
                 # effervescent Tablets" typed OTHER)
-                item_hits = [Hit(prior, Layer.TYPE_PRIOR, Field.TYPE, item.type or "",
-                                 item.type or "", tested)]
-                formed = False
+                item_hits, formed = prior, False
             if ((not item_hits or item_hits[0].layer == Layer.TYPE_PRIOR or formed)
                     and _may_be_medicine(item)
                     # support is never what the title names ("Rimiducid" beside the suicide-gene

@@ -349,14 +349,14 @@ class NameReader:
                 beside = self._beside(kept, {h.matched for h in hits}, item, tested)
                 kept = self._give_way(kept + beside) if beside else kept
             return kept
-        cells = self._cells_named(item, tested)
-        if cells:
-            return cells
+        return self._cells_named(item, tested) or self.type_prior_hits(item, tested)
+
+    def type_prior_hits(self, item: Intervention, tested: bool) -> list[Hit]:
+        """What the registry type alone says, the weakest reading (none for an untyped name)."""
         prior = self.type_prior.get(item.type or "")
-        if prior:
-            return [Hit(prior, Layer.TYPE_PRIOR, Field.TYPE, item.type or "", item.type or "",
-                        tested)]
-        return []
+        if not prior:
+            return []
+        return [Hit(prior, Layer.TYPE_PRIOR, Field.TYPE, item.type or "", item.type or "", tested)]
 
     def _cells_named(self, item: Intervention, tested: bool) -> list[Hit]:
         """A medicine-typed name that ends with the cells given ("Xcellerated T Cells", "EBVST
